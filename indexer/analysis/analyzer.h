@@ -1,0 +1,61 @@
+// The analysis chain, defined once for indexing and searching.
+//
+//   index chain:  segment → fold → script filters → (document stages: figures, quotes)
+//   query chain:  segment → fold → script filters          (a declared prefix of the index chain)
+//
+// `TextAnalyzer::analyze` runs the stages both chains share; the indexer adds the document
+// stages in DocumentAnalyzer. Which terms a token becomes in the index and in a query is decided
+// by the functions below, side by side, so the two can never drift apart.
+//
+// Known weaknesses: Korean words are reduced by particle stripping only (see KoreanFilter); Han
+// characters are kept as ICU words and not mapped to Hangul.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/english_filter.h"
+#include "analysis/korean_filter.h"
+#include "analysis/token.h"
+#include "analysis/unicode_text.h"
+
+namespace kb::analysis {
+
+enum class Stage { kSegment, kFold, kScriptFilters, kFigures, kQuotes };
+
+inline constexpr std::array kIndexChain = {Stage::kSegment, Stage::kFold, Stage::kScriptFilters,
+                                           Stage::kFigures, Stage::kQuotes};
+inline constexpr std::size_t kQueryChainLength = 3;
+inline constexpr std::array kQueryChain = {kIndexChain[0], kIndexChain[1], kIndexChain[2]};
+static_assert(kQueryChain.size() == kQueryChainLength);
+
+// Runs the text stages (the query chain). One instance per thread.
+class TextAnalyzer {
+ public:
+  // `text` must be valid UTF-8. Tokens come in text order with increasing positions; a token
+  // whose filters leave no term (a bare particle glued to a Latin word) is dropped.
+  std::vector<Token> analyze(std::string_view text);
+
+ private:
+  WordSegmenter segmenter_;
+  KoreanFilter korean_;
+  EnglishFilter english_;
+};
+
+// Index side: every term a token contributes, with its position (0 = no position).
+void for_each_index_term(const Token& token,
+                         const std::function<void(const std::string& term, std::uint32_t pos)>& emit);
+
+// Query side: the term a free-text query searches for this token (ranking), and the term a
+// phrase uses (positional).
+std::string ranking_term(const Token& token);
+std::string phrase_term(const Token& token);
+
+// The language of a text by its letters: "ko" when Hangul makes up at least a fifth of them,
+// "en" when Latin letters dominate, "und" otherwise.
+std::string detect_language(std::string_view text);
+
+}  // namespace kb::analysis

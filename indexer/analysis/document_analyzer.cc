@@ -1,0 +1,59 @@
+#include "analysis/document_analyzer.h"
+
+namespace kb::analysis {
+namespace {
+
+bool looks_like_text(std::string_view line) {
+  if (line.starts_with("![") || line.starts_with("http://") || line.starts_with("https://")) return false;
+  for (char c : line)
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c))) return true;
+  return false;
+}
+
+std::string cut_at_word(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  std::size_t space = text.rfind(' ', cut);
+  if (space != std::string_view::npos && space > max_bytes / 2) cut = space;
+  std::string out(text.substr(0, cut));
+  out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+}  // namespace
+
+std::string derive_title(const std::vector<Paragraph>& paragraphs, std::size_t max_bytes) {
+  for (const Paragraph& p : paragraphs) {
+    std::string_view line = p.text;
+    while (!line.empty() && (line.front() == ' ' || line.front() == '#')) line.remove_prefix(1);
+    if (looks_like_text(line)) return cut_at_word(line, max_bytes);
+  }
+  return {};
+}
+
+AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
+  AnalyzedDocument out;
+  out.author = doc.author;
+  out.date = doc.date;
+  out.title = doc.title.empty() ? derive_title(doc.paragraphs) : doc.title;
+  unsigned ordinal = 0;
+  for (const Paragraph& paragraph : doc.paragraphs) {
+    if (!out.text.empty()) out.text.push_back('\n');
+    const auto paragraph_offset = static_cast<std::uint32_t>(out.text.size());
+    out.text += paragraph.text;
+    for (const PassageSpan& span : splitter_.split(paragraph.text)) {
+      AnalyzedPassage passage;
+      passage.ordinal = ordinal++;
+      passage.text = paragraph.text.substr(span.begin, span.end - span.begin);
+      passage.offset = paragraph_offset + span.begin;
+      passage.page = paragraph.page;
+      passage.tokens = text_.analyze(passage.text);
+      out.passages.push_back(std::move(passage));
+    }
+  }
+  out.lang = doc.lang.empty() ? detect_language(out.text) : doc.lang;
+  return out;
+}
+
+}  // namespace kb::analysis

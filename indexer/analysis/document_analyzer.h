@@ -1,0 +1,49 @@
+// The index chain over a whole document: joins the reader's paragraphs into the document text,
+// cuts passages, runs the text stages on each passage and (in later stages) the document-level
+// extractors. The result is plain data for the index writer.
+#pragma once
+
+#include <cstdint>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/passage_splitter.h"
+#include "readers/extracted_doc.h"
+
+namespace kb::analysis {
+
+struct AnalyzedPassage {
+  unsigned ordinal = 0;       // 0-based, in document order
+  std::string text;
+  std::uint32_t offset = 0;   // byte offset of the passage in the document text
+  int page = 0;
+  std::vector<Token> tokens;  // offsets relative to the passage text
+};
+
+struct AnalyzedDocument {
+  std::string title;
+  std::string author;
+  std::string date;
+  std::string lang;
+  std::string text;  // paragraphs joined by "\n": the text that spans and offsets refer to
+  std::vector<AnalyzedPassage> passages;
+};
+
+class DocumentAnalyzer {
+ public:
+  AnalyzedDocument analyze(const ExtractedDoc& doc);
+
+  TextAnalyzer& text_analyzer() { return text_; }
+
+ private:
+  TextAnalyzer text_;
+  PassageSplitter splitter_;
+};
+
+// A title from the first paragraph that reads like text (not a bare image or link line), cut to
+// at most `max_bytes` at a word boundary.
+std::string derive_title(const std::vector<Paragraph>& paragraphs, std::size_t max_bytes = 120);
+
+}  // namespace kb::analysis

@@ -1,0 +1,55 @@
+// Writes analysed documents into a Xapian database following schema.h. Knows nothing of file
+// formats. Changes are grouped in a Xapian transaction and become visible, atomically, on
+// commit(): a crash before that leaves the database at its last commit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+#include "analysis/document_analyzer.h"
+
+namespace kb {
+
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Where a document came from: identity and what incremental indexing compares.
+struct SourceInfo {
+  std::string id;    // schema::document_id_for_path(path)
+  std::string path;  // canonical absolute path
+  std::string hash;  // content hash (hex)
+  std::uint64_t size = 0;
+  std::int64_t mtime = 0;  // seconds since the epoch
+};
+
+class IndexWriter {
+ public:
+  // Opens or creates the database at `db_dir`; throws IndexError with the reason.
+  explicit IndexWriter(const std::string& db_dir);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // Replaces every record of the document `source.id` with the new ones.
+  void replace(const SourceInfo& source, const analysis::AnalyzedDocument& doc);
+  void remove(const std::string& doc_id);
+  // The content hash stored for a document, if it is indexed.
+  std::optional<std::string> stored_hash(const std::string& doc_id);
+  void commit();
+  // Drops uncommitted changes.
+  void cancel();
+
+ private:
+  void ensure_transaction();
+
+  Xapian::WritableDatabase db_;
+  bool in_transaction_ = false;
+};
+
+}  // namespace kb

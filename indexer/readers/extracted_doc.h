@@ -1,0 +1,25 @@
+// What a format reader hands to the rest of kb: plain metadata and paragraphs, nothing
+// format-specific. Readers fill it; the analysis chain consumes it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kb {
+
+struct Paragraph {
+  std::string text;   // UTF-8, no trailing newline
+  int page = 0;       // 1-based page for paged formats, 0 where the format has none
+  bool heading = false;
+};
+
+struct ExtractedDoc {
+  std::string title;   // may be empty: the analysis chain then derives one from the text
+  std::string author;
+  std::string date;    // ISO 8601 where known
+  std::string lang;    // ko | en | und; empty: detected from the text
+  std::vector<Paragraph> paragraphs;
+  std::vector<std::string> warnings;  // problems that did not stop reading (repaired UTF-8 …)
+};
+
+}  // namespace kb

@@ -1,0 +1,60 @@
+#include "schema/schema.h"
+
+#include <cstdint>
+#include <cstdio>
+
+namespace kb::schema {
+namespace {
+
+constexpr std::size_t kMaxTermBytes = 240;
+
+std::string join(std::string_view prefix, std::string_view rest) {
+  std::string term;
+  term.reserve(prefix.size() + rest.size());
+  term.append(prefix);
+  term.append(rest);
+  return clamp_term(std::move(term));
+}
+
+}  // namespace
+
+std::string clamp_term(std::string term) {
+  if (term.size() <= kMaxTermBytes) return term;
+  std::size_t cut = kMaxTermBytes;
+  // Step back over UTF-8 continuation bytes so the term stays valid UTF-8.
+  while (cut > 0 && (static_cast<unsigned char>(term[cut]) & 0xC0) == 0x80) --cut;
+  term.resize(cut);
+  return term;
+}
+
+std::string document_uid_term(std::string_view doc_id) { return join(kPrefixUniqueId, doc_id); }
+
+std::string passage_uid_term(std::string_view doc_id, unsigned ordinal) {
+  return join(kPrefixUniqueId, passage_id(doc_id, ordinal));
+}
+
+std::string parent_term(std::string_view doc_id) { return join(kPrefixParentDoc, doc_id); }
+std::string type_term(std::string_view type) { return join(kPrefixType, type); }
+std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
+std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
+std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
+
+std::string passage_id(std::string_view doc_id, unsigned ordinal) {
+  std::string id(doc_id);
+  id += '#';
+  id += std::to_string(ordinal);
+  return id;
+}
+
+std::string document_id_for_path(std::string_view canonical_path) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : canonical_path) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+  return buf;
+}
+
+}  // namespace kb::schema

@@ -1,0 +1,40 @@
+// Plain search results: what the searcher produces and every printer consumes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kb::search {
+
+struct DocRef {
+  std::string id;
+  std::string path;
+  std::string title;
+  std::string lang;
+};
+
+struct PassageRef {
+  std::string id;  // "<doc>#<ordinal>"
+  unsigned ordinal = 0;
+  std::string text;
+  std::uint32_t offset = 0;  // byte offset of the passage in the document text
+};
+
+struct Hit {
+  unsigned rank = 0;  // 1-based
+  double score = 0;
+  DocRef doc;
+  PassageRef passage;
+  // Byte ranges of the passage text that matched the query, in order, not overlapping.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
+};
+
+struct SearchSummary {
+  std::string query;
+  std::size_t hits = 0;             // hits delivered
+  std::size_t estimated_matches = 0;
+};
+
+}  // namespace kb::search

@@ -1,0 +1,81 @@
+// kb-search: ranked passages from a kb knowledge base. Exit codes: 0 hits, 1 none, 2 error.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+
+#include "db_location.h"
+#include "printer/human_printer.h"
+#include "printer/json_printer.h"
+#include "searcher.h"
+
+namespace {
+
+struct Options {
+  std::optional<std::string> db;
+  std::string format = "human";
+  unsigned limit = 10;
+  unsigned offset = 0;
+  std::vector<std::string> query_words;
+};
+
+void define_options(CLI::App& app, Options& o) {
+  app.add_option("--db", o.db, "Index folder (default: $KB_DB, else the nearest .kb/ here or above, else ./.kb)");
+  app.add_option("--format", o.format, "Output: human or json (JSON Lines, one hit per line)")
+      ->check(CLI::IsMember({"human", "json"}))
+      ->capture_default_str();
+  app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
+  app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
+  app.add_option("query", o.query_words, "Query words; \"double quotes\" make a phrase");
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+bool colour_wanted() { return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr; }
+
+int run(const Options& o) {
+  const std::string query = join(o.query_words);
+  if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
+    std::cerr << "kb-search: empty query\n";
+    return 2;
+  }
+  try {
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::SearchRequest request{query, o.limit, o.offset};
+    std::unique_ptr<kb::search::HitSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted());
+    const kb::search::SearchSummary summary = searcher.search(request, *sink);
+    std::cout.flush();
+    return summary.hits > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kb-search: find passages in a kb knowledge base (exit 0: hits, 1: none, 2: error)"};
+  Options options;
+  define_options(app, options);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "kb-search: " << e.what() << " (see kb-search --help)\n";
+    return 2;
+  }
+  return run(options);
+}

@@ -1,0 +1,32 @@
+#include "printer/human_printer.h"
+
+#include <cstdio>
+
+namespace kb::search {
+
+void HumanPrinter::on_hit(const Hit& hit) {
+  const char* open = colour_ ? "\033[1;31m" : "[";
+  const char* close = colour_ ? "\033[0m" : "]";
+  if (hit.rank > 1) out_ << '\n';
+  char score[32];
+  std::snprintf(score, sizeof score, "%.2f", hit.score);
+  if (colour_) out_ << "\033[1m";
+  out_ << hit.rank << ". " << (hit.doc.title.empty() ? hit.doc.path : hit.doc.title);
+  if (colour_) out_ << "\033[0m";
+  out_ << "  (score " << score << ")\n";
+  out_ << "   " << hit.doc.path << " \xC2\xB7 passage " << hit.passage.ordinal << '\n' << "   ";
+  std::uint32_t at = 0;
+  const std::string& text = hit.passage.text;
+  for (auto [b, e] : hit.highlights) {
+    if (b < at || e > text.size()) continue;
+    out_ << text.substr(at, b - at) << open << text.substr(b, e - b) << close;
+    at = e;
+  }
+  out_ << text.substr(at) << '\n';
+}
+
+void HumanPrinter::on_end(const SearchSummary& summary) {
+  if (summary.hits == 0) out_ << "no passages found for: " << summary.query << '\n';
+}
+
+}  // namespace kb::search

@@ -1,0 +1,22 @@
+#include "printer/json_printer.h"
+
+namespace kb::search {
+
+nlohmann::json hit_to_json(const Hit& hit) {
+  nlohmann::json highlights = nlohmann::json::array();
+  for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
+  return {
+      {"rank", hit.rank},
+      {"score", hit.score},
+      {"doc", {{"id", hit.doc.id}, {"path", hit.doc.path}, {"title", hit.doc.title}, {"lang", hit.doc.lang}}},
+      {"passage",
+       {{"id", hit.passage.id}, {"ordinal", hit.passage.ordinal}, {"offset", hit.passage.offset}, {"text", hit.passage.text}}},
+      {"highlights", highlights},
+  };
+}
+
+void JsonLinesPrinter::on_hit(const Hit& hit) {
+  out_ << hit_to_json(hit).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace kb::search

@@ -1,0 +1,26 @@
+// JSON Lines: one hit per line. The record (see README "JSON output"):
+//   {"rank":1,"score":3.2,"doc":{"id","path","title","lang"},
+//    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…]}
+// Offsets are bytes into the passage text (highlights) or the document text (passage.offset).
+#pragma once
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "printer/sink.h"
+
+namespace kb::search {
+
+nlohmann::json hit_to_json(const Hit& hit);
+
+class JsonLinesPrinter final : public HitSink {
+ public:
+  explicit JsonLinesPrinter(std::ostream& out) : out_(out) {}
+  void on_hit(const Hit& hit) override;
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace kb::search

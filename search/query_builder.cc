@@ -1,0 +1,63 @@
+#include "query_builder.h"
+
+#include <vector>
+
+namespace kb::search {
+
+BuiltQuery QueryBuilder::build(std::string_view text) {
+  BuiltQuery built;
+  std::vector<Xapian::Query> phrases;
+  std::vector<analysis::Token> free_tokens;
+
+  auto add_free = [&](std::string_view part) {
+    for (analysis::Token& t : analyzer_.analyze(part)) free_tokens.push_back(std::move(t));
+  };
+  auto add_phrase = [&](std::string_view part) {
+    std::vector<Xapian::Query> terms;
+    for (const analysis::Token& t : analyzer_.analyze(part)) {
+      terms.emplace_back(analysis::phrase_term(t));
+      built.phrase_terms.insert(analysis::phrase_term(t));
+    }
+    if (terms.size() == 1) phrases.push_back(terms.front());
+    else if (terms.size() > 1)
+      phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                           static_cast<Xapian::termcount>(terms.size()));
+  };
+
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t open = text.find('"', pos);
+    if (open == std::string_view::npos) {
+      add_free(text.substr(pos));
+      break;
+    }
+    add_free(text.substr(pos, open - pos));
+    const std::size_t close = text.find('"', open + 1);
+    if (close == std::string_view::npos) {
+      add_free(text.substr(open + 1));  // an unbalanced quote: the rest is plain words
+      break;
+    }
+    add_phrase(text.substr(open + 1, close - open - 1));
+    pos = close + 1;
+  }
+
+  bool all_stopwords = true;
+  for (const auto& t : free_tokens) all_stopwords &= t.stopword;
+  std::vector<Xapian::Query> words;
+  for (const auto& t : free_tokens) {
+    if (t.stopword && !all_stopwords) continue;
+    const std::string term = analysis::ranking_term(t);
+    if (built.ranking_terms.insert(term).second) words.emplace_back(term);
+  }
+
+  Xapian::Query free_query(Xapian::Query::OP_OR, words.begin(), words.end());
+  if (phrases.empty()) {
+    built.query = free_query;
+  } else {
+    Xapian::Query required(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
+    built.query = words.empty() ? required : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, free_query);
+  }
+  return built;
+}
+
+}  // namespace kb::search
