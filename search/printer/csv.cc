@@ -1,0 +1,38 @@
+#include "printer/csv.h"
+
+#include <cstdio>
+
+namespace kb::search {
+
+std::string csv_field(std::string_view value) {
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out << ',';
+    out << csv_field(fields[i]);
+  }
+  out << "\r\n";
+}
+
+CsvHitPrinter::CsvHitPrinter(std::ostream& out) : out_(out) {
+  write_csv_row(out_, {"rank", "score", "doc_id", "path", "title", "lang", "passage_id", "ordinal", "offset", "text"});
+}
+
+void CsvHitPrinter::on_hit(const Hit& hit) {
+  char score[32];
+  std::snprintf(score, sizeof score, "%.6g", hit.score);
+  write_csv_row(out_, {std::to_string(hit.rank), score, hit.doc.id, hit.doc.path, hit.doc.title, hit.doc.lang,
+                       hit.passage.id, std::to_string(hit.passage.ordinal), std::to_string(hit.passage.offset),
+                       hit.passage.text});
+}
+
+}  // namespace kb::search
