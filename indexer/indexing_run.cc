@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 
+#include <fnmatch.h>
+
 #include "schema/schema.h"
 
 namespace kb {
@@ -53,6 +55,24 @@ bool read_file(const fs::path& path, std::uint64_t limit, std::string& out, std:
   }
   out.resize(got);
   return true;
+}
+
+// Names to skip in a folder: its `.kbignore` lists shell patterns (fnmatch), one per line, matched
+// against entry names; `#` starts a comment.
+std::vector<std::string> ignore_patterns(const fs::path& dir) {
+  std::vector<std::string> patterns;
+  std::ifstream in(dir / ".kbignore");
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line.front() != '#') patterns.push_back(line);
+  }
+  return patterns;
+}
+
+bool ignored(const std::vector<std::string>& patterns, const std::string& name) {
+  for (const std::string& p : patterns)
+    if (fnmatch(p.c_str(), name.c_str(), 0) == 0) return true;
+  return false;
 }
 
 }  // namespace
@@ -102,6 +122,7 @@ void IndexingRun::walk(const fs::path& dir) {
     return;
   }
   std::vector<fs::path> entries;
+  const std::vector<std::string> ignore = ignore_patterns(dir);
   for (; it != end; it.increment(ec)) {
     if (ec) {
       fail(dir, "cannot list folder: " + ec.message());
@@ -109,6 +130,7 @@ void IndexingRun::walk(const fs::path& dir) {
     }
     const std::string name = it->path().filename().string();
     if (name.starts_with(".")) continue;  // hidden files and folders, .kb and .git included
+    if (ignored(ignore, name)) continue;
     entries.push_back(it->path());
   }
   std::sort(entries.begin(), entries.end());  // a stable order makes runs reproducible

@@ -44,7 +44,8 @@ class IndexingRun {
   IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
               IndexOptions options = {});
 
-  // A file or a folder (walked recursively; symbolic links followed, loops detected).
+  // A file or a folder (walked recursively; symbolic links followed, loops detected; hidden
+  // entries and names matching the folder's .kbignore patterns skipped).
   void add(const std::filesystem::path& path);
   void finish();  // commits
   const IndexCounts& counts() const { return counts_; }
