@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The first README command: installs what is missing, builds kb, indexes the shipped corpus/
+# into ./.kb and runs example searches.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+tools/install-deps.sh
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_BUILD_TESTS=OFF >/dev/null
+ninja -C build kb-index kb-search
+
+echo
+echo "== kb-index corpus/"
+build/bin/kb-index --db .kb corpus
+for query in "GPU 1.3만장" "Silicon Valley investment" "실리콘밸리"; do
+  echo
+  echo "== kb-search \"$query\""
+  build/bin/kb-search --db .kb --limit 3 "$query"
+done
