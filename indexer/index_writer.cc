@@ -57,6 +57,21 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
   return record;
 }
 
+// Adds `text` to the newline-separated list stored under `key`, once.
+void add_metadata_line(Xapian::WritableDatabase& db, const std::string& key, const std::string& text) {
+  std::string value = db.get_metadata(key);
+  std::size_t pos = 0;
+  while (pos <= value.size()) {
+    std::size_t nl = value.find('\n', pos);
+    if (nl == std::string::npos) nl = value.size();
+    if (value.compare(pos, nl - pos, text) == 0) return;
+    pos = nl + 1;
+  }
+  if (!value.empty()) value += '\n';
+  value += text;
+  db.set_metadata(key, value);
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& db_dir) {
@@ -88,6 +103,10 @@ void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocu
     db_.delete_document(schema::parent_term(source.id));
     db_.add_document(document_record(source, doc));
     for (const auto& passage : doc.passages) db_.add_document(passage_record(source, doc, passage));
+    for (const auto& learned : doc.aliases) {
+      add_metadata_line(db_, schema::alias_metadata_key(learned.left_key), learned.alias.right);
+      add_metadata_line(db_, schema::alias_metadata_key(learned.right_key), learned.alias.left);
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + source.path + " to the index: " + e.get_msg());
   }

@@ -20,6 +20,8 @@ struct Options {
   unsigned limit = 10;
   unsigned offset = 0;
   std::vector<std::string> query_words;
+  bool no_expand = false;
+  std::vector<std::string> glossaries;
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -29,6 +31,9 @@ void define_options(CLI::App& app, Options& o) {
       ->capture_default_str();
   app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
+  app.add_flag("--no-expand", o.no_expand, "Search only the words as typed, not their equivalents in the other language");
+  app.add_option("--glossary", o.glossaries, "Extra glossary file(s), korean<TAB>english per line (also $KB_GLOSSARY)")
+      ->check(CLI::ExistingFile);
   app.add_option("query", o.query_words, "Query words; \"double quotes\" make a phrase");
 }
 
@@ -51,7 +56,11 @@ int run(const Options& o) {
   }
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    std::vector<std::string> glossaries = o.glossaries;
+    if (const char* env = std::getenv("KB_GLOSSARY"); env != nullptr && *env != '\0') glossaries.emplace_back(env);
+    for (const std::string& g : glossaries) searcher.add_glossary_file(g);
     kb::search::SearchRequest request{query, o.limit, o.offset};
+    request.expand = !o.no_expand;
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);

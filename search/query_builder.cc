@@ -4,7 +4,7 @@
 
 namespace kb::search {
 
-BuiltQuery QueryBuilder::build(std::string_view text) {
+BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expander) {
   BuiltQuery built;
   std::vector<Xapian::Query> phrases;
   std::vector<analysis::Token> free_tokens;
@@ -50,6 +50,11 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
     if (built.ranking_terms.insert(term).second) words.emplace_back(term);
   }
 
+  if (expander != nullptr) {
+    std::vector<std::string> expanded_terms;
+    for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms)) words.push_back(clause);
+    built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
+  }
   Xapian::Query free_query(Xapian::Query::OP_OR, words.begin(), words.end());
   if (phrases.empty()) {
     built.query = free_query;

@@ -3,7 +3,8 @@
 //
 // Syntax: words are OR-ed and ranked by BM25; "double quoted text" is a phrase that must match;
 // an unbalanced quote runs to the end of the query. English stopwords are dropped from free text
-// unless the query has nothing else.
+// unless the query has nothing else. Cross-language equivalents are OR-ed in as synonyms when an
+// expander is given.
 #pragma once
 
 #include <set>
@@ -13,6 +14,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "query_expander.h"
 
 namespace kb::search {
 
@@ -25,7 +27,9 @@ struct BuiltQuery {
 class QueryBuilder {
  public:
   explicit QueryBuilder(analysis::TextAnalyzer& analyzer) : analyzer_(analyzer) {}
-  BuiltQuery build(std::string_view text);
+  // With an expander, the free-text words also search for their equivalents in the other
+  // language (see QueryExpander).
+  BuiltQuery build(std::string_view text, const QueryExpander* expander = nullptr);
 
  private:
   analysis::TextAnalyzer& analyzer_;

@@ -1,6 +1,8 @@
 #include "searcher.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +21,24 @@ Searcher::Searcher(const std::string& db_dir) {
   }
 }
 
+TranslationLexicon& Searcher::lexicon() {
+  if (!lexicon_) {
+    lexicon_.emplace();
+    lexicon_->add_glossary(TranslationLexicon::builtin_glossary(), analyzer_);
+  }
+  return *lexicon_;
+}
+
+void Searcher::add_glossary_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw SearchError("cannot read glossary " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::size_t bad = 0;
+  lexicon().add_glossary(ss.str(), analyzer_, &bad);
+  if (bad > 0) throw SearchError("glossary " + path + ": " + std::to_string(bad) + " malformed line(s), expected korean<TAB>english");
+}
+
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const std::string& text,
                                                                        const BuiltQuery& query) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
@@ -32,7 +52,9 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   SearchSummary summary;
   summary.query = request.query;
-  const BuiltQuery built = builder_.build(request.query);
+  std::optional<QueryExpander> expander;
+  if (request.expand) expander.emplace(lexicon(), &db_);
+  const BuiltQuery built = builder_.build(request.query, expander ? &*expander : nullptr);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   try {
     Xapian::Enquire enquire(db_);

@@ -14,5 +14,5 @@ build/bin/kb-index --db .kb corpus
 for query in "GPU 1.3만장" "Silicon Valley investment" "실리콘밸리"; do
   echo
   echo "== kb-search \"$query\""
-  build/bin/kb-search --db .kb --limit 3 "$query"
+  build/bin/kb-search --db .kb --limit 6 "$query"
 done

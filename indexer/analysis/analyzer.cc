@@ -72,6 +72,16 @@ std::string ranking_term(const Token& token) {
 
 std::string phrase_term(const Token& token) { return token.term; }
 
+std::string lexicon_key(const std::vector<Token>& tokens) {
+  std::string key;
+  for (const Token& t : tokens) {
+    if (t.stopword) continue;
+    if (!key.empty()) key += ' ';
+    key += ranking_term(t);
+  }
+  return key;
+}
+
 std::string detect_language(std::string_view text) {
   std::size_t hangul = 0, latin = 0, other = 0;
   for (std::size_t pos = 0; pos < text.size();) {

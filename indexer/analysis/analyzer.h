@@ -1,6 +1,6 @@
 // The analysis chain, defined once for indexing and searching.
 //
-//   index chain:  segment → fold → script filters → (document stages: figures, quotes)
+//   index chain:  segment → fold → script filters → (document stages: figures, quotes, aliases)
 //   query chain:  segment → fold → script filters          (a declared prefix of the index chain)
 //
 // `TextAnalyzer::analyze` runs the stages both chains share; the indexer adds the document
@@ -24,10 +24,10 @@
 
 namespace kb::analysis {
 
-enum class Stage { kSegment, kFold, kScriptFilters, kFigures, kQuotes };
+enum class Stage { kSegment, kFold, kScriptFilters, kFigures, kQuotes, kAliases };
 
-inline constexpr std::array kIndexChain = {Stage::kSegment, Stage::kFold, Stage::kScriptFilters,
-                                           Stage::kFigures, Stage::kQuotes};
+inline constexpr std::array kIndexChain = {Stage::kSegment, Stage::kFold,   Stage::kScriptFilters,
+                                           Stage::kFigures, Stage::kQuotes, Stage::kAliases};
 inline constexpr std::size_t kQueryChainLength = 3;
 inline constexpr std::array kQueryChain = {kIndexChain[0], kIndexChain[1], kIndexChain[2]};
 static_assert(kQueryChain.size() == kQueryChainLength);
@@ -53,6 +53,11 @@ void for_each_index_term(const Token& token,
 // phrase uses (positional).
 std::string ranking_term(const Token& token);
 std::string phrase_term(const Token& token);
+
+// The key under which a word or phrase is looked up in cross-language lexicons (glossary,
+// learned aliases): the ranking terms of its non-stopword tokens joined by spaces, so that
+// `Randolph's` and `Randolph`, `실리콘밸리가` and `실리콘밸리` share a key.
+std::string lexicon_key(const std::vector<Token>& tokens);
 
 // The language of a text by its letters: "ko" when Hangul makes up at least a fifth of them,
 // "en" when Latin letters dominate, "und" otherwise.

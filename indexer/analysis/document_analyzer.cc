@@ -53,6 +53,14 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
     }
   }
   out.lang = doc.lang.empty() ? detect_language(out.text) : doc.lang;
+  // Stage::kAliases
+  for (Alias& alias : aliases_.extract(out.text)) {
+    LearnedAlias learned{std::move(alias), {}, {}};
+    learned.left_key = lexicon_key(text_.analyze(learned.alias.left));
+    learned.right_key = lexicon_key(text_.analyze(learned.alias.right));
+    if (!learned.left_key.empty() && !learned.right_key.empty() && learned.left_key != learned.right_key)
+      out.aliases.push_back(std::move(learned));
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/alias_extractor.h"
 #include "analysis/analyzer.h"
 #include "analysis/passage_splitter.h"
 #include "readers/extracted_doc.h"
@@ -22,6 +23,13 @@ struct AnalyzedPassage {
   std::vector<Token> tokens;  // offsets relative to the passage text
 };
 
+// A cross-language alias found in the document, with the lexicon keys of both sides.
+struct LearnedAlias {
+  Alias alias;
+  std::string left_key;
+  std::string right_key;
+};
+
 struct AnalyzedDocument {
   std::string title;
   std::string author;
@@ -29,6 +37,7 @@ struct AnalyzedDocument {
   std::string lang;
   std::string text;  // paragraphs joined by "\n": the text that spans and offsets refer to
   std::vector<AnalyzedPassage> passages;
+  std::vector<LearnedAlias> aliases;
 };
 
 class DocumentAnalyzer {
@@ -40,6 +49,7 @@ class DocumentAnalyzer {
  private:
   TextAnalyzer text_;
   PassageSplitter splitter_;
+  AliasExtractor aliases_;
 };
 
 // A title from the first paragraph that reads like text (not a bare image or link line), cut to

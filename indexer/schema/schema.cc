@@ -39,6 +39,11 @@ std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
 
+std::string alias_metadata_key(std::string_view lexicon_key) {
+  // Xapian limits metadata keys like terms; a longer key is cut, as a term would be.
+  return clamp_term(std::string(kMetaAliasPrefix) + std::string(lexicon_key));
+}
+
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);
   id += '#';

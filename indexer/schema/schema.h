@@ -19,6 +19,10 @@
 //   1 kOrdinalSlot    passage ordinal within its document (sortable_serialise)
 //   2 kLangSlot       language code
 //
+// User metadata (Xapian::Database::get_metadata):
+//   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
+//                        the other side's texts as written, one per line
+//
 // Document data: a JSON object, keys below (kKey*). Passage records carry doc, path, title,
 // lang, ordinal, text and offset; document records carry path, title, lang, hash, size,
 // mtime, passages and indexed_at.
@@ -65,6 +69,10 @@ inline constexpr const char* kKeyIndexedAt = "indexed_at";
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 inline constexpr int kAnalysisVersion = 1;
+
+// Metadata keys.
+inline constexpr std::string_view kMetaAliasPrefix = "alias:";
+std::string alias_metadata_key(std::string_view lexicon_key);
 
 // Term builders, so no caller concatenates prefixes by hand.
 std::string document_uid_term(std::string_view doc_id);
