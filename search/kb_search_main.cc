@@ -33,7 +33,8 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
   app.add_flag("--no-expand", o.no_expand, "Search only the words as typed, not their equivalents in the other language");
   app.add_option("--glossary", o.glossaries, "Extra glossary file(s), korean<TAB>english per line (also $KB_GLOSSARY)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->allow_extra_args(false);
   app.add_option("query", o.query_words, "Query words; \"double quotes\" make a phrase");
 }
 

@@ -46,11 +46,23 @@ std::string join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-// Trims punctuation that is not part of a name from a word's edges.
+// Trims punctuation that is not part of a name from a word's edges (whole code points only).
 std::string_view trim_word(std::string_view w) {
-  const std::string_view junk = "\"'.,;:!?“”‘’·";
-  while (!w.empty() && junk.find(w.front()) != std::string_view::npos) w.remove_prefix(1);
-  while (!w.empty() && junk.find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+  static constexpr std::string_view kJunk[] = {"\"", "'", ".", ",", ";", ":", "!", "?",
+                                               "\u201C", "\u201D", "\u2018", "\u2019", "\u00B7"};
+  for (bool changed = true; changed && !w.empty();) {
+    changed = false;
+    for (std::string_view j : kJunk) {
+      if (w.starts_with(j)) {
+        w.remove_prefix(j.size());
+        changed = true;
+      }
+      if (w.ends_with(j)) {
+        w.remove_suffix(j.size());
+        changed = true;
+      }
+    }
+  }
   return w;
 }
 

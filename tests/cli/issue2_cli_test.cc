@@ -83,7 +83,7 @@ TEST_F(CorpusIndex, Issue2_GpuFigureQueryFindsSeedPassage) {
 }
 
 TEST_F(CorpusIndex, Issue2_JsonRecordFieldByField) {
-  const CommandResult r = kb_search(*dir_, {"--format", "json", "--limit", "5", "란돌프"});
+  const CommandResult r = kb_search(*dir_, {"--format", "json", "--limit", "5", "--no-expand", "란돌프"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto hits = json_lines(r.out);
   ASSERT_FALSE(hits.empty());
