@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -11,6 +12,7 @@
 #include "printer/human_printer.h"
 #include "printer/json_printer.h"
 #include "searcher.h"
+#include "status.h"
 
 namespace {
 
@@ -21,6 +23,7 @@ struct Options {
   unsigned offset = 0;
   std::vector<std::string> query_words;
   bool no_expand = false;
+  bool status = false;
   std::vector<std::string> glossaries;
 };
 
@@ -31,6 +34,7 @@ void define_options(CLI::App& app, Options& o) {
       ->capture_default_str();
   app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
+  app.add_flag("--status", o.status, "Show what the knowledge base holds (documents, passages, languages, last update)");
   app.add_flag("--no-expand", o.no_expand, "Search only the words as typed, not their equivalents in the other language");
   app.add_option("--glossary", o.glossaries, "Extra glossary file(s), korean<TAB>english per line (also $KB_GLOSSARY)")
       ->check(CLI::ExistingFile)
@@ -49,7 +53,26 @@ std::string join(const std::vector<std::string>& words) {
 
 bool colour_wanted() { return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr; }
 
+int show_status(const Options& o) {
+  const std::string db = kb::resolve_db_dir(o.db).string();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(db, ec)) {
+    std::cerr << "kb-search: no index at " << db << " (run kb-index first, or pass --db)\n";
+    return 2;
+  }
+  try {
+    const kb::search::KnowledgeBaseStatus status = kb::search::collect_status(Xapian::Database(db), db);
+    if (o.format == "json") std::cout << kb::search::status_to_json(status).dump() << '\n';
+    else kb::search::print_status_human(status, std::cout);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "kb-search: cannot read index " << db << ": " << e.get_msg() << '\n';
+    return 2;
+  }
+  return 0;
+}
+
 int run(const Options& o) {
+  if (o.status) return show_status(o);
   const std::string query = join(o.query_words);
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     std::cerr << "kb-search: empty query\n";

@@ -1,0 +1,77 @@
+#include "status.h"
+
+#include <ctime>
+
+#include "readers/registry.h"
+#include "schema/schema.h"
+
+namespace kb::search {
+namespace {
+
+std::string iso_utc(std::int64_t seconds) {
+  if (seconds <= 0) return {};
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace
+
+KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string& db_path) {
+  KnowledgeBaseStatus s;
+  s.db_path = db_path;
+  const std::string type_prefix(schema::kPrefixType);
+  for (auto it = db.allterms_begin(type_prefix); it != db.allterms_end(type_prefix); ++it)
+    s.records[(*it).substr(type_prefix.size())] = it.get_termfreq();
+  s.documents = s.records[std::string(schema::kTypeDocument)];
+  s.passages = s.records[std::string(schema::kTypePassage)];
+  const std::string doc_type = schema::type_term(schema::kTypeDocument);
+  for (auto it = db.postlist_begin(doc_type); it != db.postlist_end(doc_type); ++it) {
+    const nlohmann::json data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    ++s.languages[data.value(schema::kKeyLang, std::string("und"))];
+    std::string ext = extension_of(data.value(schema::kKeyPath, std::string()));
+    ++s.extensions[ext.empty() ? "(none)" : ext];
+    s.last_update = std::max<std::int64_t>(s.last_update, data.value(schema::kKeyIndexedAt, std::int64_t{0}));
+    s.source_bytes += data.value(schema::kKeySize, std::uint64_t{0});
+  }
+  const std::string alias_prefix(schema::kMetaAliasPrefix);
+  for (auto it = db.metadata_keys_begin(alias_prefix); it != db.metadata_keys_end(alias_prefix); ++it) ++s.aliases;
+  return s;
+}
+
+nlohmann::json status_to_json(const KnowledgeBaseStatus& s) {
+  const std::string last = iso_utc(s.last_update);
+  return {
+      {"db", s.db_path},
+      {"documents", s.documents},
+      {"passages", s.passages},
+      {"records", s.records},
+      {"languages", s.languages},
+      {"extensions", s.extensions},
+      {"last_update", last.empty() ? nlohmann::json(nullptr) : nlohmann::json(last)},
+      {"source_bytes", s.source_bytes},
+      {"aliases", s.aliases},
+  };
+}
+
+void print_status_human(const KnowledgeBaseStatus& s, std::ostream& out) {
+  out << "knowledge base: " << s.db_path << '\n';
+  out << "documents:      " << s.documents << " (" << s.source_bytes << " bytes of source files)\n";
+  out << "passages:       " << s.passages << '\n';
+  for (const auto& [type, count] : s.records)
+    if (type != schema::kTypeDocument && type != schema::kTypePassage)
+      out << type << (type.size() < 14 ? std::string(14 - type.size(), ' ') : "") << "  " << count << '\n';
+  out << "languages:     ";
+  for (const auto& [lang, count] : s.languages) out << ' ' << lang << ' ' << count;
+  out << "\nformats:       ";
+  for (const auto& [ext, count] : s.extensions) out << ' ' << ext << ' ' << count;
+  out << "\naliases:        " << s.aliases << " learned cross-language keys\n";
+  const std::string last = iso_utc(s.last_update);
+  out << "last update:    " << (last.empty() ? "never" : last) << '\n';
+}
+
+}  // namespace kb::search

@@ -1,0 +1,33 @@
+// The status view of a knowledge base: what is in it and when it last changed.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+namespace kb::search {
+
+struct KnowledgeBaseStatus {
+  std::string db_path;
+  std::size_t documents = 0;
+  std::size_t passages = 0;
+  std::map<std::string, std::size_t> records;     // record type → count (doc, passage, and later types)
+  std::map<std::string, std::size_t> languages;   // documents per language
+  std::map<std::string, std::size_t> extensions;  // documents per file extension
+  std::int64_t last_update = 0;                   // newest indexed_at, seconds since the epoch
+  std::uint64_t source_bytes = 0;                 // total size of the indexed files
+  std::uint64_t aliases = 0;                      // learned cross-language alias keys
+};
+
+KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string& db_path);
+
+// {"db", "documents", "passages", "records":{…}, "languages":{…}, "extensions":{…},
+//  "last_update" (ISO 8601 UTC or null), "source_bytes", "aliases"}
+nlohmann::json status_to_json(const KnowledgeBaseStatus& status);
+void print_status_human(const KnowledgeBaseStatus& status, std::ostream& out);
+
+}  // namespace kb::search
