@@ -55,7 +55,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
       hit.passage.text = data.value(schema::kKeyText, "");
       hit.passage.offset = data.value(schema::kKeyOffset, 0u);
-      hit.highlights = highlight(hit.passage.text, built);
+      if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
       sink.on_hit(hit);
       ++summary.hits;
     }

@@ -22,6 +22,9 @@ struct SearchRequest {
   std::string query;
   unsigned limit = 10;
   unsigned offset = 0;
+  // Highlights re-analyse every returned passage; evaluations that only need the ranking turn
+  // them off.
+  bool highlight = true;
 };
 
 class Searcher {
