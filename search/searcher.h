@@ -25,12 +25,22 @@ struct SearchRequest {
   // Highlights re-analyse every returned passage; evaluations that only need the ranking turn
   // them off.
   bool highlight = true;
+  // At most one passage per document (its best), for document-level evaluations and listings.
+  bool one_per_document = false;
+};
+
+// BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
+// tools/kb_eval_korquad.cc (passages of a few hundred words).
+struct RankingParams {
+  double k1 = 1.2;
+  double b = 0.75;
+  SpaceWeights spaces;
 };
 
 class Searcher {
  public:
   // Opens the database read-only; throws SearchError when there is none or it is unreadable.
-  explicit Searcher(const std::string& db_dir);
+  explicit Searcher(const std::string& db_dir, RankingParams ranking = {});
 
   // Throws SearchError for a query with no searchable words.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
@@ -40,7 +50,8 @@ class Searcher {
 
   Xapian::Database db_;
   analysis::TextAnalyzer analyzer_;
-  QueryBuilder builder_{analyzer_};
+  RankingParams ranking_;
+  QueryBuilder builder_{analyzer_, ranking_.spaces};
 };
 
 }  // namespace kb::search

@@ -171,9 +171,6 @@ class DocOrderSink final : public kb::search::HitSink {
 };
 
 constexpr unsigned kDepth = 20;
-// Passages fetched per question: long paragraphs are several passages, so fetch more than kDepth
-// to have kDepth distinct paragraphs.
-constexpr unsigned kPassageDepth = 40;
 
 struct Options {
   std::string dataset;
@@ -181,6 +178,7 @@ struct Options {
   bool keep = false;
   double throughput_seconds = 2.0;
   std::string failures_path;
+  kb::search::RankingParams ranking;  // the product's defaults unless overridden for tuning
 };
 
 std::string doc_path(std::size_t i) { return "korquad/" + std::to_string(i); }
@@ -210,10 +208,11 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
 
   std::ofstream failures;
   if (!o.failures_path.empty()) failures.open(o.failures_path);
-  kb::search::Searcher searcher(dir.string());
+  kb::search::Searcher searcher(dir.string(), o.ranking);
   for (const Question& q : d.questions) {
     DocOrderSink sink;
-    kb::search::SearchRequest request{q.text, kPassageDepth, 0, false};
+    // Long paragraphs are several passages: one per document gives kDepth distinct paragraphs.
+    kb::search::SearchRequest request{q.text, kDepth, 0, false, true};
     const auto t0 = Clock::now();
     try {
       searcher.search(request, sink);
@@ -377,6 +376,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--failures", o.failures_path,
                  "Write questions not ranked first by kb here (TSV: rank, id, question, passage, top passage)");
+  app.add_option("--k1", o.ranking.k1, "BM25 k1 (tuning)")->capture_default_str();
+  app.add_option("--b", o.ranking.b, "BM25 b (tuning)")->capture_default_str();
+  app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
+  app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of the Hangul bigram space (tuning)")
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

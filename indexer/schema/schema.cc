@@ -38,6 +38,7 @@ std::string type_term(std::string_view type) { return join(kPrefixType, type); }
 std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
+std::string bigram_term(std::string_view bigram) { return join(kPrefixBigram, bigram); }
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);
