@@ -43,11 +43,17 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
 
   bool all_stopwords = true;
   for (const auto& t : free_tokens) all_stopwords &= t.stopword;
-  std::vector<Xapian::Query> words;
+  std::vector<Xapian::Query> words, bigrams;
+  std::set<std::string> seen_bigrams;
   for (const auto& t : free_tokens) {
     if (t.stopword && !all_stopwords) continue;
-    const std::string term = analysis::ranking_term(t);
-    if (built.ranking_terms.insert(term).second) words.emplace_back(term);
+    analysis::for_each_query_term(t, [&](const std::string& term, analysis::TermSpace space) {
+      if (space == analysis::TermSpace::kWord) {
+        if (built.ranking_terms.insert(term).second) words.emplace_back(term);
+      } else if (seen_bigrams.insert(term).second) {
+        bigrams.emplace_back(term);
+      }
+    });
   }
 
   if (expander != nullptr) {
@@ -55,7 +61,13 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
     for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms)) words.push_back(clause);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
   }
-  Xapian::Query free_query(Xapian::Query::OP_OR, words.begin(), words.end());
+  auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {
+    Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return weight == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
+  };
+  Xapian::Query free_query = scaled_or(words, weights_.word);
+  if (!bigrams.empty() && weights_.bigram > 0)
+    free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bigrams, weights_.bigram));
   if (phrases.empty()) {
     built.query = free_query;
   } else {

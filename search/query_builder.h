@@ -2,9 +2,12 @@
 // through Xapian's QueryParser (which cannot segment Korean).
 //
 // Syntax: words are OR-ed and ranked by BM25; "double quoted text" is a phrase that must match;
-// an unbalanced quote runs to the end of the query. English stopwords are dropped from free text
-// unless the query has nothing else. Cross-language equivalents are OR-ed in as synonyms when an
-// expander is given.
+// an unbalanced quote runs to the end of the query. English stopwords and Korean interrogatives
+// (`언제`, `누가`, `무엇을`) are dropped from free text unless the query has nothing else.
+//
+// Free text is an OR of two weighted term spaces (analyzer.h): the word space (stems, words) and
+// the Hangul bigram space, each a BM25-weighted OR scaled by its weight. Cross-language
+// equivalents join the word space as synonyms when an expander is given (query_expander.h).
 #pragma once
 
 #include <set>
@@ -24,15 +27,23 @@ struct BuiltQuery {
   std::set<std::string> phrase_terms;
 };
 
+// How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
+struct SpaceWeights {
+  double word = 1.0;
+  double bigram = 0.5;
+};
+
 class QueryBuilder {
  public:
-  explicit QueryBuilder(analysis::TextAnalyzer& analyzer) : analyzer_(analyzer) {}
+  explicit QueryBuilder(analysis::TextAnalyzer& analyzer, SpaceWeights weights = {})
+      : analyzer_(analyzer), weights_(weights) {}
   // With an expander, the free-text words also search for their equivalents in the other
   // language (see QueryExpander).
   BuiltQuery build(std::string_view text, const QueryExpander* expander = nullptr);
 
  private:
   analysis::TextAnalyzer& analyzer_;
+  SpaceWeights weights_;
 };
 
 }  // namespace kb::search

@@ -10,7 +10,7 @@
 
 namespace kb::search {
 
-Searcher::Searcher(const std::string& db_dir) {
+Searcher::Searcher(const std::string& db_dir, RankingParams ranking) : ranking_(ranking) {
   std::error_code ec;
   if (!std::filesystem::is_directory(db_dir, ec))
     throw SearchError("no index at " + db_dir + " (run kb-index first, or pass --db)");
@@ -59,7 +59,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   try {
     Xapian::Enquire enquire(db_);
     enquire.set_query(built.query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
     summary.estimated_matches = mset.get_matches_estimated();
     unsigned rank = request.offset;
@@ -77,7 +78,7 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
       hit.passage.text = data.value(schema::kKeyText, "");
       hit.passage.offset = data.value(schema::kKeyOffset, 0u);
-      hit.highlights = highlight(hit.passage.text, built);
+      if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
       sink.on_hit(hit);
       ++summary.hits;
     }

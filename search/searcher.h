@@ -25,12 +25,25 @@ struct SearchRequest {
   unsigned limit = 10;
   unsigned offset = 0;
   bool expand = true;  // search the other language's equivalents too (glossary + learned aliases)
+  // Highlights re-analyse every returned passage; evaluations that only need the ranking turn
+  // them off.
+  bool highlight = true;
+  // At most one passage per document (its best), for document-level evaluations and listings.
+  bool one_per_document = false;
+};
+
+// BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
+// tools/kb_eval_korquad.cc (passages of a few hundred words).
+struct RankingParams {
+  double k1 = 1.2;
+  double b = 0.75;
+  SpaceWeights spaces;
 };
 
 class Searcher {
  public:
   // Opens the database read-only; throws SearchError when there is none or it is unreadable.
-  explicit Searcher(const std::string& db_dir);
+  explicit Searcher(const std::string& db_dir, RankingParams ranking = {});
 
   // Adds a user glossary (`korean<TAB>english` lines) to the built-in one; throws SearchError
   // when the file cannot be read.
@@ -47,7 +60,8 @@ class Searcher {
   Xapian::Database db_;
   std::optional<TranslationLexicon> lexicon_;  // built on first use: most calls never expand
   analysis::TextAnalyzer analyzer_;
-  QueryBuilder builder_{analyzer_};
+  RankingParams ranking_;
+  QueryBuilder builder_{analyzer_, ranking_.spaces};
 };
 
 }  // namespace kb::search

@@ -22,12 +22,26 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
   tokens.reserve(spans.size());
   std::uint32_t position = 0;
   Script previous_script = Script::kOther;
+  auto push = [&](Token&& token) {
+    token.term = schema::clamp_term(std::move(token.term));
+    token.position = ++position;
+    tokens.push_back(std::move(token));
+  };
   for (const WordSpan& span : spans) {
     Token token;
     token.begin = span.begin;
     token.end = span.end;
     token.script = span.script;
-    std::string folded = fold(text.substr(span.begin, span.end - span.begin));
+    const std::string_view raw = text.substr(span.begin, span.end - span.begin);
+    if (span.script == Script::kHan) {
+      std::vector<Token> countries = expand_hanja(raw, span.begin);
+      if (!countries.empty()) {
+        for (Token& t : countries) push(std::move(t));
+        previous_script = Script::kHangul;
+        continue;
+      }
+    }
+    std::string folded = fold(span.script == Script::kHangul ? korean_.compose_jamo(raw) : std::string(raw));
     switch (span.script) {
       case Script::kHangul:
         // `KBS가`, `H100을`: a particle glued to a non-Hangul word belongs to that word.
@@ -35,6 +49,7 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
           previous_script = span.script;
           continue;
         }
+        token.stopword = korean_.is_question_word(folded);
         token.term = korean_.stem(folded);
         break;
       case Script::kLatin:
@@ -52,17 +67,60 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
     }
     previous_script = span.script;
     if (token.term.empty()) continue;
-    token.term = schema::clamp_term(std::move(token.term));
-    token.position = ++position;
-    tokens.push_back(std::move(token));
+    push(std::move(token));
   }
   return tokens;
+}
+
+std::vector<Token> TextAnalyzer::expand_hanja(std::string_view raw, std::uint32_t begin) const {
+  // Only short runs made entirely of country abbreviations (`美`, `韓美`, `美中日`): a longer
+  // Han word is a real hanja word and stays as it is.
+  constexpr std::size_t kMaxAbbreviations = 4;
+  std::vector<std::pair<std::string_view, std::uint32_t>> names;  // name, byte offset in raw
+  for (std::size_t pos = 0; pos < raw.size();) {
+    const std::size_t at = pos;
+    const auto name = korean_.hanja_country(next_code_point(raw, pos));
+    if (!name || names.size() == kMaxAbbreviations) return {};
+    names.emplace_back(*name, static_cast<std::uint32_t>(at));
+  }
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    Token token;
+    token.script = Script::kHangul;
+    token.term = std::string(names[i].first);
+    token.begin = begin + names[i].second;
+    token.end = begin + (i + 1 < names.size() ? names[i + 1].second : static_cast<std::uint32_t>(raw.size()));
+    out.push_back(std::move(token));
+  }
+  return out;
+}
+
+void for_each_hangul_bigram(std::string_view term, const std::function<void(std::string_view)>& emit) {
+  std::size_t a = 0;  // start of the previous syllable
+  std::size_t pos = 0;
+  if (term.empty()) return;
+  next_code_point(term, pos);
+  std::size_t b = pos;  // start of the current syllable
+  while (b < term.size()) {
+    next_code_point(term, pos);
+    emit(term.substr(a, pos - a));
+    a = b;
+    b = pos;
+  }
 }
 
 void for_each_index_term(const Token& token,
                          const std::function<void(const std::string& term, std::uint32_t pos)>& emit) {
   emit(token.term, token.position);
   if (token.script == Script::kLatin) emit(schema::stem_term(token.stem.empty() ? token.term : token.stem), 0);
+  if (token.script == Script::kHangul)
+    for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), 0); });
+}
+
+void for_each_query_term(const Token& token, const std::function<void(const std::string& term, TermSpace space)>& emit) {
+  emit(ranking_term(token), TermSpace::kWord);
+  if (token.script == Script::kHangul)
+    for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), TermSpace::kBigram); });
 }
 
 std::string ranking_term(const Token& token) {

@@ -7,8 +7,16 @@
 // stages in DocumentAnalyzer. Which terms a token becomes in the index and in a query is decided
 // by the functions below, side by side, so the two can never drift apart.
 //
-// Known weaknesses: Korean words are reduced by particle stripping only (see KoreanFilter); Han
-// characters are kept as ICU words and not mapped to Hangul.
+// Terms of a token, in separate spaces (schema.h):
+//   * the word space: the token's term, positional — Korean stems (KoreanFilter), English words
+//     unstemmed, numbers without grouping; English stems (Z) beside them for ranking;
+//   * the bigram space (XB): the overlapping syllable bigrams of a Korean stem, not positional, so
+//     that compounds spaced either way and stems the rules cut differently still meet
+//     (`쿠알라룸푸르국제공항` and `국제공항` share `국제`, `제공`, `공항`).
+// A query weighs each space on its own (search/query_builder.h).
+//
+// Known weaknesses: Korean stems come from suffix rules, not a dictionary (see KoreanFilter); Han
+// words other than country abbreviations are kept as ICU words and not read as Hangul.
 #pragma once
 
 #include <array>
@@ -41,6 +49,10 @@ class TextAnalyzer {
 
  private:
   WordSegmenter segmenter_;
+  // A run of hanja country abbreviations becomes one Hangul token per character (offsets set,
+  // positions not); empty when `raw` is not such a run.
+  std::vector<Token> expand_hanja(std::string_view raw, std::uint32_t begin) const;
+
   KoreanFilter korean_;
   EnglishFilter english_;
 };
@@ -49,8 +61,19 @@ class TextAnalyzer {
 void for_each_index_term(const Token& token,
                          const std::function<void(const std::string& term, std::uint32_t pos)>& emit);
 
-// Query side: the term a free-text query searches for this token (ranking), and the term a
-// phrase uses (positional).
+// The term spaces a query weighs separately.
+enum class TermSpace { kWord, kBigram };
+
+// Query side: every term a free-text query searches for this token, by space; the word-space
+// term is ranking_term().
+void for_each_query_term(const Token& token,
+                         const std::function<void(const std::string& term, TermSpace space)>& emit);
+
+// The overlapping syllable bigrams of a Hangul term (none for a single syllable).
+void for_each_hangul_bigram(std::string_view term, const std::function<void(std::string_view)>& emit);
+
+// Query side: the word-space term a free-text query searches for this token (ranking), and the
+// term a phrase uses (positional).
 std::string ranking_term(const Token& token);
 std::string phrase_term(const Token& token);
 

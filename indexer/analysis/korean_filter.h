@@ -1,26 +1,61 @@
-// Korean word normalisation for retrieval: strips the particle (josa) that follows a noun, so
-// `실리콘밸리가`, `실리콘밸리와` and `실리콘밸리의` all index as `실리콘밸리`.
+// Korean word normalisation for retrieval, by rules rather than a dictionary:
+//   * stem(): strips one trailing particle (josa) or verbal ending (eomi), the longest that
+//     leaves a long enough stem, so `실리콘밸리가`/`실리콘밸리와` → `실리콘밸리`,
+//     `당선된`/`당선되었다` → `당선`, `발표했다`/`발표하는`/`발표하며` → `발표`, and a past-tense
+//     ㅆ left on the stem by contraction is taken off (`태어났다` → `태어나`);
+//   * is_question_word(): interrogatives (`언제`, `누가`, `무엇을`, `몇`, `얼마나`, `어디에서`,
+//     `왜`) that a question carries and its answer passage does not;
+//   * compose_jamo(): Hangul typed as compatibility jamo (`ㅎㅏㄴ`) composed into syllables;
+//   * hanja_country(): one-character hanja abbreviations of countries in headlines (`美` → `미국`).
 //
-// Known weaknesses: a rule list, not a morphological analyser. A noun that happens to end in a
-// particle's syllable loses it when the stem left is long enough (`사과` keeps its `과` because
-// single-syllable particles need a two-syllable stem, but `컴퓨터과` would lose it); verb and
-// adjective endings (eomi) are not handled yet. Both sides of the search use the same rules, so a
-// wrong cut costs precision, not recall.
+// Known weaknesses: a rule list, not a morphological analyser. A noun that ends in a particle's
+// or ending's syllable loses it when the stem left is long enough (`천안함` → `천안`); irregular
+// verbs (`들어`/`듣다`) and vowel contractions other than the past ㅆ stay apart. Both sides of
+// the search use the same rules, so a wrong cut costs precision, not recall; the Hangul bigram
+// terms (analyzer.h) recover what stemming misses, including compounds spaced either way.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace kb::analysis {
 
 class KoreanFilter {
  public:
-  // The stem of a folded Hangul word: the word minus one trailing particle, or the word itself.
+  KoreanFilter();
+
+  // The stem of a folded Hangul word: the word minus one trailing particle or ending, or the
+  // word itself.
   std::string stem(std::string_view word) const;
 
   // True when the whole word is a particle, as in the `가` of `KBS가`: such a piece carries no
   // content of its own.
   bool is_particle(std::string_view word) const;
+
+  // True for an interrogative word with whatever particle follows it (`무엇으로`, `누구인가`).
+  bool is_question_word(std::string_view word) const;
+
+  // A Hangul word in which compatibility jamo (U+3131–U+318E) spell out syllables, composed:
+  // `ㅎㅏㄴㄱㅜㄱ` → `한국`. Other text comes back unchanged.
+  std::string compose_jamo(std::string_view word) const;
+
+  // The Hangul country name a one-character hanja abbreviation stands for (`美` → `미국`,
+  // `韓` → `한국`, `中` → `중국`, `日` → `일본`, `北` → `북한`), if it is one.
+  std::optional<std::string_view> hanja_country(char32_t cp) const;
+
+ private:
+  static constexpr std::size_t kMaxSuffix = 5;  // syllables of the longest suffix
+  // What a suffix may be; a minimum of 0 means "not of this kind".
+  struct SuffixInfo {
+    std::uint8_t particle_min_stem = 0;
+    std::uint8_t ending_min_stem = 0;
+    bool after_past = false;
+  };
+  // Every strippable suffix, so that stemming is a handful of lookups per word.
+  std::unordered_map<std::string_view, SuffixInfo> suffixes_;
 };
 
 }  // namespace kb::analysis

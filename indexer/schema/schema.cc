@@ -38,6 +38,7 @@ std::string type_term(std::string_view type) { return join(kPrefixType, type); }
 std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
+std::string bigram_term(std::string_view bigram) { return join(kPrefixBigram, bigram); }
 
 std::string alias_metadata_key(std::string_view lexicon_key) {
   // Xapian limits metadata keys like terms; a longer key is cut, as a term would be.

@@ -13,6 +13,7 @@
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
+//   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, not positional
 //
 // Value slots:
 //   0 kDocIdSlot      document id (hex string)
@@ -42,6 +43,7 @@ inline constexpr std::string_view kPrefixType = "XT";
 inline constexpr std::string_view kPrefixPath = "P";
 inline constexpr std::string_view kPrefixLang = "L";
 inline constexpr std::string_view kPrefixStem = "Z";
+inline constexpr std::string_view kPrefixBigram = "XB";
 
 inline constexpr std::string_view kTypeDocument = "doc";
 inline constexpr std::string_view kTypePassage = "passage";
@@ -68,7 +70,7 @@ inline constexpr const char* kKeyPassages = "passages";
 inline constexpr const char* kKeyIndexedAt = "indexed_at";
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 2;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
@@ -82,6 +84,7 @@ std::string type_term(std::string_view type);
 std::string path_term(std::string_view path);
 std::string lang_term(std::string_view lang);
 std::string stem_term(std::string_view stem);
+std::string bigram_term(std::string_view bigram);
 
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);

@@ -30,7 +30,7 @@ INSTANTIATE_TEST_SUITE_P(
         AnalyzerCase{"GPU 1.3만장의", {"gpu", "1.3", "만장"}, {"GPU", "1.3", "만장의"}, {1, 2, 3}},
         AnalyzerCase{"KBS가 보도", {"kbs", "보도"}, {"KBS", "보도"}, {1, 2}},
         AnalyzerCase{"H100 GPU를", {"h100", "gpu"}},
-        AnalyzerCase{"사과는 맛있다", {"사과", "맛있다"}},
+        AnalyzerCase{"사과는 맛있다", {"사과", "맛있"}},
         AnalyzerCase{"한국은 AI 기술력과 인재 면에서", {"한국", "ai", "기술력", "인재", "면"}}));
 
 INSTANTIATE_TEST_SUITE_P(

@@ -1,0 +1,424 @@
+// kb-eval-korquad: passage retrieval on a KorQuAD-format file (SQuAD JSON: data[].paragraphs[]
+// .context / .qas[].question). Every distinct paragraph becomes one document indexed exactly as
+// kb-index would (DocumentAnalyzer → IndexWriter, so long paragraphs are cut into passages);
+// every question goes through kb::search::Searcher, and a paragraph's rank is the rank of its
+// first passage among distinct paragraphs. In the same run and on the same text it builds the
+// comparison set-up — Xapian TermGenerator with FLAG_CJK_NGRAM, queried with a plain OR of the
+// terms TermGenerator makes of the question — and an index of ICU words (segmenter + NFKC
+// case folding, positional), the yardstick for index size and analysis speed.
+//
+// Prints R@1/5/20, MRR@10, index build time, index size and query latency (median, p95) per
+// set-up, the analysis throughput, and with --json one JSON object instead.
+//
+// Known weaknesses: index sizes are the bytes of the database folders as committed (not
+// compacted); latency is wall time of one process on a shared machine.
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "analysis/document_analyzer.h"
+#include "index_writer.h"
+#include "schema/schema.h"
+#include "searcher.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct Question {
+  std::string id;
+  std::string text;
+  std::size_t passage = 0;  // index into Dataset::passages
+};
+
+struct Dataset {
+  std::vector<std::string> passages;
+  std::vector<Question> questions;
+  std::uint64_t passage_bytes = 0;
+};
+
+class DatasetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+Dataset load_dataset(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw DatasetError(path + ": cannot open");
+  json root = json::parse(in, nullptr, false);
+  if (root.is_discarded() || !root.is_object() || !root.contains("data") || !root["data"].is_array())
+    throw DatasetError(path + ": not a KorQuAD/SQuAD JSON file (no \"data\" array)");
+  Dataset d;
+  std::unordered_map<std::string, std::size_t> seen;
+  for (const json& article : root["data"]) {
+    if (!article.is_object() || !article.contains("paragraphs")) continue;
+    for (const json& paragraph : article["paragraphs"]) {
+      if (!paragraph.is_object() || !paragraph.contains("context") || !paragraph["context"].is_string()) continue;
+      const std::string context = paragraph["context"].get<std::string>();
+      auto [it, added] = seen.emplace(context, d.passages.size());
+      if (added) {
+        d.passages.push_back(context);
+        d.passage_bytes += context.size();
+      }
+      if (!paragraph.contains("qas") || !paragraph["qas"].is_array()) continue;
+      for (const json& qa : paragraph["qas"]) {
+        if (!qa.is_object() || !qa.contains("question") || !qa["question"].is_string()) continue;
+        d.questions.push_back({qa.value("id", ""), qa["question"].get<std::string>(), it->second});
+      }
+    }
+  }
+  if (d.passages.empty() || d.questions.empty()) throw DatasetError(path + ": no paragraphs with questions");
+  return d;
+}
+
+// A folder removed at the end of the run unless asked to keep it.
+class ScratchDir {
+ public:
+  explicit ScratchDir(bool keep) : keep_(keep) {
+    std::string pattern = (fs::temp_directory_path() / "kb-eval-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
+    path_ = pattern;
+  }
+  ~ScratchDir() {
+    std::error_code ec;
+    if (!keep_) fs::remove_all(path_, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+  bool keep_;
+};
+
+std::uint64_t folder_bytes(const fs::path& dir) {
+  std::uint64_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) total += entry.file_size();
+  return total;
+}
+
+// Ranks of the relevant passage (0 = not in the list) and per-query latencies, summarised.
+struct SetupResult {
+  std::string name;
+  double build_seconds = 0;
+  std::uint64_t index_bytes = 0;
+  std::vector<unsigned> ranks;
+  std::vector<double> latencies_ms;
+
+  double recall_at(unsigned k) const {
+    std::size_t n = 0;
+    for (unsigned r : ranks) n += r != 0 && r <= k;
+    return ranks.empty() ? 0 : static_cast<double>(n) / static_cast<double>(ranks.size());
+  }
+  double mrr_at(unsigned k) const {
+    double sum = 0;
+    for (unsigned r : ranks)
+      if (r != 0 && r <= k) sum += 1.0 / r;
+    return ranks.empty() ? 0 : sum / static_cast<double>(ranks.size());
+  }
+  double latency_quantile(double q) const {
+    if (latencies_ms.empty()) return 0;
+    std::vector<double> sorted = latencies_ms;
+    std::sort(sorted.begin(), sorted.end());
+    const auto i = static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
+    return sorted[std::min(i, sorted.size() - 1)];
+  }
+  json to_json() const {
+    return {{"name", name},
+            {"r_at_1", recall_at(1)},
+            {"r_at_5", recall_at(5)},
+            {"r_at_20", recall_at(20)},
+            {"mrr_at_10", mrr_at(10)},
+            {"build_seconds", build_seconds},
+            {"index_bytes", index_bytes},
+            {"latency_ms_median", latency_quantile(0.5)},
+            {"latency_ms_p95", latency_quantile(0.95)}};
+  }
+};
+
+// Collects the distinct documents of the hits, in rank order.
+class DocOrderSink final : public kb::search::HitSink {
+ public:
+  void on_hit(const kb::search::Hit& hit) override {
+    if (std::find(docs_.begin(), docs_.end(), hit.doc.id) == docs_.end()) docs_.push_back(hit.doc.id);
+  }
+  const std::vector<std::string>& docs() const { return docs_; }
+
+ private:
+  std::vector<std::string> docs_;
+};
+
+constexpr unsigned kDepth = 20;
+
+struct Options {
+  std::string dataset;
+  bool json_output = false;
+  bool keep = false;
+  double throughput_seconds = 2.0;
+  std::string failures_path;
+  kb::search::RankingParams ranking;  // the product's defaults unless overridden for tuning
+};
+
+std::string doc_path(std::size_t i) { return "korquad/" + std::to_string(i); }
+
+SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
+  SetupResult r;
+  r.name = "kb";
+  std::unordered_map<std::string, std::size_t> passage_of_doc;
+  const auto start = Clock::now();
+  {
+    kb::IndexWriter writer(dir.string());
+    kb::analysis::DocumentAnalyzer analyzer;
+    for (std::size_t i = 0; i < d.passages.size(); ++i) {
+      kb::ExtractedDoc doc;
+      doc.paragraphs.push_back({d.passages[i], 0, false});
+      kb::SourceInfo source;
+      source.path = doc_path(i);
+      source.id = kb::schema::document_id_for_path(source.path);
+      source.size = d.passages[i].size();
+      passage_of_doc[source.id] = i;
+      writer.replace(source, analyzer.analyze(doc));
+    }
+    writer.commit();
+  }
+  r.build_seconds = seconds_since(start);
+  r.index_bytes = folder_bytes(dir);
+
+  std::ofstream failures;
+  if (!o.failures_path.empty()) failures.open(o.failures_path);
+  kb::search::Searcher searcher(dir.string(), o.ranking);
+  for (const Question& q : d.questions) {
+    DocOrderSink sink;
+    // Long paragraphs are several passages: one per document gives kDepth distinct paragraphs.
+    kb::search::SearchRequest request{q.text, kDepth, 0, false, true};
+    const auto t0 = Clock::now();
+    try {
+      searcher.search(request, sink);
+    } catch (const kb::search::SearchError&) {
+      // A question with no searchable words finds nothing.
+    }
+    r.latencies_ms.push_back(seconds_since(t0) * 1000);
+    unsigned rank = 0;
+    for (std::size_t i = 0; i < sink.docs().size() && i < kDepth; ++i)
+      if (passage_of_doc[sink.docs()[i]] == q.passage) {
+        rank = static_cast<unsigned>(i + 1);
+        break;
+      }
+    r.ranks.push_back(rank);
+    if (failures.is_open() && rank != 1) {
+      const std::string top = sink.docs().empty() ? "" : d.passages[passage_of_doc[sink.docs()[0]]];
+      failures << rank << '\t' << q.id << '\t' << q.text << '\t' << d.passages[q.passage].substr(0, 240) << '\t'
+               << top.substr(0, 240) << '\n';
+    }
+  }
+  return r;
+}
+
+// The comparison: Xapian's own n-gram terms on both sides, plain OR, BM25 defaults.
+SetupResult run_xapian_ngram(const Dataset& d, const fs::path& dir) {
+  SetupResult r;
+  r.name = "xapian-cjk-ngram-or";
+  Xapian::TermGenerator generator;
+  generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+  const auto start = Clock::now();
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (std::size_t i = 0; i < d.passages.size(); ++i) {
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(d.passages[i]);
+      doc.add_value(0, std::to_string(i));
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+  r.build_seconds = seconds_since(start);
+  r.index_bytes = folder_bytes(dir);
+
+  Xapian::Database db(dir.string());
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  for (const Question& q : d.questions) {
+    const auto t0 = Clock::now();
+    Xapian::Document scratch;
+    generator.set_document(scratch);
+    generator.index_text(q.text);
+    std::vector<Xapian::Query> terms;
+    for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) terms.emplace_back(*t);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    const Xapian::MSet mset = enquire.get_mset(0, kDepth);
+    unsigned rank = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+      if (std::stoul(it.get_document().get_value(0)) == q.passage) {
+        rank = it.get_rank() + 1;
+        break;
+      }
+    r.latencies_ms.push_back(seconds_since(t0) * 1000);
+    r.ranks.push_back(rank);
+  }
+  return r;
+}
+
+// The yardstick: ICU words with NFKC case folding, every word a positional term.
+SetupResult run_icu_words(const Dataset& d, const fs::path& dir) {
+  SetupResult r;
+  r.name = "icu-words (size yardstick)";
+  kb::analysis::WordSegmenter segmenter;
+  const auto start = Clock::now();
+  {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const std::string& text : d.passages) {
+      Xapian::Document doc;
+      Xapian::termpos pos = 0;
+      for (const auto& span : segmenter.segment(text))
+        doc.add_posting(kb::schema::clamp_term(kb::analysis::fold(text.substr(span.begin, span.end - span.begin))),
+                        ++pos);
+      db.add_document(doc);
+    }
+    db.commit();
+  }
+  r.build_seconds = seconds_since(start);
+  r.index_bytes = folder_bytes(dir);
+  return r;
+}
+
+struct Throughput {
+  double ours_mb_s = 0;
+  double icu_words_mb_s = 0;
+};
+
+// Analysis speed on one core over the passages, repeated for about `seconds` each: our text chain
+// with every index term emitted, and ICU words with folding alone.
+Throughput measure_throughput(const Dataset& d, double seconds) {
+  Throughput t;
+  kb::analysis::TextAnalyzer analyzer;
+  std::size_t sink = 0;
+  auto run = [&](auto&& analyse_one) {
+    std::uint64_t bytes = 0;
+    const auto start = Clock::now();
+    do {
+      for (const std::string& text : d.passages) {
+        analyse_one(text);
+        bytes += text.size();
+      }
+    } while (seconds_since(start) < seconds);
+    return static_cast<double>(bytes) / 1e6 / seconds_since(start);
+  };
+  t.ours_mb_s = run([&](const std::string& text) {
+    for (const auto& token : analyzer.analyze(text))
+      kb::analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t) { sink += term.size(); });
+  });
+  kb::analysis::WordSegmenter segmenter;
+  t.icu_words_mb_s = run([&](const std::string& text) {
+    for (const auto& span : segmenter.segment(text))
+      sink += kb::analysis::fold(std::string_view(text).substr(span.begin, span.end - span.begin)).size();
+  });
+  if (sink == 0) std::cerr << "kb-eval-korquad: no terms at all\n";
+  return t;
+}
+
+void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const SetupResult& icu,
+                 const Throughput& t) {
+  std::cout << "KorQuAD passages: " << d.passages.size() << " (" << d.passage_bytes << " bytes), questions: "
+            << d.questions.size() << "\n\n";
+  std::cout << "| set-up | R@1 | R@5 | R@20 | MRR@10 | build s | index MB | median ms | p95 ms |\n"
+            << "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+  std::cout << std::fixed;
+  for (const SetupResult& s : setups) {
+    std::cout << "| " << s.name << " | " << std::setprecision(3) << s.recall_at(1) << " | " << s.recall_at(5)
+              << " | " << s.recall_at(20) << " | " << s.mrr_at(10) << " | " << std::setprecision(2)
+              << s.build_seconds << " | " << static_cast<double>(s.index_bytes) / 1e6 << " | "
+              << std::setprecision(3) << s.latency_quantile(0.5) << " | " << s.latency_quantile(0.95) << " |\n";
+  }
+  std::cout << "| " << icu.name << " | | | | | " << std::setprecision(2) << icu.build_seconds << " | "
+            << static_cast<double>(icu.index_bytes) / 1e6 << " | | |\n\n";
+  const SetupResult& ours = setups.front();
+  const SetupResult& peer = setups.back();
+  std::cout << std::setprecision(3) << "ratio kb / comparison: R@1 " << ours.recall_at(1) / peer.recall_at(1)
+            << ", MRR@10 " << ours.mrr_at(10) / peer.mrr_at(10) << "\n";
+  std::cout << "index size kb / icu-words: " << static_cast<double>(ours.index_bytes) / static_cast<double>(icu.index_bytes)
+            << "\n";
+  std::cout << std::setprecision(1) << "analysis throughput, one core: kb " << t.ours_mb_s << " MB/s, icu-words "
+            << t.icu_words_mb_s << " MB/s\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kb-eval-korquad: passage retrieval on KorQuAD-format JSON, kb beside Xapian n-grams"};
+  Options o;
+  app.add_option("dataset", o.dataset, "KorQuAD 1.0 JSON file (e.g. KorQuAD_v1.0_dev.json)")->required();
+  app.add_flag("--json", o.json_output, "Print one JSON object instead of the table");
+  app.add_flag("--keep", o.keep, "Keep the temporary databases (their folder is printed)");
+  app.add_option("--throughput-seconds", o.throughput_seconds, "Time spent on each throughput measurement")
+      ->capture_default_str();
+  app.add_option("--failures", o.failures_path,
+                 "Write questions not ranked first by kb here (TSV: rank, id, question, passage, top passage)");
+  app.add_option("--k1", o.ranking.k1, "BM25 k1 (tuning)")->capture_default_str();
+  app.add_option("--b", o.ranking.b, "BM25 b (tuning)")->capture_default_str();
+  app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
+  app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of the Hangul bigram space (tuning)")
+      ->capture_default_str();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "kb-eval-korquad: " << e.what() << " (see --help)\n";
+    return 2;
+  }
+  try {
+    const Dataset d = load_dataset(o.dataset);
+    ScratchDir scratch(o.keep);
+    if (o.keep) std::cerr << "kb-eval-korquad: databases in " << scratch.path() << '\n';
+    std::vector<SetupResult> setups;
+    setups.push_back(run_ours(d, scratch.path() / "kb", o));
+    setups.push_back(run_xapian_ngram(d, scratch.path() / "xapian-ngram"));
+    const SetupResult icu = run_icu_words(d, scratch.path() / "icu-words");
+    const Throughput t = measure_throughput(d, o.throughput_seconds);
+    if (o.json_output) {
+      json out = {{"dataset", o.dataset},
+                  {"passages", d.passages.size()},
+                  {"passage_bytes", d.passage_bytes},
+                  {"questions", d.questions.size()},
+                  {"setups", json::array()},
+                  {"icu_words_index_bytes", icu.index_bytes},
+                  {"index_size_ratio_vs_icu_words",
+                   static_cast<double>(setups.front().index_bytes) / static_cast<double>(icu.index_bytes)},
+                  {"throughput_mb_s", {{"kb", t.ours_mb_s}, {"icu_words", t.icu_words_mb_s}}}};
+      for (const SetupResult& s : setups) out["setups"].push_back(s.to_json());
+      std::cout << out.dump(2) << '\n';
+    } else {
+      print_table(d, setups, icu, t);
+    }
+  } catch (const DatasetError& e) {
+    std::cerr << "kb-eval-korquad: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "kb-eval-korquad: " << e.what() << '\n';
+    return 2;
+  }
+  return 0;
+}
