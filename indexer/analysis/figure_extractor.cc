@@ -160,7 +160,8 @@ constexpr std::string_view kTails[] = {
     "씩이나",   "이던",     "였던",     "만에",   "뿐",     "인",     "이",     "가",     "을",
     "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
     "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
-    "쯤",       "당",       "대",       "여",     "째",     "야"};
+    "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",
+    "간에",     "동안"};
 
 struct TailQualifier {
   std::string_view text;
@@ -464,6 +465,12 @@ class Scanner {
       q = r;
       grouped = true;
     }
+    // 1,2,3,4 or 12,34: commas that are no thousands separators make a list or a code, not a number.
+    if (at(q).cp == ',' && is_digit(at(q + 1).cp)) {
+      skip_to = q;
+      while (is_digit(at(skip_to).cp) || (at(skip_to).cp == ',' && is_digit(at(skip_to + 1).cp))) skip_to += 1;
+      return std::nullopt;
+    }
     const int int_digits = static_cast<int>(digits.size());
     bool decimal = false;
     if (at(q).cp == '.' && is_digit(at(q + 1).cp)) {
@@ -547,21 +554,24 @@ class Scanner {
         break;
       }
       result.end = q;
-      // Continue with a glued group (`667만5천`) or, after 만/억/조, one space and a smaller group.
+      // Continue with a glued group (`667만5천`) or, after a magnitude, one space and a smaller
+      // group: `5만 8200원` (after 만), `4천 820만` (820 < 천, so 4천 820 is one group before 만).
       Pos next = q;
-      const bool after_big = big > 0;
-      if (!is_digit(at(next).cp) && after_big && is_space(at(next).cp) && is_digit(at(next + 1).cp)) ++next;
+      if (!is_digit(at(next).cp) && is_space(at(next).cp) && is_digit(at(next + 1).cp)) ++next;
       if (!is_digit(at(next).cp)) break;
       Pos dummy = 0;
       auto more = parse_plain(next, dummy);
       if (!more) break;
-      // Across a space the next group must carry a smaller magnitude or be a plain remainder
-      // below the last one (`5만 8200원`), else it is a separate number.
       if (next != q) {
         const std::string_view after = text_.substr(more->end, limit_ - more->end);
-        const double m = std::max(small_magnitude(after), big_magnitude(after));
-        const double scaled = more->value * (m > 0 ? m : 1);
-        if (scaled >= last_big || (m == 0 && more->value >= last_big)) break;
+        const double m_small = small_magnitude(after);
+        const double m_big = big_magnitude(after);
+        if (big > 0) {
+          const double scaled = more->value * (m_big > 0 ? m_big : m_small > 0 ? m_small : 1);
+          if (scaled >= last_big) break;
+        } else {
+          if (more->value >= last_small || m_small >= last_small) break;
+        }
       }
       seg = *more;
     }
