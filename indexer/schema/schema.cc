@@ -38,6 +38,11 @@ std::string type_term(std::string_view type) { return join(kPrefixType, type); }
 std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
+std::string passage_link_term(std::string_view doc_id, unsigned ordinal) {
+  return join(kPrefixPassage, passage_id(doc_id, ordinal));
+}
+std::string unit_term(std::string_view unit) { return join(kPrefixUnit, unit); }
+std::string kind_term(std::string_view kind) { return join(kPrefixKind, kind); }
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);
