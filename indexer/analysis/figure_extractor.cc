@@ -268,6 +268,13 @@ bool contains(const Array& words, std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
 }
 
+// True when a Hangul word starting with `syllable` may be a numeral, an ordinal (첫, 제) or the
+// start of one; most words are rejected here without further work.
+bool may_start_numeral(char32_t syllable) {
+  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
+  return kStarts.find(syllable) != std::u32string_view::npos;
+}
+
 // A figure under construction.
 struct Draft {
   Pos begin = 0;
@@ -416,7 +423,7 @@ class Scanner {
       } else if (is_ascii_letter(c.cp)) {
         p = on_latin(p);
       } else if (is_hangul(c.cp) && !is_hangul(prev.cp)) {
-        p = on_hangul_word(p);
+        p = may_start_numeral(c.cp) ? on_hangul_word(p) : hangul_run_end(p);
       } else {
         p += c.len;
       }
