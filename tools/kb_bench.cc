@@ -97,7 +97,9 @@ int main(int argc, char** argv) {
         CountingSink sink;
         const auto q0 = Clock::now();
         try {
-          searcher.search({q, 10, 0}, sink);
+          kb::search::SearchRequest request;
+          request.query = q;
+          searcher.search(request, sink);
         } catch (const kb::search::SearchError&) {
         }
         latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - q0).count());

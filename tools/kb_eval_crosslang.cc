@@ -94,7 +94,9 @@ Scores evaluate(const fs::path& db, const std::vector<std::size_t>& passage_line
     if (queries[i].find_first_not_of(' ') == std::string::npos) continue;
     ++s.queries;
     RankSink sink(passage_line, i);
-    kb::search::SearchRequest request{queries[i], limit, 0};
+    kb::search::SearchRequest request;
+    request.query = queries[i];
+    request.limit = limit;
     request.expand = expand;
     try {
       searcher.search(request, sink);

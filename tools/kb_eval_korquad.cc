@@ -212,7 +212,11 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
   for (const Question& q : d.questions) {
     DocOrderSink sink;
     // Long paragraphs are several passages: one per document gives kDepth distinct paragraphs.
-    kb::search::SearchRequest request{q.text, kDepth, 0, false, true};
+    kb::search::SearchRequest request;
+    request.query = q.text;
+    request.limit = kDepth;
+    request.highlight = false;
+    request.one_per_document = true;
     const auto t0 = Clock::now();
     try {
       searcher.search(request, sink);

@@ -21,6 +21,18 @@ std::string cut_at_word(std::string_view text, std::size_t max_bytes) {
   return out;
 }
 
+// Gives each figure to the passage that holds its start. Passages and figures are both in text
+// order, so one merge pass does it.
+void attach_figures(std::vector<Figure> figures, std::vector<AnalyzedPassage>& passages) {
+  std::size_t p = 0;
+  for (Figure& f : figures) {
+    while (p < passages.size() && passages[p].offset + passages[p].text.size() <= f.begin) ++p;
+    if (p == passages.size()) break;
+    if (f.begin < passages[p].offset) continue;  // between passages (cannot happen: passages tile paragraphs)
+    passages[p].figures.push_back(std::move(f));
+  }
+}
+
 }  // namespace
 
 std::string derive_title(const std::vector<Paragraph>& paragraphs, std::size_t max_bytes) {
@@ -53,13 +65,18 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
     }
   }
   out.lang = doc.lang.empty() ? detect_language(out.text) : doc.lang;
-  // Stage::kAliases
-  for (Alias& alias : aliases_.extract(out.text)) {
-    LearnedAlias learned{std::move(alias), {}, {}};
-    learned.left_key = lexicon_key(text_.analyze(learned.alias.left));
-    learned.right_key = lexicon_key(text_.analyze(learned.alias.right));
-    if (!learned.left_key.empty() && !learned.right_key.empty() && learned.left_key != learned.right_key)
-      out.aliases.push_back(std::move(learned));
+  // Document stages, after the text stages (kIndexChain order).
+  for (Stage stage : kIndexChain) {
+    if (stage == Stage::kFigures) attach_figures(figures_.extract(out.text).figures, out.passages);
+    if (stage == Stage::kAliases) {
+      for (Alias& alias : aliases_.extract(out.text)) {
+        LearnedAlias learned{std::move(alias), {}, {}};
+        learned.left_key = lexicon_key(text_.analyze(learned.alias.left));
+        learned.right_key = lexicon_key(text_.analyze(learned.alias.right));
+        if (!learned.left_key.empty() && !learned.right_key.empty() && learned.left_key != learned.right_key)
+          out.aliases.push_back(std::move(learned));
+      }
+    }
   }
   return out;
 }

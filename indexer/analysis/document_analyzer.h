@@ -1,6 +1,6 @@
 // The index chain over a whole document: joins the reader's paragraphs into the document text,
-// cuts passages, runs the text stages on each passage and (in later stages) the document-level
-// extractors. The result is plain data for the index writer.
+// cuts passages, runs the text stages on each passage, then the document stages in the order
+// kIndexChain declares (figures; quotes to come). The result is plain data for the index writer.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 
 #include "analysis/alias_extractor.h"
 #include "analysis/analyzer.h"
+#include "analysis/figure_extractor.h"
 #include "analysis/passage_splitter.h"
 #include "readers/extracted_doc.h"
 
@@ -21,6 +22,9 @@ struct AnalyzedPassage {
   std::uint32_t offset = 0;   // byte offset of the passage in the document text
   int page = 0;
   std::vector<Token> tokens;  // offsets relative to the passage text
+  // Figures stated in the passage (Stage::kFigures). Their spans are byte offsets in the
+  // DOCUMENT text (AnalyzedDocument::text), like their sentence spans.
+  std::vector<Figure> figures;
 };
 
 // A cross-language alias found in the document, with the lexicon keys of both sides.
@@ -50,6 +54,7 @@ class DocumentAnalyzer {
   TextAnalyzer text_;
   PassageSplitter splitter_;
   AliasExtractor aliases_;
+  FigureExtractor figures_;
 };
 
 // A title from the first paragraph that reads like text (not a bare image or link line), cut to

@@ -44,6 +44,11 @@ std::string alias_metadata_key(std::string_view lexicon_key) {
   // Xapian limits metadata keys like terms; a longer key is cut, as a term would be.
   return clamp_term(std::string(kMetaAliasPrefix) + std::string(lexicon_key));
 }
+std::string passage_link_term(std::string_view doc_id, unsigned ordinal) {
+  return join(kPrefixPassage, passage_id(doc_id, ordinal));
+}
+std::string unit_term(std::string_view unit) { return join(kPrefixUnit, unit); }
+std::string kind_term(std::string_view kind) { return join(kPrefixKind, kind); }
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);

@@ -1,14 +1,21 @@
 // The index schema: every term prefix, value slot and document-data key kb uses, in one place.
 //
-// A kb database holds two kinds of Xapian documents:
+// A kb database holds three kinds of Xapian documents:
 //   * a *document record* per source file (type term XTdoc): metadata, content hash, no text terms;
 //   * a *passage record* per passage (type term XTpassage): the searchable text and what
-//     search results need to print it without touching the source file.
+//     search results need to print it without touching the source file, its figures included;
+//   * a *figure record* per figure (type term XTfigure): the words of the figure's sentence (so a
+//     text query finds figures), its unit, kind and value, so `--figure USD>=1e9` is a term plus a
+//     value range, and what `kb-search --figures` prints.
 //
 // Term prefixes (Omega conventions where one exists):
 //   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record
 //   XD<doc>           parent document, on both kinds: deleting XD<doc> removes a file's records
-//   XT<type>          record type: XTdoc | XTpassage
+//   XT<type>          record type: XTdoc | XTpassage | XTfigure
+//   XP<doc>#<ordinal> on a figure record: the passage that states it
+//   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
+//   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
+//                     measure | number
 //   P<path>           source path (absolute, as given after canonicalisation)
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
@@ -19,14 +26,17 @@
 //   0 kDocIdSlot      document id (hex string)
 //   1 kOrdinalSlot    passage ordinal within its document (sortable_serialise)
 //   2 kLangSlot       language code
+//   3 kFigureValueSlot on a figure record: its value (the low end of a range), sortable_serialise
 //
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
 //
 // Document data: a JSON object, keys below (kKey*). Passage records carry doc, path, title,
-// lang, ordinal, text and offset; document records carry path, title, lang, hash, size,
-// mtime, passages and indexed_at.
+// lang, ordinal, text, offset and figures (an array of figure objects); document records carry
+// path, title, lang, hash, size, mtime, passages and indexed_at; figure records carry doc, path,
+// title, lang, passage (its id), and the figure object's keys: surface, value, high, unit, kind,
+// counter, qualifier, year, sentence, span ([begin, end) bytes in the document text).
 #pragma once
 
 #include <string>
@@ -44,15 +54,20 @@ inline constexpr std::string_view kPrefixPath = "P";
 inline constexpr std::string_view kPrefixLang = "L";
 inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixBigram = "XB";
+inline constexpr std::string_view kPrefixPassage = "XP";
+inline constexpr std::string_view kPrefixUnit = "XU";
+inline constexpr std::string_view kPrefixKind = "XK";
 
 inline constexpr std::string_view kTypeDocument = "doc";
 inline constexpr std::string_view kTypePassage = "passage";
+inline constexpr std::string_view kTypeFigure = "figure";
 
 // Value slots.
 enum Slot : Xapian::valueno {
   kDocIdSlot = 0,    // document id, hex
   kOrdinalSlot = 1,  // passage ordinal, sortable_serialise(double)
   kLangSlot = 2,     // "ko" | "en" | "und"
+  kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
 };
 
 // Document-data keys (JSON object members).
@@ -68,9 +83,22 @@ inline constexpr const char* kKeySize = "size";
 inline constexpr const char* kKeyMtime = "mtime";
 inline constexpr const char* kKeyPassages = "passages";
 inline constexpr const char* kKeyIndexedAt = "indexed_at";
+inline constexpr const char* kKeyFigures = "figures";
+inline constexpr const char* kKeyPassage = "passage";
+inline constexpr const char* kKeySurface = "surface";
+inline constexpr const char* kKeyValue = "value";
+inline constexpr const char* kKeyHigh = "high";
+inline constexpr const char* kKeyUnit = "unit";
+inline constexpr const char* kKeyKind = "kind";
+inline constexpr const char* kKeyCounter = "counter";
+inline constexpr const char* kKeyQualifier = "qualifier";
+inline constexpr const char* kKeyYear = "year";
+inline constexpr const char* kKeySentence = "sentence";
+inline constexpr const char* kKeySpan = "span";
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
-inline constexpr int kAnalysisVersion = 2;
+// 2: Korean stems and bigrams, figures; 3: both together, aliases.
+inline constexpr int kAnalysisVersion = 3;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
@@ -85,6 +113,9 @@ std::string path_term(std::string_view path);
 std::string lang_term(std::string_view lang);
 std::string stem_term(std::string_view stem);
 std::string bigram_term(std::string_view bigram);
+std::string passage_link_term(std::string_view doc_id, unsigned ordinal);  // XP<doc>#<ordinal>
+std::string unit_term(std::string_view unit);
+std::string kind_term(std::string_view kind);
 
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "printer/figure_printers.h"
+
 namespace kb::search {
 
 void HumanPrinter::on_hit(const Hit& hit) {
@@ -23,6 +25,14 @@ void HumanPrinter::on_hit(const Hit& hit) {
     at = e;
   }
   out_ << text.substr(at) << '\n';
+  for (const FigureRef& f : hit.figures) {
+    out_ << "   \xE2\x80\xA2 " << f.surface << " = " << format_figure_value(f.value);
+    if (f.high != f.value) out_ << ".." << format_figure_value(f.high);
+    out_ << ' ' << f.unit;
+    if (f.qualifier != "exact") out_ << ", " << f.qualifier;
+    if (f.year != 0) out_ << ", " << f.year;
+    out_ << '\n';
+  }
 }
 
 void HumanPrinter::on_end(const SearchSummary& summary) {

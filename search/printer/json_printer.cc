@@ -1,11 +1,16 @@
 #include "printer/json_printer.h"
 
+#include "printer/figure_printers.h"
+
 namespace kb::search {
 
 nlohmann::json hit_to_json(const Hit& hit) {
   nlohmann::json highlights = nlohmann::json::array();
   for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
+  nlohmann::json figures = nlohmann::json::array();
+  for (const FigureRef& f : hit.figures) figures.push_back(figure_to_json(f));
   return {
+      {"figures", figures},
       {"rank", hit.rank},
       {"score", hit.score},
       {"doc", {{"id", hit.doc.id}, {"path", hit.doc.path}, {"title", hit.doc.title}, {"lang", hit.doc.lang}}},

@@ -1,6 +1,8 @@
 // JSON Lines: one hit per line. The record (see README "JSON output"):
 //   {"rank":1,"score":3.2,"doc":{"id","path","title","lang"},
-//    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…]}
+//    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…],
+//    "figures":[{"surface","value","high","unit","kind","counter","qualifier","year","span":[b,e]},…]}
+// Figure spans are bytes into the document text; year is null when the sentence states none.
 // Offsets are bytes into the passage text (highlights) or the document text (passage.offset).
 #pragma once
 

@@ -66,7 +66,7 @@ TEST_F(Issue7CrossLanguage, EnglishQueriesFindKoreanPassages) {
 
 TEST_F(Issue7CrossLanguage, KoreanQueriesFindEnglishBriefs) {
   const std::vector<CrossCase> cases = {
-      {"란돌프 실리콘밸리 투자", "en", "Randolph"},
+      {"란돌프 실리콘밸리 투자", "en", "Silicon Valley"},
       {"데이터센터 전력망", "en", "power grid"},
       {"금산분리 규제 완화", "en", "banking and commerce"},
   };

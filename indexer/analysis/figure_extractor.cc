@@ -1,0 +1,1295 @@
+#include "analysis/figure_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+#include <string>
+
+namespace kb::analysis {
+
+const char* kind_name(FigureKind kind) {
+  switch (kind) {
+    case FigureKind::kMoney: return "money";
+    case FigureKind::kPercent: return "percent";
+    case FigureKind::kPercentagePoint: return "percentage-point";
+    case FigureKind::kRatio: return "ratio";
+    case FigureKind::kCount: return "count";
+    case FigureKind::kMeasure: return "measure";
+    case FigureKind::kNumber: return "number";
+  }
+  return "number";
+}
+
+const char* qualifier_name(Qualifier qualifier) {
+  switch (qualifier) {
+    case Qualifier::kExact: return "exact";
+    case Qualifier::kApprox: return "approx";
+    case Qualifier::kAtLeast: return "at-least";
+    case Qualifier::kAbove: return "above";
+    case Qualifier::kAtMost: return "at-most";
+    case Qualifier::kBelow: return "below";
+    case Qualifier::kRange: return "range";
+  }
+  return "exact";
+}
+
+std::optional<FigureKind> kind_from_name(std::string_view name) {
+  for (auto k : {FigureKind::kMoney, FigureKind::kPercent, FigureKind::kPercentagePoint, FigureKind::kRatio,
+                 FigureKind::kCount, FigureKind::kMeasure, FigureKind::kNumber})
+    if (name == kind_name(k)) return k;
+  return std::nullopt;
+}
+
+std::optional<Qualifier> qualifier_from_name(std::string_view name) {
+  for (auto q : {Qualifier::kExact, Qualifier::kApprox, Qualifier::kAtLeast, Qualifier::kAbove, Qualifier::kAtMost,
+                 Qualifier::kBelow, Qualifier::kRange})
+    if (name == qualifier_name(q)) return q;
+  return std::nullopt;
+}
+
+const char* mention_name(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kDate: return "date";
+    case MentionKind::kOrdinal: return "ordinal";
+    case MentionKind::kRank: return "rank";
+    case MentionKind::kCode: return "code";
+    case MentionKind::kIdiom: return "idiom";
+  }
+  return "code";
+}
+
+namespace {
+
+using Pos = std::uint32_t;
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon. Each table is small and searched linearly at a number's end only, which is rare
+// enough in text not to matter for speed.
+
+struct UnitWord {
+  std::string_view text;
+  FigureKind kind;
+  std::string_view unit;
+};
+
+constexpr FigureKind kMoney = FigureKind::kMoney;
+constexpr FigureKind kPct = FigureKind::kPercent;
+constexpr FigureKind kPp = FigureKind::kPercentagePoint;
+constexpr FigureKind kRatio = FigureKind::kRatio;
+constexpr FigureKind kMeasure = FigureKind::kMeasure;
+
+// Units written right after a Korean-style number (glued or after one space).
+constexpr std::array kKoreanUnits = {
+    UnitWord{"퍼센트포인트", kPp, "percentage-point"}, UnitWord{"%포인트", kPp, "percentage-point"},
+    UnitWord{"%p", kPp, "percentage-point"},          UnitWord{"%P", kPp, "percentage-point"},
+    UnitWord{"％p", kPp, "percentage-point"},         UnitWord{"퍼센트", kPct, "percent"},
+    UnitWord{"프로", kPct, "percent"},                UnitWord{"%", kPct, "percent"},
+    UnitWord{"％", kPct, "percent"},                  UnitWord{"달러", kMoney, "USD"},
+    UnitWord{"원", kMoney, "KRW"},                    UnitWord{"엔", kMoney, "JPY"},
+    UnitWord{"위안", kMoney, "CNY"},                  UnitWord{"유로", kMoney, "EUR"},
+    UnitWord{"파운드", kMoney, "GBP"},                UnitWord{"배", kRatio, "ratio"},
+    UnitWord{"킬로미터", kMeasure, "km"},             UnitWord{"킬로그램", kMeasure, "kg"},
+    UnitWord{"센티미터", kMeasure, "cm"},             UnitWord{"밀리미터", kMeasure, "mm"},
+    UnitWord{"제곱미터", kMeasure, "m2"},             UnitWord{"미터", kMeasure, "m"},
+    UnitWord{"그램", kMeasure, "g"},                  UnitWord{"톤", kMeasure, "t"},
+    UnitWord{"평", kMeasure, "pyeong"},               UnitWord{"헥타르", kMeasure, "ha"},
+    UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
+    UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
+    UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
+};
+
+// Latin unit symbols glued to or after a number; matched case-sensitively and as whole words.
+constexpr std::array kLatinUnits = {
+    UnitWord{"km", kMeasure, "km"}, UnitWord{"cm", kMeasure, "cm"},   UnitWord{"mm", kMeasure, "mm"},
+    UnitWord{"kg", kMeasure, "kg"}, UnitWord{"m", kMeasure, "m"},     UnitWord{"g", kMeasure, "g"},
+    UnitWord{"t", kMeasure, "t"},   UnitWord{"ha", kMeasure, "ha"},   UnitWord{"m2", kMeasure, "m2"},
+    UnitWord{"l", kMeasure, "l"},   UnitWord{"kWh", kMeasure, "kWh"}, UnitWord{"MW", kMeasure, "MW"},
+    UnitWord{"GW", kMeasure, "GW"}, UnitWord{"GB", kMeasure, "GB"},   UnitWord{"TB", kMeasure, "TB"},
+    UnitWord{"USD", kMoney, "USD"}, UnitWord{"KRW", kMoney, "KRW"},   UnitWord{"EUR", kMoney, "EUR"},
+    UnitWord{"JPY", kMoney, "JPY"}, UnitWord{"CNY", kMoney, "CNY"},   UnitWord{"GBP", kMoney, "GBP"},
+};
+
+// English unit words, matched case-insensitively as whole words.
+constexpr std::array kEnglishUnits = {
+    UnitWord{"dollars", kMoney, "USD"}, UnitWord{"dollar", kMoney, "USD"},   UnitWord{"dlrs", kMoney, "USD"},
+    UnitWord{"dlr", kMoney, "USD"},     UnitWord{"won", kMoney, "KRW"},      UnitWord{"yen", kMoney, "JPY"},
+    UnitWord{"yuan", kMoney, "CNY"},    UnitWord{"euros", kMoney, "EUR"},    UnitWord{"euro", kMoney, "EUR"},
+    UnitWord{"percent", kPct, "percent"}, UnitWord{"pct", kPct, "percent"},  UnitWord{"times", kRatio, "ratio"},
+    UnitWord{"fold", kRatio, "ratio"},  UnitWord{"points", kPp, "percentage-point"},
+};
+
+struct Scale {
+  std::string_view text;
+  double factor;
+};
+
+constexpr std::array kEnglishScales = {
+    Scale{"thousand", 1e3}, Scale{"million", 1e6}, Scale{"billion", 1e9}, Scale{"trillion", 1e12},
+    Scale{"mln", 1e6},      Scale{"bln", 1e9},     Scale{"bn", 1e9},      Scale{"mn", 1e6},
+    Scale{"tn", 1e12},      Scale{"trn", 1e12},
+};
+
+// Counters that make a count of the number before them (glued, or after one space).
+constexpr std::string_view kCounters[] = {
+    "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
+    "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
+    "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
+    "라운드", "경기", "부", "기", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
+
+// Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
+// and `두부` read as words, not counts.
+constexpr std::string_view kGluedNativeCounters[] = {
+    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회"};
+
+// Units that make a number a date or time (mentions, not figures). Prefix match: 년 covers 년대,
+// 년간, 년도; 시 covers 시간.
+constexpr std::string_view kDateUnits[] = {"년", "월", "일", "시", "분기", "분", "초", "개월",
+                                                          "주년", "주간", "주일", "주", "세기", "박", "학기", "개년"};
+
+// Particles, copulas and qualifiers that may follow a unit inside the same word.
+constexpr std::string_view kTails[] = {
+    "에서부터", "으로부터", "이었지만", "이라고", "이라며", "이라는", "에서는", "에서도", "으로는",
+    "으로도",   "으로서",   "까지는",   "에게는", "에서의", "이었다", "이었고", "입니다", "이지만",
+    "에서만",   "이라도",   "에서",     "에게",   "부터",   "까지",   "마다",   "조차",   "마저",
+    "처럼",     "보다",     "으로",     "라고",   "라는",   "에는",   "에도",   "에의",   "와는",
+    "과는",     "로는",     "로도",     "로서",   "이나",   "이며",   "이고",   "이다",   "이란",
+    "였다",     "였고",     "인데",     "이면",   "이니",   "라도",   "인가",   "밖에",   "이상",
+    "이하",     "미만",     "초과",     "가량",   "정도",   "안팎",   "내외",   "남짓",   "짜리",
+    "씩이나",   "이던",     "였던",     "만에",   "뿐",     "인",     "이",     "가",     "을",
+    "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
+    "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
+    "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",
+    "간에",     "동안"};
+
+struct TailQualifier {
+  std::string_view text;
+  Qualifier qualifier;
+};
+
+// Qualifiers after a figure (glued or after one space).
+constexpr std::array kAfterQualifiers = {
+    TailQualifier{"이상", Qualifier::kAtLeast}, TailQualifier{"이하", Qualifier::kAtMost},
+    TailQualifier{"미만", Qualifier::kBelow},   TailQualifier{"초과", Qualifier::kAbove},
+    TailQualifier{"넘는", Qualifier::kAbove},   TailQualifier{"넘게", Qualifier::kAbove},
+    TailQualifier{"가량", Qualifier::kApprox},  TailQualifier{"정도", Qualifier::kApprox},
+    TailQualifier{"안팎", Qualifier::kApprox},  TailQualifier{"내외", Qualifier::kApprox},
+    TailQualifier{"남짓", Qualifier::kApprox},  TailQualifier{"쯤", Qualifier::kApprox},
+    TailQualifier{"대", Qualifier::kApprox},
+};
+
+// Qualifier words before a figure. English ones are lower case and may be two words.
+constexpr std::array kBeforeQualifiers = {
+    TailQualifier{"약", Qualifier::kApprox},           TailQualifier{"대략", Qualifier::kApprox},
+    TailQualifier{"최소", Qualifier::kAtLeast},        TailQualifier{"최대", Qualifier::kAtMost},
+    TailQualifier{"about", Qualifier::kApprox},        TailQualifier{"around", Qualifier::kApprox},
+    TailQualifier{"roughly", Qualifier::kApprox},      TailQualifier{"nearly", Qualifier::kApprox},
+    TailQualifier{"almost", Qualifier::kApprox},       TailQualifier{"approximately", Qualifier::kApprox},
+    TailQualifier{"some", Qualifier::kApprox},         TailQualifier{"over", Qualifier::kAbove},
+    TailQualifier{"more than", Qualifier::kAbove},     TailQualifier{"above", Qualifier::kAbove},
+    TailQualifier{"at least", Qualifier::kAtLeast},    TailQualifier{"up to", Qualifier::kAtMost},
+    TailQualifier{"at most", Qualifier::kAtMost},      TailQualifier{"less than", Qualifier::kBelow},
+    TailQualifier{"fewer than", Qualifier::kBelow},    TailQualifier{"under", Qualifier::kBelow},
+    TailQualifier{"below", Qualifier::kBelow},
+};
+
+// Words after a number that make it no count: function words, and time words (a date).
+constexpr std::string_view kEnglishNonCounted[] = {
+    "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "as", "per",
+    "than", "is", "are", "was", "were", "be", "this", "that", "it", "its", "they", "he", "she", "we", "you",
+    "i", "which", "who", "am", "pm", "vs", "versus", "against", "out", "into", "after", "before", "but",
+    "if", "so"};
+
+constexpr std::string_view kEnglishTimeWords[] = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
+    "second", "seconds", "decade", "decades"};
+
+constexpr std::string_view kMonths[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+
+// Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
+constexpr std::string_view kOrdinalDaeNouns[] = {
+    "국회", "대통령", "총선", "대선", "의회", "회장", "총장", "지방선거", "국왕", "교황", "당대표",
+    "사장", "이사장", "위원장"};
+
+struct NativeNumeral {
+  std::string_view text;
+  double value;
+  double high;  // > value for 한두, 두세, 서너
+};
+
+// Native Korean numerals in their adnominal form (before a counter), longest first.
+constexpr std::array kNativeAdnominal = {
+    NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6}, NativeNumeral{"일곱", 7, 7},
+    NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9}, NativeNumeral{"열한", 11, 11},
+    NativeNumeral{"열두", 12, 12}, NativeNumeral{"열세", 13, 13}, NativeNumeral{"열네", 14, 14},
+    NativeNumeral{"스무", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
+    NativeNumeral{"한두", 1, 2}, NativeNumeral{"두세", 2, 3},   NativeNumeral{"서너", 3, 4},
+    NativeNumeral{"한", 1, 1},   NativeNumeral{"두", 2, 2},     NativeNumeral{"세", 3, 3},
+    NativeNumeral{"네", 4, 4},   NativeNumeral{"석", 3, 3},     NativeNumeral{"넉", 4, 4},
+    NativeNumeral{"열", 10, 10}, NativeNumeral{"쉰", 50, 50},
+};
+
+// Native numerals standing as nouns (`하나의`, `둘은`).
+constexpr std::array kNativeNouns = {
+    NativeNumeral{"하나", 1, 1}, NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6},
+    NativeNumeral{"일곱", 7, 7}, NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9},
+    NativeNumeral{"둘", 2, 2},   NativeNumeral{"셋", 3, 3},   NativeNumeral{"넷", 4, 4},
+};
+
+// ---------------------------------------------------------------------------------------------
+// Code points.
+
+struct Cp {
+  char32_t cp = 0;
+  Pos len = 0;  // 0 at the end of the range
+};
+
+bool is_ascii_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
+int digit_value(char32_t c) { return c >= 0xFF10 ? static_cast<int>(c - 0xFF10) : static_cast<int>(c - '0'); }
+bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
+bool is_word_char(char32_t c) { return is_ascii_letter(c) || is_digit(c) || is_hangul(c) || c == '_'; }
+
+char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (to_lower(a[i]) != to_lower(b[i])) return false;
+  return true;
+}
+
+template <typename Array>
+bool contains(const Array& words, std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// True when a Hangul word starting with `syllable` may be a numeral, an ordinal (첫, 제) or the
+// start of one; most words are rejected here without further work.
+bool may_start_numeral(char32_t syllable) {
+  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
+  return kStarts.find(syllable) != std::u32string_view::npos;
+}
+
+// A figure under construction.
+struct Draft {
+  Pos begin = 0;
+  Pos end = 0;
+  double value = 0;
+  double high = 0;
+  bool has_unit = false;
+  FigureKind kind = FigureKind::kNumber;
+  std::string unit = "number";
+  std::string counter;
+  Qualifier qualifier = Qualifier::kExact;
+};
+
+struct Amount {
+  double value = 0;
+  Pos end = 0;
+  bool plain_integer = false;  // digits only, no separator, decimal or magnitude
+  int int_digits = 0;
+};
+
+// Scans one text. Holds the output and the sentence being scanned; lives for one extract() call.
+class Scanner {
+ public:
+  Scanner(std::string_view text, FigureExtraction& out) : text_(text), out_(out) {}
+
+  void run() {
+    Pos start = 0;
+    const Pos size = static_cast<Pos>(text_.size());
+    while (start < size) {
+      const Pos end = sentence_end(start);
+      scan_sentence(start, end);
+      start = end;
+    }
+  }
+
+ private:
+  // -------------------------------------------------------------------------------------------
+  // Low-level reading, never past limit_.
+
+  Cp at(Pos p) const {
+    if (p >= limit_) return {};
+    const auto b = static_cast<unsigned char>(text_[p]);
+    if (b < 0x80) return {b, 1};
+    Pos len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    if (len == 1 || p + len > limit_) return {0xFFFD, 1};
+    char32_t cp = b & (0x3F >> (len - 1));
+    for (Pos i = 1; i < len; ++i) {
+      const auto c = static_cast<unsigned char>(text_[p + i]);
+      if ((c & 0xC0) != 0x80) return {0xFFFD, 1};
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    return {cp, len};
+  }
+
+  // The code point ending just before p (within the sentence).
+  Cp before(Pos p) const {
+    if (p <= sentence_begin_) return {};
+    Pos q = p - 1;
+    while (q > sentence_begin_ && (static_cast<unsigned char>(text_[q]) & 0xC0) == 0x80 && p - q < 4) --q;
+    Cp c = at(q);
+    if (q + c.len != p) return {0xFFFD, 1};
+    return c;
+  }
+
+  bool starts(Pos p, std::string_view lit) const {
+    return p + lit.size() <= limit_ && text_.compare(p, lit.size(), lit) == 0;
+  }
+
+  Pos skip_spaces(Pos p, int max = 1) const {
+    for (int i = 0; i < max; ++i) {
+      Cp c = at(p);
+      if (!is_space(c.cp)) break;
+      p += c.len;
+    }
+    return p;
+  }
+
+  Pos hangul_run_end(Pos p) const {
+    for (Cp c = at(p); is_hangul(c.cp); c = at(p)) p += c.len;
+    return p;
+  }
+
+  Pos latin_word_end(Pos p) const {
+    while (p < limit_ && is_ascii_letter(static_cast<unsigned char>(text_[p]))) ++p;
+    return p;
+  }
+
+  // End of a run of letters, digits and inner - _ . / : joining them (codes, URLs, versions).
+  Pos code_run_end(Pos p) const {
+    for (;;) {
+      Cp c = at(p);
+      if (is_word_char(c.cp) && !is_hangul(c.cp)) {
+        p += c.len;
+        continue;
+      }
+      if (c.cp == '-' || c.cp == '_' || c.cp == '.' || c.cp == '/' || c.cp == ':' || c.cp == '=' || c.cp == '?' ||
+          c.cp == '&' || c.cp == '%' || c.cp == '#') {
+        Cp n = at(p + 1);
+        if (is_word_char(n.cp) && !is_hangul(n.cp)) {
+          p += 1;
+          continue;
+        }
+      }
+      return p;
+    }
+  }
+
+  std::string_view slice(Pos b, Pos e) const { return text_.substr(b, e - b); }
+
+  // -------------------------------------------------------------------------------------------
+  // Sentences.
+
+  Pos sentence_end(Pos start) const {
+    const Pos size = static_cast<Pos>(text_.size());
+    for (Pos p = start; p < size; ++p) {
+      const char c = text_[p];
+      if (c == '\n') return p + 1;
+      if ((c == '.' || c == '?' || c == '!') && p + 1 < size) {
+        Pos q = p + 1;
+        while (q < size && (text_[q] == '"' || text_[q] == '\'' || text_[q] == ')')) ++q;
+        if (q < size && (text_[q] == ' ' || text_[q] == '\t')) return q + 1;
+      }
+    }
+    return size;
+  }
+
+  void scan_sentence(Pos b, Pos e) {
+    sentence_begin_ = b;
+    limit_ = e;
+    Pos se = e;
+    while (se > b && (text_[se - 1] == '\n' || text_[se - 1] == '\r' || text_[se - 1] == ' ')) --se;
+    sentence_year_ = 0;
+    first_figure_ = out_.figures.size();
+    Pos p = b;
+    while (p < e) {
+      Cp c = at(p);
+      if (c.len == 0) break;
+      const Cp prev = before(p);
+      const Pos from = p;
+      if (is_digit(c.cp) || ((c.cp == '-' || c.cp == 0x2212) && is_digit(at(p + c.len).cp) &&
+                             !is_word_char(prev.cp) && prev.cp != '-' && prev.cp != '.')) {
+        p = on_number(p);
+      } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 ||
+                 c.cp == 0xA5 || c.cp == 0xFFE5) {
+        p = on_currency_symbol(p, c);
+      } else if (is_ascii_letter(c.cp)) {
+        p = on_latin(p);
+      } else if (is_hangul(c.cp) && !is_hangul(prev.cp)) {
+        p = may_start_numeral(c.cp) ? on_hangul_word(p) : hangul_run_end(p);
+      } else {
+        p += c.len;
+      }
+      if (p <= from) p = from + c.len;  // every handler moves on; this only guards the loop
+    }
+    for (std::size_t i = first_figure_; i < out_.figures.size(); ++i) {
+      out_.figures[i].sentence_begin = b;
+      out_.figures[i].sentence_end = se;
+      out_.figures[i].year = sentence_year_;
+    }
+  }
+
+  void mention(Pos b, Pos e, MentionKind kind, int year = 0) {
+    out_.mentions.push_back(Mention{b, e, kind, year});
+    if (year != 0 && sentence_year_ == 0) sentence_year_ = year;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Numbers.
+
+  // Digits with optional comma grouping and decimals. nullopt: not a usable number (too many
+  // digits, a version-like 1.2.3); `skip_to` then says where the junk ends.
+  std::optional<Amount> parse_plain(Pos p, Pos& skip_to) const {
+    std::string digits;
+    Pos q = p;
+    int group = 0;
+    bool grouped = false;
+    while (is_digit(at(q).cp)) {
+      digits.push_back(static_cast<char>('0' + digit_value(at(q).cp)));
+      q += at(q).len;
+      ++group;
+    }
+    // Comma groups: only after a first group of 1-3 digits, each of exactly 3 digits.
+    while (group <= 3) {
+      if (at(q).cp != ',') break;
+      Pos r = q + 1;
+      int n = 0;
+      std::string more;
+      while (is_digit(at(r).cp) && n < 4) {
+        more.push_back(static_cast<char>('0' + digit_value(at(r).cp)));
+        r += at(r).len;
+        ++n;
+      }
+      if (n != 3) break;
+      digits += more;
+      q = r;
+      grouped = true;
+    }
+    // 1,2,3,4 or 12,34: commas that are no thousands separators make a list or a code, not a number.
+    if (at(q).cp == ',' && is_digit(at(q + 1).cp)) {
+      skip_to = q;
+      while (is_digit(at(skip_to).cp) || (at(skip_to).cp == ',' && is_digit(at(skip_to + 1).cp))) skip_to += 1;
+      return std::nullopt;
+    }
+    const int int_digits = static_cast<int>(digits.size());
+    bool decimal = false;
+    if (at(q).cp == '.' && is_digit(at(q + 1).cp)) {
+      decimal = true;
+      digits.push_back('.');
+      ++q;
+      while (is_digit(at(q).cp)) {
+        digits.push_back(static_cast<char>('0' + digit_value(at(q).cp)));
+        q += at(q).len;
+      }
+      if (at(q).cp == '.' && is_digit(at(q + 1).cp)) {  // 1.2.3: a version or an address
+        skip_to = code_run_end(q);
+        return std::nullopt;
+      }
+    }
+    std::size_t significant = 0;
+    for (char c : digits)
+      if (c != '.') ++significant;
+    if (int_digits > 15 || significant > 17) {
+      skip_to = code_run_end(q);
+      while (is_digit(at(skip_to).cp) || at(skip_to).cp == ',') skip_to += at(skip_to).len;
+      return std::nullopt;
+    }
+    Amount a;
+    a.value = std::strtod(digits.c_str(), nullptr);
+    a.end = q;
+    a.plain_integer = !grouped && !decimal;
+    a.int_digits = int_digits;
+    if (!std::isfinite(a.value)) {
+      skip_to = q;
+      return std::nullopt;
+    }
+    return a;
+  }
+
+  static double small_magnitude(std::string_view s) {
+    if (s.starts_with("천")) return 1e3;
+    if (s.starts_with("백")) return 1e2;
+    if (s.starts_with("십")) return 1e1;
+    return 0;
+  }
+  static double big_magnitude(std::string_view s) {
+    if (s.starts_with("만")) return 1e4;
+    if (s.starts_with("억")) return 1e8;
+    if (s.starts_with("조")) return 1e12;
+    return 0;
+  }
+
+  // A Korean-style amount: digit groups with 천/백/십 and 만/억/조 (`4천 820만`, `667만5천`,
+  // `1.3만`, `3억5천203만`). A space is crossed only after 만/억/조 and before a smaller group.
+  std::optional<Amount> parse_amount(Pos p, Pos& skip_to) const {
+    auto first = parse_plain(p, skip_to);
+    if (!first) return std::nullopt;
+    double total = 0, group = 0, last_big = 1e300, last_small = 1e300;
+    Amount seg = *first;
+    Amount result = *first;
+    bool any_magnitude = false;
+    for (;;) {
+      double v = seg.value;
+      Pos q = seg.end;
+      const std::string_view rest = text_.substr(q, limit_ - q);
+      const double small = small_magnitude(rest);
+      if (small > 0 && small < last_small) {
+        v *= small;
+        q += 3;
+        last_small = small;
+        any_magnitude = true;
+      }
+      group += v;
+      const double big = big_magnitude(text_.substr(q, limit_ - q));
+      if (big > 0 && big < last_big) {
+        total += group * big;
+        group = 0;
+        last_big = big;
+        last_small = 1e300;
+        q += 3;
+        any_magnitude = true;
+      } else if (small == 0 || big > 0) {
+        // No magnitude after a plain group: the amount ends here.
+        result.end = q;
+        break;
+      }
+      result.end = q;
+      // Continue with a glued group (`667만5천`) or, after a magnitude, one space and a smaller
+      // group: `5만 8200원` (after 만), `4천 820만` (820 < 천, so 4천 820 is one group before 만).
+      Pos next = q;
+      if (!is_digit(at(next).cp) && is_space(at(next).cp) && is_digit(at(next + 1).cp)) ++next;
+      if (!is_digit(at(next).cp)) break;
+      Pos dummy = 0;
+      auto more = parse_plain(next, dummy);
+      if (!more) break;
+      if (next != q) {
+        const std::string_view after = text_.substr(more->end, limit_ - more->end);
+        const double m_small = small_magnitude(after);
+        const double m_big = big_magnitude(after);
+        if (big > 0) {
+          const double scaled = more->value * (m_big > 0 ? m_big : m_small > 0 ? m_small : 1);
+          if (scaled >= last_big) break;
+        } else {
+          if (more->value >= last_small || m_small >= last_small) break;
+        }
+      }
+      seg = *more;
+    }
+    result.value = total + group;
+    result.plain_integer = result.plain_integer && !any_magnitude;
+    if (!std::isfinite(result.value)) {
+      skip_to = result.end;
+      return std::nullopt;
+    }
+    return result;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Unit matching after a number.
+
+  // True when the Hangul text [p, run_end) is empty or a particle/copula/qualifier tail.
+  bool is_tail(Pos p, Pos run_end) const {
+    if (p >= run_end) return true;
+    const std::string_view t = slice(p, run_end);
+    if (contains(kTails, t)) return true;
+    // A qualifier followed by a particle: 가량을, 이상의, 여명이 handled elsewhere.
+    for (const auto& q : kAfterQualifiers)
+      if (t.starts_with(q.text) && contains(kTails, t.substr(q.text.size()))) return true;
+    return false;
+  }
+
+  static const UnitWord* match_korean_unit(std::string_view rest) {
+    const UnitWord* best = nullptr;
+    for (const UnitWord& u : kKoreanUnits)
+      if (rest.starts_with(u.text) && (best == nullptr || u.text.size() > best->text.size())) best = &u;
+    return best;
+  }
+
+  static std::string_view match_list(std::string_view rest, const auto& list) {
+    std::string_view best;
+    for (std::string_view w : list)
+      if (rest.starts_with(w) && w.size() > best.size()) best = w;
+    return best;
+  }
+
+  // The Latin word at p if it is a whole word (not glued to more letters or digits).
+  std::string_view latin_word(Pos p) const {
+    const Pos e = latin_word_end(p);
+    if (e == p || is_digit(at(e).cp)) return {};
+    return slice(p, e);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Handlers. Each returns the position to continue from.
+
+  Pos on_latin(Pos p) {
+    // URLs and codes: a Latin run with digits or joiners (H100, COVID-19, www.x.com/1).
+    const Pos word_end = latin_word_end(p);
+    if (starts(word_end, "://") || slice(p, word_end) == "www") {
+      Pos e = word_end;
+      while (e < limit_ && !is_space(at(e).cp) && text_[e] != ')' && text_[e] != '\n') e += std::max<Pos>(at(e).len, 1);
+      mention(p, e, MentionKind::kCode);
+      return e;
+    }
+    Pos e = code_run_end(p);
+    if (e > word_end) {
+      bool has_digit = false;
+      for (Pos i = p; i < e; ++i)
+        if (text_[i] >= '0' && text_[i] <= '9') has_digit = true;
+      if (has_digit) mention(p, e, MentionKind::kCode);
+      return e;
+    }
+    return word_end;
+  }
+
+  Pos on_currency_symbol(Pos p, Cp c) {
+    std::string_view iso = "USD";
+    if (c.cp == 0x20A9 || c.cp == 0xFFE6) iso = "KRW";
+    else if (c.cp == 0x20AC) iso = "EUR";
+    else if (c.cp == 0xA3) iso = "GBP";
+    else if (c.cp == 0xA5 || c.cp == 0xFFE5) iso = "JPY";
+    const Pos n = skip_spaces(p + c.len);
+    if (!is_digit(at(n).cp)) return p + c.len;
+    Pos begin = p;
+    // US$: the "US" was skipped as a Latin word; take it into the surface.
+    if (c.cp == '$' && p >= sentence_begin_ + 2 && slice(p - 2, p) == "US" && !is_ascii_letter(before(p - 2).cp))
+      begin = p - 2;
+    return on_number_at(n, begin, iso);
+  }
+
+  Pos on_number(Pos p) {
+    const Cp prev = before(p);
+    // Glued to letters or to a joiner after letters: part of a code (COVID-19, A-1, v2).
+    if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
+        ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || prev.cp == '.') {
+      const Pos e = code_run_end(p);
+      mention(p, std::max(e, p + 1), MentionKind::kCode);
+      return std::max(e, p + 1);
+    }
+    // ISO code before the number: USD 5 million, KRW 1,000.
+    std::string_view iso;
+    Pos begin = p;
+    {
+      Pos q = p;
+      if (is_space(before(q).cp)) q -= before(q).len;
+      if (q >= sentence_begin_ + 3) {
+        const std::string_view w = slice(q - 3, q);
+        for (std::string_view code : {"USD", "KRW", "EUR", "JPY", "CNY", "GBP"})
+          if (w == code && !is_ascii_letter(before(q - 3).cp)) {
+            iso = code;
+            begin = q - 3;
+          }
+      }
+    }
+    return on_number_at(p, begin, iso);
+  }
+
+  // The core: a number at p (a sign or a digit), its surface starting at `begin` (a currency
+  // prefix may come first), `iso` the currency a prefix gave.
+  Pos on_number_at(Pos p, Pos begin, std::string_view iso) {
+    bool negative = false;
+    if (!is_digit(at(p).cp)) {
+      negative = true;
+      p += at(p).len;
+    }
+    Pos skip_to = p + 1;
+    auto amount = parse_amount(p, skip_to);
+    if (!amount) {
+      mention(begin, std::max(skip_to, p + 1), MentionKind::kCode);
+      return std::max(skip_to, p + 1);
+    }
+    // Glued to letters or more joiners: a code (1e400, 3D, 5G, 010-1234-5678 handled as range).
+    Draft d;
+    d.begin = begin;
+    d.value = negative ? -amount->value : amount->value;
+    d.end = amount->end;
+    if (!iso.empty()) set_unit(d, FigureKind::kMoney, iso);
+
+    const Pos after = amount->end;
+    // Prefix 제: an ordinal (제44대, 제 16호).
+    if (is_ordinal_je(begin)) {
+      Pos e = hangul_run_end(after);
+      mention(ordinal_je_begin_, e, MentionKind::kOrdinal);
+      return e;
+    }
+    Pos e = read_units(d, after, *amount);
+    if (e == 0) return end_mention_;  // a date, rank, ordinal or code: already recorded
+    // A range: 3~5%, 10-20%, 20만∼30만 달러.
+    e = read_range(d, e);
+    if (e == 0) return end_mention_;
+    finish(d);
+    return std::max(e, d.end);
+  }
+
+  // Reads what follows a number: magnitudes, units, counters, qualifiers. Returns the position
+  // after the figure (0 when a mention was recorded instead; end_mention_ says where to go on).
+  Pos read_units(Draft& d, Pos after, const Amount& amount) {
+    Pos q = after;
+    const Cp next = at(q);
+    // Latin glued to the digits: a unit symbol, an ordinal suffix, a scale, or a code.
+    if (is_ascii_letter(next.cp)) {
+      const Pos we = latin_word_end(q);
+      const std::string_view w = slice(q, we);
+      const bool whole = !is_digit(at(we).cp) && at(we).cp != '-';
+      if (whole && (iequals(w, "st") || iequals(w, "nd") || iequals(w, "rd") || iequals(w, "th"))) {
+        return record(d.begin, we, MentionKind::kOrdinal);
+      }
+      if (whole) {
+        for (const Scale& s : kEnglishScales)
+          if (iequals(w, s.text)) {
+            d.value *= s.factor;
+            d.end = we;
+            return read_english_unit(d, we);
+          }
+        // $5m, $3k: millions and thousands only after a currency.
+        if (d.has_unit && d.kind == FigureKind::kMoney && (w == "m" || w == "k")) {
+          d.value *= (w == "m" ? 1e6 : 1e3);
+          d.end = we;
+          return read_english_unit(d, we);
+        }
+        for (const UnitWord& u : kLatinUnits)
+          if (w == u.text) {
+            set_unit(d, u.kind, u.unit);
+            d.end = we;
+            return read_after_qualifier(d, we);
+          }
+      }
+      return record(d.begin, code_run_end(q), MentionKind::kCode);
+    }
+    if (next.cp == '-' && iequals(slice(q + 1, latin_word_end(q + 1)), "fold")) {
+      set_unit(d, FigureKind::kRatio, "ratio");
+      d.end = latin_word_end(q + 1);
+      return read_after_qualifier(d, d.end);
+    }
+    // Time of day 13:30, or a code joined by a slash or an underscore.
+    if ((next.cp == ':' && is_digit(at(q + 1).cp))) return record(d.begin, code_run_end(q), MentionKind::kDate);
+    if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
+      return record(d.begin, code_run_end(q), MentionKind::kCode);
+
+    // Korean: 여 (approximately) glued, then a unit or counter, glued or after one space.
+    if (starts(q, "여") && !is_hangul(at(q + 3).cp) ? true : (starts(q, "여") && unit_follows(q + 3))) {
+      d.qualifier = Qualifier::kApprox;
+      q += 3;
+      d.end = q;
+    }
+    const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
+                       at(q).cp == 0x338F || at(q).cp == 0x33A1;
+    if (glued) return read_korean_unit(d, q, amount, /*after_space=*/false);
+    Pos s = skip_spaces(q);
+    if (s != q && is_hangul(at(s).cp)) {
+      const Pos r = read_korean_unit(d, s, amount, /*after_space=*/true);
+      if (r != kNoUnit) return r;
+    }
+    if (s != q) {
+      if (is_ascii_letter(at(s).cp) || at(s).cp == '%') {
+        const Pos r = read_english_unit(d, q);
+        if (r != kNoUnit) return r;
+      }
+    }
+    // A bare number.
+    return bare_number(d, q, amount);
+  }
+
+  static constexpr Pos kNoUnit = 0xFFFFFFFF;
+
+  bool unit_follows(Pos p) const {
+    const Pos s = skip_spaces(p);
+    const std::string_view rest = text_.substr(s, limit_ - s);
+    return match_korean_unit(rest) != nullptr || !match_list(rest, kCounters).empty();
+  }
+
+  Pos bare_number(Draft& d, Pos q, const Amount& amount) {
+    // A year-like number (1900-2099) with no unit is a year: in 2024, 2024 AI investment.
+    if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099) {
+      return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
+    }
+    // A month before it: March 17.
+    if (!d.has_unit) {
+      Pos w = d.begin;
+      if (is_space(before(w).cp)) w -= before(w).len;
+      Pos ws = w;
+      while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
+      std::string lower;
+      for (char c : slice(ws, w)) lower.push_back(to_lower(c));
+      if (ws < w && contains(kMonths, lower)) return record(d.begin, d.end, MentionKind::kDate);
+      // A list marker at the start of a line: `1.` or `2)` then a space.
+      if (d.begin == sentence_begin_ || text_[d.begin - 1] == '\n') {
+        const Cp n = at(d.end);
+        if ((n.cp == '.' || n.cp == ')') && is_space(at(d.end + 1).cp))
+          return record(d.begin, d.end, MentionKind::kOrdinal);
+      }
+    }
+    (void)q;
+    return read_after_qualifier(d, d.end);
+  }
+
+  Pos read_korean_unit(Draft& d, Pos q, const Amount& amount, bool after_space) {
+    const Pos run_end = hangul_run_end(q);
+    const std::string_view rest = text_.substr(q, limit_ - q);
+    // Dates and times.
+    if (!after_space) {
+      const std::string_view date = match_list(rest, kDateUnits);
+      if (!date.empty() && !rest.starts_with("분의")) {
+        int year = 0;
+        if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999) year = static_cast<int>(d.value);
+        Pos e = q + static_cast<Pos>(date.size());
+        // 2008-2010년 or 3~5일: a date range swallows the range.
+        return record(d.begin, e, MentionKind::kDate, year);
+      }
+      // Ranks and ordinals: 2위, 1등, 두 번째, 3째, 1차.
+      for (std::string_view r : {"위", "등"})
+        if (rest.starts_with(r) && is_tail(q + 3, run_end)) return record(d.begin, q + 3, MentionKind::kRank);
+      for (std::string_view r : {"번째", "째", "차전", "차"})
+        if (rest.starts_with(r) && is_tail(q + static_cast<Pos>(r.size()), run_end) && !rest.starts_with("차례"))
+          return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // 22대 국회: an ordinal.
+      if (rest.starts_with("대") && run_end == q + 3) {
+        const Pos w = skip_spaces(run_end);
+        const std::string_view next_word = text_.substr(w, limit_ - w);
+        for (std::string_view noun : kOrdinalDaeNouns)
+          if (next_word.starts_with(noun)) return record(d.begin, q + 3, MentionKind::kOrdinal);
+      }
+    } else {
+      // After a space, 번째 still makes an ordinal (`2 번째`) and a date unit a date (`10여 년`).
+      if (rest.starts_with("번째")) return record(d.begin, q + 6, MentionKind::kOrdinal);
+      const std::string_view date = match_list(rest, kDateUnits);
+      if (!date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end))
+        return record(d.begin, q + static_cast<Pos>(date.size()), MentionKind::kDate);
+      // `2 대 4` is a score line, not two of something.
+      if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
+    }
+    // Units: currencies, percent, 배, measures.
+    if (const UnitWord* u = match_korean_unit(rest)) {
+      const Pos ue = q + static_cast<Pos>(u->text.size());
+      const bool hangul_unit = is_hangul(at(q).cp);
+      if (!hangul_unit || is_tail(ue, run_end)) {
+        if (!(d.has_unit && d.kind == FigureKind::kMoney && u->kind == FigureKind::kMoney)) set_unit(d, u->kind, u->unit);
+        d.end = ue;
+        return read_after_qualifier(d, hangul_unit ? ue : ue);
+      }
+    }
+    // Counters.
+    const std::string_view counter = match_list(rest, kCounters);
+    if (!counter.empty() && is_tail(q + static_cast<Pos>(counter.size()), run_end) && !d.has_unit) {
+      set_count(d, counter);
+      d.end = q + static_cast<Pos>(counter.size());
+      return read_after_qualifier(d, d.end);
+    }
+    if (after_space) return kNoUnit;
+    // Any other word glued to the number counts it (`1심`, `10부작`, `3루타`), its particle cut.
+    if (!d.has_unit) {
+      Pos stem_end = run_end;
+      for (Pos cut = q + 3; cut < run_end; cut += 3)
+        if (is_tail(cut, run_end)) {
+          stem_end = cut;
+          break;
+        }
+      if (stem_end - q <= 9) {
+        set_count(d, slice(q, stem_end));
+        d.end = stem_end;
+        return read_after_qualifier(d, d.end);
+      }
+    }
+    return read_after_qualifier(d, d.end);
+  }
+
+  Pos read_english_unit(Draft& d, Pos q) {
+    Pos w = skip_spaces(q);
+    std::string_view word = latin_word(w);
+    bool scaled = false;
+    // A scale word after a space: 109 billion, 12.5 mln.
+    for (const Scale& s : kEnglishScales)
+      if (!word.empty() && iequals(word, s.text)) {
+        d.value *= s.factor;
+        d.end = w + static_cast<Pos>(word.size());
+        w = skip_spaces(d.end);
+        word = latin_word(w);
+        scaled = true;
+        break;
+      }
+    const bool settled = scaled || d.has_unit;
+    if (at(w).cp == '%') {
+      set_unit(d, FigureKind::kPercent, "percent");
+      d.end = w + 1;
+      return read_after_qualifier(d, d.end);
+    }
+    const bool code_ahead = is_ascii_letter(at(w).cp) && is_digit(at(latin_word_end(w)).cp);
+    if (word.empty() && !code_ahead) return settled ? read_after_qualifier(d, d.end) : kNoUnit;
+    std::string lower;
+    for (char c : word) lower.push_back(to_lower(c));
+    const Pos we = code_ahead ? latin_word_end(w) : w + static_cast<Pos>(word.size());
+    // percentage point(s), pct point(s), per cent
+    if (lower == "percentage" || lower == "pct" || lower == "percent") {
+      const Pos w2 = skip_spaces(we);
+      std::string_view next = latin_word(w2);
+      if (iequals(next, "point") || iequals(next, "points")) {
+        set_unit(d, FigureKind::kPercentagePoint, "percentage-point");
+        d.end = w2 + static_cast<Pos>(next.size());
+        return read_after_qualifier(d, d.end);
+      }
+    }
+    if (lower == "per") {
+      const Pos w2 = skip_spaces(we);
+      if (iequals(latin_word(w2), "cent")) {
+        set_unit(d, FigureKind::kPercent, "percent");
+        d.end = w2 + 4;
+        return read_after_qualifier(d, d.end);
+      }
+    }
+    for (const UnitWord& u : kEnglishUnits)
+      if (lower == u.text) {
+        if (!(d.has_unit && d.kind == FigureKind::kMoney && u.kind == FigureKind::kMoney) &&
+            !(d.has_unit && d.kind == FigureKind::kMoney))
+          set_unit(d, u.kind, u.unit);
+        d.end = we;
+        return read_after_qualifier(d, d.end);
+      }
+    for (const UnitWord& u : kLatinUnits)
+      if (word == u.text && u.kind == FigureKind::kMoney) {
+        if (!d.has_unit) set_unit(d, u.kind, u.unit);
+        d.end = we;
+        return read_after_qualifier(d, d.end);
+      }
+    if (d.has_unit) return read_after_qualifier(d, d.end);
+    if (!scaled && (contains(kEnglishTimeWords, lower) || contains(kMonths, lower))) {
+      return record(d.begin, we, MentionKind::kDate);
+    }
+    if (!code_ahead && (contains(kEnglishNonCounted, lower) || lower.size() < 2))
+      return settled ? read_after_qualifier(d, d.end) : kNoUnit;
+    // A counted noun, possibly after a model code: 13,000 GPUs, 720,000 H100 GPUs.
+    Pos counter_begin = w;
+    Pos counter_end = we;
+    if (code_ahead) {
+      const Pos code_end = code_run_end(w);
+      const Pos w2 = skip_spaces(code_end);
+      const std::string_view noun = latin_word(w2);
+      if (noun.empty() || w2 == code_end) return settled ? read_after_qualifier(d, d.end) : kNoUnit;
+      mention(w, code_end, MentionKind::kCode);
+      counter_end = w2 + static_cast<Pos>(noun.size());
+    }
+    set_count(d, slice(counter_begin, counter_end));
+    d.end = counter_end;
+    return read_after_qualifier(d, d.end);
+  }
+
+  // Qualifiers after the figure (이상, 가량, or more) and before it (약, about, more than).
+  Pos read_after_qualifier(Draft& d, Pos e) {
+    Pos q = e;
+    const Pos s = skip_spaces(q);
+    const std::string_view rest = text_.substr(s, limit_ - s);
+    for (const TailQualifier& t : kAfterQualifiers) {
+      if (t.text == "대" && s != q) continue;  // `3억원대` only glued
+      if (rest.starts_with(t.text) && (t.text != "대" || !is_hangul(at(s + 3).cp) || is_tail(s + 3, hangul_run_end(s + 3)))) {
+        if (d.qualifier == Qualifier::kExact || d.qualifier == Qualifier::kApprox) d.qualifier = t.qualifier;
+        break;
+      }
+    }
+    if (iequals(latin_word(s), "or")) {
+      const Pos w2 = skip_spaces(s + 2);
+      const std::string_view more = latin_word(w2);
+      if (iequals(more, "more")) d.qualifier = Qualifier::kAtLeast;
+      else if (iequals(more, "less") || iequals(more, "fewer")) d.qualifier = Qualifier::kAtMost;
+    }
+    read_before_qualifier(d);
+    return e;
+  }
+
+  void read_before_qualifier(Draft& d) {
+    Pos w = d.begin;
+    if (is_space(before(w).cp)) w -= before(w).len;
+    else return;
+    // The one or two words before.
+    Pos w1 = w;
+    while (w1 > sentence_begin_ && (is_ascii_letter(before(w1).cp) || is_hangul(before(w1).cp))) w1 -= before(w1).len;
+    const std::string_view one = slice(w1, w);
+    std::string two_lower;
+    if (w1 > sentence_begin_ && is_space(before(w1).cp)) {
+      Pos w0 = w1 - 1;
+      while (w0 > sentence_begin_ && is_ascii_letter(before(w0).cp)) w0 -= 1;
+      for (char c : slice(w0, w1 - 1)) two_lower.push_back(to_lower(c));
+      two_lower += ' ';
+    }
+    std::string one_lower;
+    for (char c : one) one_lower.push_back(to_lower(c));
+    const std::string two = two_lower + one_lower;
+    for (const TailQualifier& t : kBeforeQualifiers) {
+      if (t.text == one_lower || t.text == two) {
+        if (d.qualifier == Qualifier::kExact || (d.qualifier == Qualifier::kApprox && t.qualifier != Qualifier::kApprox))
+          d.qualifier = t.qualifier;
+        return;
+      }
+    }
+  }
+
+  // After a figure: `~`, `∼`, `-` or `–` and a second number make a range.
+  Pos read_range(Draft& d, Pos e) {
+    Pos q = e;
+    Cp c = at(q);
+    const bool tilde = c.cp == '~' || c.cp == 0x223C || c.cp == 0x301C || c.cp == 0xFF5E;
+    const bool dash = c.cp == '-' || c.cp == 0x2013;
+    if (!tilde && !dash) return e;
+    Pos n = skip_spaces(q + c.len);
+    if (dash && n != q + c.len) return e;  // `10 - 3` is arithmetic, not a range
+    if (!is_digit(at(n).cp)) return e;
+    Pos skip_to = n + 1;
+    auto second = parse_amount(n, skip_to);
+    if (!second) return e;
+    Draft d2;
+    d2.begin = n;
+    d2.value = second->value;
+    d2.end = second->end;
+    if (d.has_unit && d.kind == FigureKind::kMoney) set_unit(d2, d.kind, d.unit);
+    const std::size_t mentions_before = out_.mentions.size();
+    const Pos r = read_units(d2, second->end, *second);
+    if (r == 0) {
+      // The second end is a date, rank or code: the whole is one (2008-2010년, 3~5일).
+      const Mention m = out_.mentions.back();
+      out_.mentions.resize(mentions_before);
+      if (m.kind == MentionKind::kCode && dash) return record(d.begin, m.end, MentionKind::kCode);
+      return record(d.begin, m.end, m.kind, m.year);
+    }
+    if (dash && d.has_unit != d2.has_unit && d.has_unit) return e;
+    if (d.has_unit && d2.has_unit && (d.unit != d2.unit)) return e;
+    if (d2.value < d.value) return e;  // 2-1: a score, not a range
+    if (!d.has_unit && d2.has_unit) {
+      d.kind = d2.kind;
+      d.unit = d2.unit;
+      d.counter = d2.counter;
+      d.has_unit = true;
+    }
+    d.high = d2.value;
+    d.qualifier = Qualifier::kRange;
+    d.end = d2.end;
+    return std::max(r, d2.end);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Hangul words: native and Sino-Korean numerals, 제N, 첫 번째, 다시 한 번.
+
+  Pos on_hangul_word(Pos p) {
+    const Pos run_end = hangul_run_end(p);
+    const std::string_view word = slice(p, run_end);
+    // 첫 번째, 첫째: ordinals.
+    if (word == "첫" || word == "첫째" || word == "첫번째") {
+      Pos e = run_end;
+      const Pos s = skip_spaces(run_end);
+      if (word == "첫" && text_.substr(s, limit_ - s).starts_with("번째")) e = s + 6;
+      if (word == "첫" && e == run_end) return run_end;  // 첫 회의: "first" as an adjective
+      mention(p, e, MentionKind::kOrdinal);
+      return e;
+    }
+    if (word == "제" && is_digit(at(skip_spaces(run_end)).cp)) return run_end;  // the digits follow
+    if (const Pos r = on_native_numeral(p, run_end); r != 0) return r;
+    if (const Pos r = on_sino_numeral(p, run_end); r != 0) return r;
+    return run_end;
+  }
+
+  Pos on_native_numeral(Pos p, Pos run_end) {
+    const std::string_view word = slice(p, run_end);
+    // Nouns: 하나, 둘, 셋 (+ particle).
+    for (const NativeNumeral& n : kNativeNouns) {
+      if (!word.starts_with(n.text)) continue;
+      const Pos ne = p + static_cast<Pos>(n.text.size());
+      if (text_.substr(ne, limit_ - ne).starts_with("째")) {
+        mention(p, ne + 3, MentionKind::kOrdinal);
+        return run_end;
+      }
+      if (!is_tail(ne, run_end) || starts(ne, "대") || starts(ne, "여")) continue;
+      Draft d;
+      d.begin = p;
+      d.end = ne;
+      d.value = d.high = n.value;
+      set_count(d, "");
+      read_after_qualifier(d, ne);
+      finish(d);
+      return run_end;
+    }
+    // Adnominal: 한 곳, 세 명, 두세 번, 한개, 두명.
+    for (const NativeNumeral& n : kNativeAdnominal) {
+      if (!word.starts_with(n.text)) continue;
+      const Pos ne = p + static_cast<Pos>(n.text.size());
+      Pos cs = ne;
+      if (ne == run_end) {
+        cs = skip_spaces(ne);
+        if (cs == ne || !is_hangul(at(cs).cp)) return 0;
+      }
+      const Pos cend = hangul_run_end(cs);
+      const std::string_view rest = text_.substr(cs, limit_ - cs);
+      if (rest.starts_with("번째") || rest.starts_with("째")) {
+        mention(p, cs + (rest.starts_with("째") ? 3 : 6), MentionKind::kOrdinal);
+        return cend;
+      }
+      const std::string_view counter =
+          cs == ne ? match_list(rest, kGluedNativeCounters) : match_list(rest, kCounters);
+      if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
+          !is_tail(cs + static_cast<Pos>(counter.size()), cend))
+        return 0;
+      // 다시 한 번, 또 한 번: an idiom, not a count.
+      if (n.text == "한" && counter == "번") {
+        Pos w = p;
+        if (is_space(before(w).cp)) {
+          w -= before(w).len;
+          Pos w1 = w;
+          while (w1 > sentence_begin_ && is_hangul(before(w1).cp)) w1 -= 3;
+          const std::string_view prev = slice(w1, w);
+          if (prev == "다시" || prev == "또" || prev == "다시금" || prev == "또다시") {
+            mention(w1, cs + 3, MentionKind::kIdiom);
+            return cend;
+          }
+        }
+      }
+      Draft d;
+      d.begin = p;
+      d.value = n.value;
+      d.high = n.high;
+      set_count(d, counter);
+      d.end = cs + static_cast<Pos>(counter.size());
+      if (n.high > n.value) d.qualifier = Qualifier::kRange;
+      read_after_qualifier(d, d.end);
+      finish(d);
+      return cend;
+    }
+    return 0;
+  }
+
+  // 삼십억 원, 이천오백만: a run of Sino-Korean numerals with 십/백/천 in it, or ending in
+  // 만/억/조 before a unit. Two-syllable words like 구조 and 오만 stay words.
+  Pos on_sino_numeral(Pos p, Pos run_end) {
+    static constexpr std::string_view digits[] = {"일", "이", "삼", "사", "오", "육", "칠", "팔", "구"};
+    double total = 0, group = 0, cur = -1;
+    bool small_mag = false;
+    Pos q = p;
+    int syllables = 0;
+    double last_big = 1e300;
+    while (q < run_end) {
+      const std::string_view s = text_.substr(q, 3);
+      int dv = -1;
+      for (int i = 0; i < 9; ++i)
+        if (s == digits[static_cast<std::size_t>(i)]) dv = i + 1;
+      if (dv > 0) {
+        if (cur >= 0) break;
+        cur = dv;
+      } else if (double m = small_magnitude(s); m > 0) {
+        group += (cur < 0 ? 1 : cur) * m;
+        cur = -1;
+        small_mag = true;
+      } else if (double b = big_magnitude(s); b > 0) {
+        if (b >= last_big) break;
+        group += cur < 0 ? 0 : cur;
+        if (group == 0) group = 1;
+        total += group * b;
+        group = 0;
+        cur = -1;
+        last_big = b;
+      } else {
+        break;
+      }
+      q += 3;
+      ++syllables;
+    }
+    if (syllables < 2) return 0;
+    const double value = total + group + (cur < 0 ? 0 : cur);
+    Draft d;
+    d.begin = p;
+    d.end = q;
+    d.value = value;
+    const Pos after = q;
+    const bool has_big = last_big < 1e300;
+    if (!small_mag && !(has_big && syllables >= 2)) return 0;
+    // A unit or counter must follow (glued or after a space) unless 십/백/천 make it plainly a
+    // numeral of three or more syllables.
+    Pos s = after;
+    if (s == run_end) s = skip_spaces(s);
+    const std::string_view rest = text_.substr(s, limit_ - s);
+    const UnitWord* u = is_hangul(at(s).cp) ? match_korean_unit(rest) : nullptr;
+    const std::string_view counter = u ? std::string_view{} : match_list(rest, kCounters);
+    const Pos cend = hangul_run_end(s);
+    if (u && is_tail(s + static_cast<Pos>(u->text.size()), cend)) {
+      set_unit(d, u->kind, u->unit);
+      d.end = s + static_cast<Pos>(u->text.size());
+    } else if (!counter.empty() && is_tail(s + static_cast<Pos>(counter.size()), cend)) {
+      set_count(d, counter);
+      d.end = s + static_cast<Pos>(counter.size());
+    } else if (!(small_mag && syllables >= 3 && after == run_end)) {
+      return 0;
+    }
+    read_after_qualifier(d, d.end);
+    finish(d);
+    return std::max(d.end, run_end);
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  bool is_ordinal_je(Pos begin) {
+    Pos w = begin;
+    if (is_space(before(w).cp)) w -= before(w).len;
+    if (w >= sentence_begin_ + 3 && slice(w - 3, w) == "제" && !is_hangul(before(w - 3).cp)) {
+      ordinal_je_begin_ = w - 3;
+      return true;
+    }
+    return false;
+  }
+
+  Pos record(Pos b, Pos e, MentionKind kind, int year = 0) {
+    mention(b, e, kind, year);
+    end_mention_ = std::max(e, b + 1);
+    return 0;
+  }
+
+  static void set_unit(Draft& d, FigureKind kind, std::string_view unit) {
+    d.kind = kind;
+    d.unit = std::string(unit);
+    d.has_unit = true;
+  }
+
+  static void set_count(Draft& d, std::string_view counter) {
+    d.kind = FigureKind::kCount;
+    d.unit = "count";
+    d.counter = std::string(counter);
+    d.has_unit = true;
+  }
+
+  void finish(Draft& d) {
+    if (!std::isfinite(d.value) || d.end <= d.begin) return;
+    if (d.qualifier != Qualifier::kRange || !std::isfinite(d.high)) d.high = d.value;
+    Figure f;
+    f.surface = std::string(slice(d.begin, d.end));
+    f.value = d.value;
+    f.high = d.high;
+    f.unit = d.unit;
+    f.kind = d.kind;
+    f.counter = d.counter;
+    f.qualifier = d.qualifier;
+    f.begin = d.begin;
+    f.end = d.end;
+    out_.figures.push_back(std::move(f));
+  }
+
+  std::string_view text_;
+  FigureExtraction& out_;
+  Pos sentence_begin_ = 0;
+  Pos limit_ = 0;
+  int sentence_year_ = 0;
+  std::size_t first_figure_ = 0;
+  Pos end_mention_ = 0;
+  Pos ordinal_je_begin_ = 0;
+};
+
+}  // namespace
+
+FigureExtraction FigureExtractor::extract(std::string_view text) const {
+  FigureExtraction out;
+  // Offsets are 32-bit across kb; a larger text is cut rather than misread.
+  if (text.size() >= 0xFFFFFFF0u) text = text.substr(0, 0xFFFFFFF0u);
+  Scanner(text, out).run();
+  return out;
+}
+
+}  // namespace kb::analysis

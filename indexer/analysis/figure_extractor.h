@@ -1,0 +1,44 @@
+// The figure stage of the index chain (Stage::kFigures): finds the quantities a text states —
+// money, percentages, percentage points, multiples, counts, measures and bare numbers — in Korean
+// and English, and normalises each to a finite value and a canonical unit (see figure.h).
+//
+//   1,090억달러 → 1.09e11 USD     $109 billion → 1.09e11 USD     12.5 mln dlrs → 1.25e7 USD
+//   4천 820만   → 48,200,000       667만5천원   → 6,675,000 KRW   1.3만장 → 13,000 count (장)
+//   약 70여 명  → 70 count (명), approximate     10억달러 이상 → 1e9 USD, at least
+//   3~5%        → 3..5 percent, range            삼십억 원 → 3e9 KRW      세 곳 → 3 count (곳)
+//
+// Number-like text that is not a quantity is reported as a Mention instead: dates and years
+// (2024년, 17일, in 2024), ordinals and ranks (두 번째, 제44대, 22대 국회, 2위, 3rd), codes and
+// model names (H100, S8, COVID-19, URLs), idioms (다시 한 번). `한` counts only as a word of its
+// own before a counter (`한 곳`), never inside a word (`한국`, `한·미`).
+//
+// Sentences are cut at line breaks and at . ? ! followed by a space; a figure never spans two
+// sentences, so a figure broken across a line is not joined. Each figure records the first year
+// its sentence states.
+//
+// Known weaknesses: rules, not a model. English number words (`five companies`) are not read;
+// a Korean numeral before an arbitrary noun (`네 신사`) counts only before a known counter; score
+// lines (`2 대 4`) come out as two numbers; a number with more than 15 digits is dropped (no
+// double holds it exactly); `¥` is read as JPY; ranges keep the low end as `value`.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analysis/figure.h"
+
+namespace kb::analysis {
+
+struct FigureExtraction {
+  std::vector<Figure> figures;    // in text order, not overlapping
+  std::vector<Mention> mentions;  // number-like text that is not a figure, in text order
+};
+
+// Stateless apart from its tables; one instance may be shared between threads.
+class FigureExtractor {
+ public:
+  // `text` should be UTF-8; ill-formed bytes are skipped, never read past the end.
+  FigureExtraction extract(std::string_view text) const;
+};
+
+}  // namespace kb::analysis

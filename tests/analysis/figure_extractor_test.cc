@@ -1,0 +1,336 @@
+// Issue 4: figures extracted, normalised and tied to their sentence and year.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "analysis/figure_extractor.h"
+#include "support/test_support.h"
+
+namespace kb::test {
+namespace {
+
+using analysis::Figure;
+using analysis::FigureExtraction;
+using analysis::FigureExtractor;
+using analysis::FigureKind;
+using analysis::MentionKind;
+using analysis::Qualifier;
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The invariants every extraction keeps, whatever the input.
+void expect_well_formed(std::string_view text, const FigureExtraction& x) {
+  std::uint32_t last_end = 0;
+  for (const Figure& f : x.figures) {
+    EXPECT_TRUE(std::isfinite(f.value)) << f.surface;
+    EXPECT_TRUE(std::isfinite(f.high)) << f.surface;
+    EXPECT_LE(f.value, f.high) << f.surface;
+    EXPECT_LT(f.begin, f.end);
+    EXPECT_LE(f.end, text.size());
+    EXPECT_GE(f.begin, last_end) << "figures overlap or are out of order at " << f.surface;
+    last_end = f.end;
+    if (f.end <= text.size() && f.begin < f.end) {
+      EXPECT_EQ(text.substr(f.begin, f.end - f.begin), f.surface);
+    }
+    EXPECT_LE(f.sentence_begin, f.begin);
+    EXPECT_GE(f.sentence_end, f.end);
+    EXPECT_FALSE(f.unit.empty());
+  }
+  for (const auto& m : x.mentions) {
+    EXPECT_LT(m.begin, m.end);
+    EXPECT_LE(m.end, text.size());
+  }
+}
+
+FigureExtraction extract(std::string_view text) {
+  FigureExtraction x = FigureExtractor().extract(text);
+  expect_well_formed(text, x);
+  return x;
+}
+
+struct Expected {
+  std::string surface;
+  double value;
+  std::string unit;
+  Qualifier qualifier = Qualifier::kExact;
+};
+
+// --- The seed article ------------------------------------------------------------------------
+
+TEST(Issue4_SeedArticle, EveryFigureFoundAndNothingElse) {
+  const std::string text = read_file(corpus_dir() / "seed" / "korea_us_ai_seminar.txt");
+  ASSERT_FALSE(text.empty());
+  const FigureExtraction x = extract(text);
+
+  // In article order.
+  const std::vector<Expected> expected = {
+      {"70여 명", 70, "count", Qualifier::kApprox},
+      {"37%", 37, "percent"},
+      {"76%", 76, "percent"},
+      {"5개", 5, "count"},
+      {"10억달러", 1e9, "USD", Qualifier::kAtLeast},
+      {"161개", 161, "count"},
+      {"64개", 64, "count"},
+      {"40%", 40, "percent"},
+      {"50억달러", 5e9, "USD", Qualifier::kAtLeast},
+      {"79개", 79, "count"},
+      {"45개", 45, "count"},
+      {"57%", 57, "percent"},
+      {"973건", 973, "count"},
+      {"3.5배", 3.5, "ratio"},
+      {"1090억달러", 1.09e11, "USD"},
+      {"13억달러", 1.3e9, "USD"},
+      {"80배", 80, "ratio"},
+      {"1,090억달러", 1.09e11, "USD"},
+      {"13억달러", 1.3e9, "USD"},
+      {"80배", 80, "ratio"},
+      {"1.3만장", 13000, "count"},
+      {"72만장", 720000, "count"},
+      {"1.3만장", 13000, "count"},
+      {"72만장", 720000, "count"},
+      {"6가지", 6, "count"},
+  };
+  std::vector<const Figure*> found;
+  for (const Figure& f : x.figures)
+    if (f.surface != "한 곳") {
+      found.push_back(&f);
+    } else {
+      EXPECT_DOUBLE_EQ(f.value, 1);  // `한 곳` may be a count of 1
+    }
+  ASSERT_EQ(found.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    SCOPED_TRACE(expected[i].surface);
+    EXPECT_EQ(found[i]->surface, expected[i].surface);
+    EXPECT_DOUBLE_EQ(found[i]->value, expected[i].value);
+    EXPECT_EQ(found[i]->unit, expected[i].unit);
+    EXPECT_EQ(found[i]->qualifier, expected[i].qualifier);
+  }
+  EXPECT_EQ(found[0]->counter, "명");
+  EXPECT_EQ(found[20]->counter, "장");
+
+  // Dates: 2024년 three times, 17일.
+  int years = 0, day17 = 0;
+  for (const auto& m : x.mentions) {
+    const std::string s = text.substr(m.begin, m.end - m.begin);
+    if (m.kind == MentionKind::kDate && s == "2024년") {
+      ++years;
+      EXPECT_EQ(m.year, 2024);
+    }
+    if (m.kind == MentionKind::kDate && s == "17일") ++day17;
+  }
+  EXPECT_EQ(years, 3);
+  EXPECT_EQ(day17, 1);
+
+  // Figures in a sentence that states 2024 carry the year; the headline states none.
+  EXPECT_EQ(found[1]->year, 2024);   // 37%
+  EXPECT_EQ(found[14]->year, 0);     // 1090억달러 in the headline
+  EXPECT_EQ(found[17]->year, 2024);  // 1,090억달러
+
+  // Not quantities: no figure touches them.
+  for (const std::string not_figure : {"H100", "2위", "22대", "첫 번째", "두 번째", "다시 한 번", "한국", "한·미"}) {
+    for (std::size_t at = text.find(not_figure); at != std::string::npos; at = text.find(not_figure, at + 1)) {
+      for (const Figure& f : x.figures)
+        EXPECT_FALSE(f.begin < at + not_figure.size() && at < f.end) << not_figure << " overlaps " << f.surface;
+    }
+  }
+}
+
+// --- Forms, one row per phenomenon -----------------------------------------------------------
+
+struct FormCase {
+  std::string input;
+  std::string surface;  // the one figure expected
+  double value;
+  std::string unit;
+  Qualifier qualifier = Qualifier::kExact;
+  std::string counter = "";
+  double high = NAN;  // for ranges
+};
+
+void PrintTo(const FormCase& c, std::ostream* os) { *os << c.input; }
+
+class FigureForms : public ::testing::TestWithParam<FormCase> {};
+
+TEST_P(FigureForms, ExtractsOneFigure) {
+  const FormCase& c = GetParam();
+  const FigureExtraction x = extract(c.input);
+  ASSERT_EQ(x.figures.size(), 1u) << (x.figures.empty() ? "none" : x.figures[0].surface);
+  const Figure& f = x.figures[0];
+  EXPECT_EQ(f.surface, c.surface);
+  EXPECT_DOUBLE_EQ(f.value, c.value);
+  EXPECT_EQ(f.unit, c.unit);
+  EXPECT_EQ(f.qualifier, c.qualifier);
+  EXPECT_EQ(f.counter, c.counter);
+  if (!std::isnan(c.high)) {
+    EXPECT_DOUBLE_EQ(f.high, c.high);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Korean, FigureForms,
+    ::testing::Values(
+        FormCase{"매출은 4천 820만 달러였다", "4천 820만 달러", 4.82e7, "USD"},
+        FormCase{"한화 약 5만 8200원에", "5만 8200원", 58200, "KRW", Qualifier::kApprox},
+        FormCase{"월 667만5천원을 받는다", "667만5천원", 6675000, "KRW"},
+        FormCase{"관객 1.3만명", "1.3만명", 13000, "count", Qualifier::kExact, "명"},
+        FormCase{"예산 삼십억 원을", "삼십억 원", 3e9, "KRW"},
+        FormCase{"전국 세 곳에서", "세 곳", 3, "count", Qualifier::kExact, "곳"},
+        FormCase{"총 3억5천203만대를", "3억5천203만대", 352030000, "count", Qualifier::kExact, "대"},
+        FormCase{"480억 달러 규모", "480억 달러", 4.8e10, "USD"},
+        FormCase{"2조 원 이하", "2조 원", 2e12, "KRW", Qualifier::kAtMost},
+        FormCase{"100만 원 미만", "100만 원", 1e6, "KRW", Qualifier::kBelow},
+        FormCase{"5천만원 초과", "5천만원", 5e7, "KRW", Qualifier::kAbove},
+        FormCase{"3천명가량이", "3천명", 3000, "count", Qualifier::kApprox, "명"},
+        FormCase{"100엔", "100엔", 100, "JPY"},
+        FormCase{"50위안", "50위안", 50, "CNY"},
+        FormCase{"20유로를", "20유로", 20, "EUR"},
+        FormCase{"금리는 0.5%p 올랐다", "0.5%p", 0.5, "percentage-point"},
+        FormCase{"3.2퍼센트포인트 하락", "3.2퍼센트포인트", 3.2, "percentage-point"},
+        FormCase{"15퍼센트가", "15퍼센트", 15, "percent"},
+        FormCase{"무려 80배를 웃돈다", "80배", 80, "ratio"},
+        FormCase{"3~5% 수준", "3~5%", 3, "percent", Qualifier::kRange, "", 5},
+        FormCase{"10-20%가", "10-20%", 10, "percent", Qualifier::kRange, "", 20},
+        FormCase{"20만∼30만 달러", "20만∼30만 달러", 2e5, "USD", Qualifier::kRange, "", 3e5},
+        FormCase{"두세 번 만났다", "두세 번", 2, "count", Qualifier::kRange, "번", 3},
+        FormCase{"300여명이", "300여명", 300, "count", Qualifier::kApprox, "명"},
+        FormCase{"10개국 정상", "10개국", 10, "count", Qualifier::kExact, "개국"},
+        FormCase{"하나의 문제", "하나", 1, "count"},
+        FormCase{"거리 100km", "100km", 100, "km"},
+        FormCase{"무게 30kg", "30kg", 30, "kg"},
+        FormCase{"관객 175만명을 넘어섰다", "175만명", 1750000, "count", Qualifier::kExact, "명"},
+        FormCase{"백만배 빠르다", "백만배", 1e6, "ratio"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    English, FigureForms,
+    ::testing::Values(
+        FormCase{"private AI investment reached $109 billion", "$109 billion", 1.09e11, "USD"},
+        FormCase{"OpenAI is running 720,000 H100 GPUs", "720,000 H100 GPUs", 720000, "count", Qualifier::kExact,
+                 "H100 GPUs"},
+        FormCase{"Korea secured 13,000 GPUs", "13,000 GPUs", 13000, "count", Qualifier::kExact, "GPUs"},
+        FormCase{"the AI sector took 37 percent", "37 percent", 37, "percent"},
+        FormCase{"a difference of more than 80 times", "80 times", 80, "ratio", Qualifier::kAbove},
+        FormCase{"net profit 12.5 mln dlrs", "12.5 mln dlrs", 1.25e7, "USD"},
+        FormCase{"sales rose 4.5 pct", "4.5 pct", 4.5, "percent"},
+        FormCase{"a loan of 1.2 bln dlrs", "1.2 bln dlrs", 1.2e9, "USD"},
+        FormCase{"valued at $1 billion or more", "$1 billion", 1e9, "USD", Qualifier::kAtLeast},
+        FormCase{"about 70 people attended", "70 people", 70, "count", Qualifier::kApprox, "people"},
+        FormCase{"up to 5 million euros", "5 million euros", 5e6, "EUR", Qualifier::kAtMost},
+        FormCase{"rates fell 0.25 percentage points", "0.25 percentage points", 0.25, "percentage-point"},
+        FormCase{"a 10-fold rise", "10-fold", 10, "ratio"},
+        FormCase{"US$5 million", "US$5 million", 5e6, "USD"},
+        FormCase{"USD 3 million", "USD 3 million", 3e6, "USD"},
+        FormCase{"€20 each", "€20", 20, "EUR"},
+        FormCase{"nearly 3,000 won", "3,000 won", 3000, "KRW", Qualifier::kApprox},
+        FormCase{"less than 5%", "5%", 5, "percent", Qualifier::kBelow}));
+
+// --- Not quantities --------------------------------------------------------------------------
+
+class NotFigures : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NotFigures, NoFigure) {
+  const FigureExtraction x = extract(GetParam());
+  EXPECT_TRUE(x.figures.empty()) << x.figures[0].surface;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Issue4, NotFigures,
+    ::testing::Values("H100 모듈", "갤럭시 S8", "COVID-19 확산", "2위 뉴욕", "22대 국회에", "두 번째 발제자",
+                      "첫 번째 발표", "제44대 대통령", "다시 한 번 경제적", "한국의 AI", "한·미 혁신", "2024년",
+                      "17일 서울", "2008년 11월 4일", "in 2024, the sector", "on March 17", "the 22nd Assembly",
+                      "3D 프린터와 5G", "세미나에는", "사이", "오만하다", "조사본부장", "3시 30분", "13:30",
+                      "https://example.com/photo/202510/1682453_699993.jpg", "10여 년간", "세 번째"));
+
+// --- Bad input -------------------------------------------------------------------------------
+
+TEST(Issue4_BadInput, HugeNumberIsDroppedNotInfinite) {
+  const FigureExtraction x = extract("999,999,999,999,999,999조 원");
+  EXPECT_TRUE(x.figures.empty());
+}
+
+TEST(Issue4_BadInput, ExponentIsACode) {
+  const FigureExtraction x = extract("1e400 달러");
+  EXPECT_TRUE(x.figures.empty());
+}
+
+TEST(Issue4_BadInput, CommaListIsNoNumber) {
+  const FigureExtraction x = extract("1,2,3,4");
+  EXPECT_TRUE(x.figures.empty());
+}
+
+TEST(Issue4_BadInput, DoubleDotIsNoDecimal) {
+  const FigureExtraction x = extract("..5");
+  EXPECT_TRUE(x.figures.empty());
+}
+
+TEST(Issue4_BadInput, PercentSignsAlone) {
+  EXPECT_TRUE(extract("%%%").figures.empty());
+  EXPECT_TRUE(extract("% 퍼센트 배 억 조 만").figures.empty());
+}
+
+TEST(Issue4_BadInput, FiftyThousandDigits) {
+  const std::string digits(50000, '7');
+  EXPECT_TRUE(extract(digits).figures.empty());
+  EXPECT_TRUE(extract(digits + "억달러 그리고 " + digits + ".5%").figures.empty());
+}
+
+TEST(Issue4_BadInput, FigureBrokenAcrossALineIsNotJoined) {
+  for (const std::string text : {"1,090억\n달러", "1,0\n90억달러", "$109\nbillion", "4천\n820만 달러"}) {
+    const FigureExtraction x = extract(text);
+    for (const Figure& f : x.figures) {
+      EXPECT_EQ(f.surface.find('\n'), std::string::npos) << text;
+      // `1,090억` alone is a number the line does state; joined with the next line's unit it
+      // would be a money figure the text never wrote on one line.
+      EXPECT_FALSE(f.unit == "USD" && (f.value == 1.09e11 || f.value == 4.82e7)) << text;
+      EXPECT_NE(f.value, 1090.0) << text;
+    }
+  }
+}
+
+TEST(Issue4_BadInput, RandomStringsKeepInvariants) {
+  const std::vector<std::string> alphabet = {
+      "0", "1", "5", "9", ",", ".", "~", "-", " ", "\n", "%", "$", "€", "억", "만", "조", "천", "백", "달러", "원", "배",
+      "명", "개", "한", "두", "세", "여", "약", "이상", "년", "위", "대", "번째", "제", "e", "H", "billion", "mln",
+      "pct", "times", "percent", "하나", "삼십", "(", ")", "\xE2\x80\xA6", "\xFF", "\xC0", "\xE3\x81"};
+  std::mt19937 rng(4);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 60);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = length(rng);
+    for (int i = 0; i < n; ++i) text += alphabet[pick(rng)];
+    SCOPED_TRACE(text);
+    extract(text);
+  }
+}
+
+// --- Across languages ------------------------------------------------------------------------
+
+TEST(Issue4_SameFigure, KoreanAndEnglishAgree) {
+  const FigureExtraction ko = extract("미국의 AI 민간 투자 규모는 1,090억달러로");
+  const FigureExtraction en = extract("private AI investment reached $109 billion in 2024");
+  ASSERT_EQ(ko.figures.size(), 1u);
+  ASSERT_EQ(en.figures.size(), 1u);
+  EXPECT_EQ(ko.figures[0].unit, en.figures[0].unit);
+  EXPECT_DOUBLE_EQ(ko.figures[0].value, en.figures[0].value);
+  EXPECT_EQ(en.figures[0].year, 2024);
+}
+
+TEST(Issue4_SameFigure, EnglishBriefsGiveTheSeedFigures) {
+  const std::string text = read_file(corpus_dir() / "en" / "ai_investment_gap_brief.md");
+  const FigureExtraction x = extract(text);
+  int usd_109bn = 0;
+  for (const Figure& f : x.figures)
+    if (f.unit == "USD" && f.value == 1.09e11) ++usd_109bn;
+  EXPECT_EQ(usd_109bn, 2);
+}
+
+}  // namespace
+}  // namespace kb::test
