@@ -50,6 +50,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   bool in_transaction_ = false;
+  analysis::TextAnalyzer quote_analyzer_;  // the text stages over quote records' words
 };
 
 }  // namespace kb

@@ -10,6 +10,8 @@
 #include "printer/csv.h"
 #include "printer/human_printer.h"
 #include "printer/json_printer.h"
+#include "printer/quote_printers.h"
+#include "quote_searcher.h"
 #include "searcher.h"
 
 namespace {
@@ -20,6 +22,10 @@ struct Options {
   unsigned limit = 10;
   unsigned offset = 0;
   std::vector<std::string> query_words;
+  std::string speaker;   // --speaker: only quotes of (passages quoting) this person
+  bool quotes = false;   // --quotes: list quotes instead of passages
+  bool people = false;   // --people: list the people quoted
+  bool limit_given = false;
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -30,6 +36,14 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
   app.add_option("query", o.query_words, "Query words; \"double quotes\" make a phrase");
+  // Quote modes (issue 5).
+  app.add_option("--speaker", o.speaker,
+                 "Only quotes by this person (passages quoting them), by any name word in Hangul or Latin "
+                 "script: 란돌프, \"Sean Randolph\"");
+  app.add_flag("--quotes", o.quotes,
+               "List quotes (text, speaker, document, passage) instead of passages; with no query, every "
+               "quote (or every quote of --speaker)");
+  app.add_flag("--people", o.people, "List the people quoted in the knowledge base, how often and where");
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -43,7 +57,54 @@ std::string join(const std::vector<std::string>& words) {
 
 bool colour_wanted() { return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr; }
 
+// --quotes [QUERY]: quote records, ranked by the query or in index order.
+int run_quotes(const Options& o) {
+  const std::string query = join(o.query_words);
+  try {
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::QuoteRequest request;
+    request.query = query;
+    request.speaker = o.speaker;
+    const bool listing = query.find_first_not_of(" \t\r\n") == std::string::npos;
+    request.limit = listing && !o.limit_given ? 0 : o.limit;
+    request.offset = o.offset;
+    std::unique_ptr<kb::search::QuoteSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonQuotePrinter>(std::cout);
+    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvQuotePrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanQuotePrinter>(std::cout);
+    const kb::search::QuoteSummary summary = searcher.quotes(request, *sink);
+    std::cout.flush();
+    return summary.quotes > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+// --people: who is quoted, how often, in which documents.
+int run_people(const Options& o) {
+  try {
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    std::unique_ptr<kb::search::PeopleSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonPeoplePrinter>(std::cout);
+    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvPeoplePrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanPeoplePrinter>(std::cout);
+    const std::size_t people = searcher.people(o.speaker, *sink);
+    std::cout.flush();
+    return people > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
 int run(const Options& o) {
+  if (o.quotes && o.people) {
+    std::cerr << "kb-search: --quotes and --people cannot be combined\n";
+    return 2;
+  }
+  if (o.people) return run_people(o);
+  if (o.quotes) return run_quotes(o);
   const std::string query = join(o.query_words);
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     std::cerr << "kb-search: empty query\n";
@@ -52,6 +113,7 @@ int run(const Options& o) {
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
     kb::search::SearchRequest request{query, o.limit, o.offset};
+    request.speaker = o.speaker;
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);
@@ -79,5 +141,6 @@ int main(int argc, char** argv) {
     std::cerr << "kb-search: " << e.what() << " (see kb-search --help)\n";
     return 2;
   }
+  options.limit_given = app.count("--limit") > 0;
   return run(options);
 }

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "quote_searcher.h"
 #include "schema/schema.h"
+#include "speaker_filter.h"
 
 namespace kb::search {
 
@@ -36,7 +38,15 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   try {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
+    // Only passage records answer a search (quote records carry text terms too).
+    Xapian::Query query(Xapian::Query::OP_FILTER, built.query,
+                        Xapian::Query(schema::type_term(schema::kTypePassage)));
+    if (!request.speaker.empty()) {
+      const Xapian::Query speaker = speaker_filter(db_, request.speaker);
+      if (speaker.empty()) throw SearchError("the speaker has no name words");
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
+    }
+    enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
     summary.estimated_matches = mset.get_matches_estimated();
@@ -56,6 +66,12 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.passage.text = data.value(schema::kKeyText, "");
       hit.passage.offset = data.value(schema::kKeyOffset, 0u);
       hit.highlights = highlight(hit.passage.text, built);
+      if (data.contains(schema::kKeyQuotes) && data[schema::kKeyQuotes].is_array())
+        for (const auto& q : data[schema::kKeyQuotes]) {
+          if (!q.is_object()) continue;
+          hit.quotes.push_back({q.value(schema::kKeyText, ""),
+                                speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
+        }
       sink.on_hit(hit);
       ++summary.hits;
     }

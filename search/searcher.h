@@ -22,6 +22,7 @@ struct SearchRequest {
   std::string query;
   unsigned limit = 10;
   unsigned offset = 0;
+  std::string speaker{};  // when set, only passages quoting this speaker (speaker_filter.h)
 };
 
 class Searcher {

@@ -1,5 +1,7 @@
 #include "analysis/document_analyzer.h"
 
+#include <algorithm>
+
 namespace kb::analysis {
 namespace {
 
@@ -19,6 +21,22 @@ std::string cut_at_word(std::string_view text, std::size_t max_bytes) {
   std::string out(text.substr(0, cut));
   out += "\xE2\x80\xA6";  // …
   return out;
+}
+
+// Stage::kQuotes: each quote goes to the passage its first byte lies in, with offsets made
+// relative to that passage (a quote cut by a passage boundary is clipped to its passage).
+void attach_quotes(QuoteExtraction extraction, std::vector<AnalyzedPassage>& passages) {
+  std::size_t p = 0;
+  for (Quote& quote : extraction.quotes) {
+    while (p < passages.size() && passages[p].offset + passages[p].text.size() <= quote.begin) ++p;
+    if (p == passages.size()) break;
+    AnalyzedPassage& passage = passages[p];
+    if (quote.begin < passage.offset) continue;
+    const auto passage_end = static_cast<std::uint32_t>(passage.offset + passage.text.size());
+    quote.end = std::min(quote.end, passage_end) - passage.offset;
+    quote.begin -= passage.offset;
+    passage.quotes.push_back(std::move(quote));
+  }
 }
 
 }  // namespace
@@ -53,6 +71,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
     }
   }
   out.lang = doc.lang.empty() ? detect_language(out.text) : doc.lang;
+  attach_quotes(quotes_.extract(out.text), out.passages);
   return out;
 }
 

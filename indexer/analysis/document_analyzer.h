@@ -1,6 +1,8 @@
 // The index chain over a whole document: joins the reader's paragraphs into the document text,
-// cuts passages, runs the text stages on each passage and (in later stages) the document-level
-// extractors. The result is plain data for the index writer.
+// cuts passages, runs the text stages on each passage and the document-level extractors (the
+// quotes stage runs over the whole text, since speakers are resolved across the document, and
+// each quote is then attached to the passage it starts in). The result is plain data for the
+// index writer.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +12,8 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/passage_splitter.h"
+#include "analysis/quote.h"
+#include "analysis/quote_extractor.h"
 #include "readers/extracted_doc.h"
 
 namespace kb::analysis {
@@ -20,6 +24,7 @@ struct AnalyzedPassage {
   std::uint32_t offset = 0;   // byte offset of the passage in the document text
   int page = 0;
   std::vector<Token> tokens;  // offsets relative to the passage text
+  std::vector<Quote> quotes;  // Stage::kQuotes; begin/end relative to the passage text
 };
 
 struct AnalyzedDocument {
@@ -40,6 +45,7 @@ class DocumentAnalyzer {
  private:
   TextAnalyzer text_;
   PassageSplitter splitter_;
+  QuoteExtractor quotes_;
 };
 
 // A title from the first paragraph that reads like text (not a bare image or link line), cut to

@@ -38,6 +38,14 @@ std::string type_term(std::string_view type) { return join(kPrefixType, type); }
 std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
+std::string speaker_term(std::string_view form) { return join(kPrefixSpeaker, form); }
+
+std::string quote_uid_term(std::string_view doc_id, unsigned quote_number) {
+  std::string id(doc_id);
+  id += '@';
+  id += std::to_string(quote_number);
+  return join(kPrefixUniqueId, id);
+}
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);

@@ -1,14 +1,20 @@
 // The index schema: every term prefix, value slot and document-data key kb uses, in one place.
 //
-// A kb database holds two kinds of Xapian documents:
+// A kb database holds three kinds of Xapian documents:
 //   * a *document record* per source file (type term XTdoc): metadata, content hash, no text terms;
 //   * a *passage record* per passage (type term XTpassage): the searchable text and what
-//     search results need to print it without touching the source file.
+//     search results need to print it without touching the source file;
+//   * a *quote record* per quotation of speech (type term XTquote): the quoted words as text
+//     terms, the speaker's name forms as XS terms, and what `kb-search --quotes` prints.
 //
 // Term prefixes (Omega conventions where one exists):
-//   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record
-//   XD<doc>           parent document, on both kinds: deleting XD<doc> removes a file's records
-//   XT<type>          record type: XTdoc | XTpassage
+//   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record;
+//                     Q<doc>@<n> of the document's n-th quote record (0-based)
+//   XD<doc>           parent document, on every kind: deleting XD<doc> removes a file's records
+//   XT<type>          record type: XTdoc | XTpassage | XTquote
+//   XS<form>          speaker of a quote, one term per name form folded to lower case (each word
+//                     of the Hangul and Latin names, the Hangul name without spaces, the Hangul
+//                     surname): on quote records and on the passage records holding the quote
 //   P<path>           source path (absolute, as given after canonicalisation)
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
@@ -18,10 +24,14 @@
 //   0 kDocIdSlot      document id (hex string)
 //   1 kOrdinalSlot    passage ordinal within its document (sortable_serialise)
 //   2 kLangSlot       language code
+//   3 kQuoteSlot      quote number within its document, on quote records (sortable_serialise)
 //
 // Document data: a JSON object, keys below (kKey*). Passage records carry doc, path, title,
-// lang, ordinal, text and offset; document records carry path, title, lang, hash, size,
-// mtime, passages and indexed_at.
+// lang, ordinal, text, offset and quotes (an array of {text, speaker}); document records carry
+// path, title, lang, hash, size, mtime, passages and indexed_at; quote records carry doc, path,
+// title, lang, ordinal (of the passage), quote (its number), text (the quoted words), offset
+// (of the quoted words in the document text) and speaker. A speaker is an object
+// {name, name_en, title, org}; empty name and name_en mean the text names no speaker.
 #pragma once
 
 #include <string>
@@ -38,15 +48,18 @@ inline constexpr std::string_view kPrefixType = "XT";
 inline constexpr std::string_view kPrefixPath = "P";
 inline constexpr std::string_view kPrefixLang = "L";
 inline constexpr std::string_view kPrefixStem = "Z";
+inline constexpr std::string_view kPrefixSpeaker = "XS";
 
 inline constexpr std::string_view kTypeDocument = "doc";
 inline constexpr std::string_view kTypePassage = "passage";
+inline constexpr std::string_view kTypeQuote = "quote";
 
 // Value slots.
 enum Slot : Xapian::valueno {
   kDocIdSlot = 0,    // document id, hex
   kOrdinalSlot = 1,  // passage ordinal, sortable_serialise(double)
   kLangSlot = 2,     // "ko" | "en" | "und"
+  kQuoteSlot = 3,    // quote number within its document, sortable_serialise(double)
 };
 
 // Document-data keys (JSON object members).
@@ -62,9 +75,16 @@ inline constexpr const char* kKeySize = "size";
 inline constexpr const char* kKeyMtime = "mtime";
 inline constexpr const char* kKeyPassages = "passages";
 inline constexpr const char* kKeyIndexedAt = "indexed_at";
+inline constexpr const char* kKeyQuotes = "quotes";
+inline constexpr const char* kKeyQuote = "quote";
+inline constexpr const char* kKeySpeaker = "speaker";
+inline constexpr const char* kKeyName = "name";        // inside speaker
+inline constexpr const char* kKeyNameEn = "name_en";   // inside speaker
+inline constexpr const char* kKeyRole = "title";       // inside speaker: the speaker's title
+inline constexpr const char* kKeyOrg = "org";          // inside speaker
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 2;
 
 // Term builders, so no caller concatenates prefixes by hand.
 std::string document_uid_term(std::string_view doc_id);
@@ -74,6 +94,9 @@ std::string type_term(std::string_view type);
 std::string path_term(std::string_view path);
 std::string lang_term(std::string_view lang);
 std::string stem_term(std::string_view stem);
+std::string quote_uid_term(std::string_view doc_id, unsigned quote_number);
+// `form` must already be folded (analysis::speaker_name_forms, or fold() of a query word).
+std::string speaker_term(std::string_view form);
 
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);

@@ -1,6 +1,9 @@
 // JSON Lines: one hit per line. The record (see README "JSON output"):
 //   {"rank":1,"score":3.2,"doc":{"id","path","title","lang"},
-//    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…]}
+//    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…],
+//    "quotes":[{"text","speaker":{"name","name_en","title","org"}},…]}
+// `quotes` lists the quotes of speech in the passage (empty array when none); a speaker with
+// empty name and name_en is one the text does not name.
 // Offsets are bytes into the passage text (highlights) or the document text (passage.offset).
 #pragma once
 
@@ -13,6 +16,7 @@
 namespace kb::search {
 
 nlohmann::json hit_to_json(const Hit& hit);
+nlohmann::json speaker_to_json(const SpeakerRef& speaker);
 
 class JsonLinesPrinter final : public HitSink {
  public:
