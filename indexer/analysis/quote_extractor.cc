@@ -333,7 +333,7 @@ class DocumentPass {
  private:
   // Pass 1: who the document introduces.
   void collect_people(const std::vector<Tok>& toks);
-  void collect_korean(const std::vector<Tok>& toks, std::size_t i);
+  std::size_t collect_korean(const std::vector<Tok>& toks, std::size_t i);  // returns the last token used
   void collect_korean_gloss(const std::vector<Tok>& toks, std::size_t i);
   void collect_english(const std::vector<Tok>& toks, std::size_t i, std::size_t* skip_to);
   std::size_t title_after(const std::vector<Tok>& toks, std::size_t from, std::string* org, std::string* title) const;
@@ -399,7 +399,7 @@ bool is_native_name(std::string_view w) {
   next_code_point(w, pos);
   const std::string_view first = w.substr(0, pos);
   if (kKoSurnames.find(first) == std::string_view::npos) return false;
-  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들"})
+  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대"})
     if (ends_with(w, p)) return false;
   if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
                      w.starts_with("황보") || w.starts_with("독고") || w.starts_with("사공") || w.starts_with("서문");
@@ -458,7 +458,7 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
   return std::string_view::npos;
 }
 
-void DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
+std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
   std::string name;
   std::size_t after = i + 1;
@@ -468,24 +468,26 @@ void DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
     Person p;
     p.name = std::string(t.stem.substr(0, t.stem.size() - 3));
     people_.add(p);
-    return;
+    return i;
   } else {
-    return;
+    return i;
   }
   std::string org, title;
   if (after < toks.size() && is_word(toks[after]) && toks[after].stem == "씨") {
     Person p;
     p.name = name;
     people_.add(p);
-    return;
+    return after;
   }
-  if (title_after(toks, after, &org, &title) == std::string_view::npos) return;
+  const std::size_t head = title_after(toks, after, &org, &title);
+  if (head == std::string_view::npos) return i;
   if (title == "씨") title.clear();
   Person p;
   p.name = name;
   p.title = title;
   p.org = org;
   people_.add(p);
+  return head;  // the organisation words are not names of their own (서울대 교수)
 }
 
 // `션 란돌프(Sean Randolph) 베이 카운슬 …(…) 시니어 디렉터`: Hangul words glued to a Latin gloss of
@@ -791,9 +793,9 @@ void DocumentPass::collect_people(const std::vector<Tok>& toks) {
       continue;
     }
     if (starts_hangul(toks[i].text)) {
-      collect_korean(toks, i);
+      const std::size_t used = collect_korean(toks, i);
       collect_korean_gloss(toks, i);
-      ++i;
+      i = used + 1;
     } else if (is_upper_ascii(toks[i].text[0])) {
       std::size_t next = i + 1;
       collect_english(toks, i, &next);
@@ -1107,6 +1109,12 @@ bool DocumentPass::english_attribution(const std::vector<Tok>& toks, std::size_t
   return false;
 }
 
+bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
+  for (std::size_t i = a; i < b; ++i)
+    if (is_en_speech_verb(toks, i)) return true;
+  return false;
+}
+
 int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
   if (ref.person != kNone) return ref.person;
   if (ref.pronoun) {
@@ -1172,6 +1180,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
 
   // Korean chains: consecutive quotes joined by 며/면서/라며…, ending in a quotative ending.
   std::size_t prev_end = 0;  // token after the previous quote's clause
+  int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
   for (std::size_t n = 0; n < qs.size();) {
     const std::size_t q = qs[n];
     std::string_view marker;
@@ -1213,6 +1222,11 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
           last_speaker_pos = toks[q].begin;
           people_.touch(person);
         }
+      } else if (prev_quote_speaker != kNone && has_speech_verb(toks, prev_end, q)) {
+        // `"…," said John Smith, an analyst at Acme, "but …"`: the same speaker goes on.
+        emit(span, prev_quote_speaker, Reference{});
+        last_speaker = prev_quote_speaker;
+        last_speaker_pos = toks[q].begin;
       } else {
         // A sentence that is only quotes, right after an attributed one, continues it.
         const bool alone = toks.size() <= qs.size() + 2;
@@ -1225,6 +1239,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         }
       }
     }
+    prev_quote_speaker = last_speaker_pos == toks[q].begin ? last_speaker : kNone;
     prev_end = q + 1;
     ++n;
   }
