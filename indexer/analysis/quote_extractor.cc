@@ -153,7 +153,10 @@ bool is_punct_cp(char32_t cp) {
   }
 }
 
-bool is_space_cp(char32_t cp) { return cp == U' ' || cp == U'\t' || cp == U'\r' || cp == U'\n' || cp == U'\u00A0'; }
+bool is_space_cp(char32_t cp) {
+  return cp == U' ' || cp == U'\t' || cp == U'\r' || cp == U'\n' || cp == U'\u00A0' || cp == U'\u3000' ||
+         (cp >= U'\u2000' && cp <= U'\u200B');
+}
 
 void split_particle(Tok& t) {
   t.stem = t.text;
@@ -378,6 +381,11 @@ std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t 
   return out;
 }
 
+// Endings an organisation word may have without ending the title phrase (대한상의, 베이, 감염내과).
+bool org_particle(std::string_view p) {
+  return p.empty() || p == "의" || p == "이" || p == "가" || p == "과" || p == "와";
+}
+
 bool is_title_head(std::string_view stem) {
   for (std::string_view t : kKoTitles)
     if (ends_with(stem, t)) return true;
@@ -391,6 +399,8 @@ std::string_view title_head_of(std::string_view stem) {
   return best;
 }
 
+bool looks_foreign(std::string_view w);
+
 bool is_native_name(std::string_view w) {
   const std::size_t n = syllables(w);
   if (n < 2 || n > 4) return false;
@@ -399,11 +409,27 @@ bool is_native_name(std::string_view w) {
   next_code_point(w, pos);
   const std::string_view first = w.substr(0, pos);
   if (kKoSurnames.find(first) == std::string_view::npos) return false;
-  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대"})
+  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던"})
     if (ends_with(w, p)) return false;
+  if (looks_foreign(w)) return false;
   if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
                      w.starts_with("황보") || w.starts_with("독고") || w.starts_with("사공") || w.starts_with("서문");
   return n == 3;  // two-syllable names are too often common words (정부, 이번)
+}
+
+// A Hangul word of one to four syllables spelled with syllables that transliterate foreign names
+// and (almost) never occur in Korean given names.
+bool looks_foreign(std::string_view w) {
+  const std::size_t n = syllables(w);
+  if (n == 0 || n > 4) return false;
+  static constexpr std::string_view kForeign[] = {"스", "크", "트", "프", "드", "르", "브", "즈", "츠", "클", "튼",
+                                                  "슨", "앨", "엘", "터", "샤", "잭", "폴", "션", "빌", "톰", "팀",
+                                                  "켈", "릭", "닉", "맥", "벤", "케", "캐", "티", "테", "퍼", "랜",
+                                                  "카", "던", "딘", "앤", "제프", "피터"};
+  std::size_t foreign = 0;
+  for (std::string_view f : kForeign)
+    for (std::size_t at = w.find(f); at != std::string_view::npos; at = w.find(f, at + f.size())) ++foreign;
+  return foreign > 0 && !is_title_head(w);
 }
 
 // A Latin word that can be part of a person's name.
@@ -450,9 +476,8 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
       *org = join_words(toks, from, title_from);
       return j;
     }
-    // An org word carries no particle; a few org words end like one (대한상의, 베이).
-    if (!t.particle.empty() && t.particle != "의" && t.particle != "이" && t.particle != "가")
-      return std::string_view::npos;
+    // An org word carries no particle; many org words end like one (대한상의, 베이, 감염내과).
+    if (!org_particle(t.particle)) return std::string_view::npos;
     if (is_native_name(t.text)) return std::string_view::npos;
   }
   return std::string_view::npos;
@@ -462,13 +487,21 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   const Tok& t = toks[i];
   std::string name;
   std::size_t after = i + 1;
-  if (is_native_name(t.text)) {
+  const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
+  if (is_native_name(t.text) && !foreign_next) {  // `진행한 마이클 다이아몬드`: not a name
     name = std::string(t.text);
   } else if (ends_with(t.stem, "씨") && is_native_name(t.stem.substr(0, t.stem.size() - 3))) {
     Person p;
     p.name = std::string(t.stem.substr(0, t.stem.size() - 3));
     people_.add(p);
     return i;
+  } else if (looks_foreign(t.text) && t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
+             starts_hangul(toks[after].text) && syllables(toks[after].text) > 0 && syllables(toks[after].text) <= 5 &&
+             toks[after].particle.empty() && !is_title_head(toks[after].text)) {
+    // `마이클 다이아몬드 교수`, `앨런 스턴 뉴호라이즌 연구 책임자`: a transliterated given name
+    // and family name before an organisation and a title.
+    name = std::string(t.text) + " " + std::string(toks[after].text);
+    ++after;
   } else {
     return i;
   }
@@ -479,6 +512,11 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     people_.add(p);
     return after;
   }
+  // `전공한 임 박사`: a one-syllable surname before the title means the word before is no name.
+  if (after + 1 < toks.size() && is_word(toks[after]) && syllables(toks[after].text) == 1 &&
+      kKoSurnames.find(toks[after].text) != std::string_view::npos && is_word(toks[after + 1]) &&
+      is_title_head(toks[after + 1].stem))
+    return i;
   const std::size_t head = title_after(toks, after, &org, &title);
   if (head == std::string_view::npos) return i;
   if (title == "씨") title.clear();
@@ -787,6 +825,9 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
 }
 
 void DocumentPass::collect_people(const std::vector<Tok>& toks) {
+  // Glosses first: `션 란돌프(Sean Randolph)` links both scripts before any other reading.
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (is_word(toks[i]) && starts_hangul(toks[i].text)) collect_korean_gloss(toks, i);
   for (std::size_t i = 0; i < toks.size();) {
     if (!is_word(toks[i])) {
       ++i;
@@ -794,7 +835,6 @@ void DocumentPass::collect_people(const std::vector<Tok>& toks) {
     }
     if (starts_hangul(toks[i].text)) {
       const std::size_t used = collect_korean(toks, i);
-      collect_korean_gloss(toks, i);
       i = used + 1;
     } else if (is_upper_ascii(toks[i].text[0])) {
       std::size_t next = i + 1;
@@ -854,15 +894,21 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
       if (row == kNone) row = people_.find_name(t.text);
       if (row == kNone && i > a && is_word(toks[i - 1]))
         row = people_.find_name(std::string(toks[i - 1].text) + " " + std::string(t.stem));
-      if (row != kNone && i + 1 < b && is_word(toks[i + 1]) && particle.empty()) {
+      if (row != kNone && i + 1 < b && particle.empty()) {
         // `강석구 대한상의 조사본부장은`: the particle sits on the title, up to four words on.
-        for (std::size_t k = i + 1; k < b && k <= i + 5 && is_word(toks[k]); ++k) {
+        int depth = 0;
+        for (std::size_t k = i + 1; k < b && k <= i + 10; ++k) {
+          // `심태섭(사진) 아주대 교수는`: glosses in parentheses are skipped.
+          if (is_punct(toks[k], "(")) { ++depth; continue; }
+          if (is_punct(toks[k], ")")) { if (depth > 0) --depth; continue; }
+          if (depth > 0) continue;
+          if (!is_word(toks[k])) break;
           if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
             particle = toks[k].particle;
             r.tok = k;
             break;
           }
-          if (!toks[k].particle.empty() && toks[k].particle != "의" && toks[k].particle != "이") break;
+          if (!org_particle(toks[k].particle)) break;
         }
       }
       if (row == kNone && t.particle.empty() && i + 1 < b && is_word(toks[i + 1])) {
@@ -923,6 +969,14 @@ bool DocumentPass::korean_marker(const std::vector<Tok>& toks, std::size_t q, st
     if ((m == "라고" || m == "이라고" || m == "고") && q + 2 < toks.size() && is_word(toks[q + 2]))
       for (std::string_view n : kKoNamingStarts)
         if (toks[q + 2].text.starts_with(n)) return false;
+    // Single marks are speech only around a clause (`'혁신이 먼저다'라고`), not a term (`'초소수성'이라고`).
+    const QuoteSpan& span = spans_[toks[q].span];
+    if (span.single) {
+      const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
+      const bool clause = ends_with(inner, "다") || ends_with(inner, "요") || ends_with(inner, "까") ||
+                          ends_with(inner, "죠") || std::count(inner.begin(), inner.end(), ' ') >= 3;
+      if (!clause) return false;
+    }
     *marker = m;
     return true;
   }
