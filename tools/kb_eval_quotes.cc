@@ -103,9 +103,18 @@ std::string head(const std::string& s, std::size_t n) {
   return s.substr(0, n);
 }
 
+// Names compared without dots and case: `David T. Mizrahi` = `David T Mizrahi`.
+std::string norm(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != '.') out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
 bool speaker_matches(const std::string& gold, const kb::analysis::Speaker& s) {
   if (gold.empty()) return !s.known();
-  return gold == s.name || gold == s.name_en || (!s.known() && gold == s.org);
+  const std::string g = norm(gold);
+  return g == norm(s.name) || g == norm(s.name_en) || (!s.known() && g == norm(s.org));
 }
 
 }  // namespace

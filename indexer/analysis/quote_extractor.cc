@@ -221,7 +221,7 @@ std::vector<Tok> tokenize(std::string_view text, u32 begin, u32 end, const std::
     } else if (is_punct_cp(cp)) {
       // A period or hyphen between word characters stays in the word (`1.3`, `U.S`).
       bool inner = false;
-      if (cp == U'.' && word_start != std::string_view::npos && next < end) {
+      if ((cp == U'.' || cp == U'\'' || cp == U'\u2019') && word_start != std::string_view::npos && next < end) {
         std::size_t after = next;
         const char32_t n = next_code_point(text, after);
         inner = !is_space_cp(n) && !is_punct_cp(n);
@@ -365,6 +365,8 @@ class DocumentPass {
   std::vector<Quote> quotes_;
   std::vector<int> sentence_person_;  // the person each sentence is about (kNone if none)
   int last_person_ = kNone;           // the latest person mentioned, for pronouns
+  std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
+  bool previous_speech_ = false;      // the previous sentence held a speech quote
 };
 
 std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
@@ -584,16 +586,22 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
+    // An initial: `David T. Mizrahi`.
+    if (t.text.size() == 1 && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
+        is_upper_ascii(toks[j + 1].text[0]))
+      ++j;
   }
   // `Lee Kyu-yeop of the Korea Institute …`: a connector after a name that holds no organisation
   // word ends the name; `Bank of Japan Governor …` keeps going.
   for (std::size_t c = 1; c < words.size(); ++c) {
     const std::string_view w = words[c];
     if (w != "of" && w != "and" && w != "for" && w != "the") continue;
-    bool org_before = false;
-    for (std::size_t k = 0; k < c; ++k)
+    bool org_before = false, name_before = false;
+    for (std::size_t k = 0; k < c; ++k) {
       if (in(kEnOrgWords, words[k])) org_before = true;
-    if (!org_before) {
+      if (!in(kEnRoles, words[k])) name_before = true;
+    }
+    if (!org_before && name_before) {
       j -= words.size() - c;
       words.resize(c);
     }
@@ -606,13 +614,28 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   *next = j;
   if (words.empty()) return kNone;
   if (honorific.empty() && in(kEnNotNameStarts, words.front())) return kNone;
+  // `the NAR's John Tuccillo`, `Midland Montagu's Maude`: what precedes a possessive is an
+  // organisation.
+  std::string possessor;
+  for (std::size_t k = 0; k + 1 < words.size(); ++k)
+    if (ends_with(words[k], "'s") || ends_with(words[k], "s'") || ends_with(words[k], "\xE2\x80\x99s")) {
+      possessor.clear();
+      for (std::size_t m = 0; m <= k; ++m) {
+        if (!possessor.empty()) possessor += ' ';
+        possessor += words[m];
+      }
+      possessor = possessor.substr(0, possessor.size() - (ends_with(possessor, "s'") ? 1 : (ends_with(possessor, "'s") ? 2 : 4)));
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1));
+      k = static_cast<std::size_t>(-1);
+    }
   // The last role word splits organisation + title from the name.
   std::size_t role = words.size();
   for (std::size_t k = 0; k < words.size(); ++k)
     if (in(kEnRoles, words[k])) role = k;
   std::size_t name_from = role == words.size() ? 0 : role + 1;
   bool org_word = false;
-  for (std::size_t k = name_from; k < words.size(); ++k)
+  const std::size_t check_from = (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
+  for (std::size_t k = check_from; k < words.size(); ++k)
     if (in(kEnOrgWords, words[k]) || words[k] == "of" || words[k] == "and" || words[k] == "for" || words[k] == "the")
       org_word = true;
   auto join = [&](std::size_t a, std::size_t b) {
@@ -630,20 +653,36 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     }
     return kNone;
   }
+  // `Secretary of State George Shultz`: the role's complement is not part of the name.
+  std::string role_of;
+  if (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") {
+    role_of = " of " + std::string(words[name_from + 1]);
+    name_from += 2;
+  }
   const std::size_t name_words = words.size() - name_from;
   std::string title, org;
   if (role < words.size()) {
     std::size_t title_from = role;
     while (title_from > 0 && in(kEnRoles, words[title_from - 1])) --title_from;
-    title = join(title_from, role + 1);
+    title = join(title_from, role + 1) + role_of;
     org = join(0, title_from);
   } else if (!honorific.empty()) {
     title = honorific + ".";
   }
+  if (org.empty()) org = possessor;
   const std::string name = join(name_from, words.size());
   if (name_words == 1) {
     int row = people_.find_surname_en(name);
     if (row == kNone) row = people_.find_name_en(name);
+    // `Cranston said` where the text named `Alan Cranston` before without a role we recognised.
+    if (row == kNone && add) {
+      const auto full = full_names_.find(name);
+      if (full != full_names_.end()) {
+        Person p;
+        p.name_en = full->second;
+        row = people_.add(p);
+      }
+    }
     if (row == kNone && (!title.empty()) && add) {
       Person p;
       p.name_en = name;
@@ -750,12 +789,24 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   int row = english_name_run(toks, i, toks.size(), false, &next, &scratch);
   if (next <= i) return;
   *skip_to = next;
-  bool role_in_run = false, honorific = false;
+  bool role_in_run = false, honorific = false, org_in_run = false;
   std::size_t name_words = 0;
   for (std::size_t k = i; k < next; ++k) {
     if (in(kEnRoles, toks[k].text)) role_in_run = true;
     if (in(kEnHonorifics, toks[k].text)) honorific = true;
+    if (in(kEnOrgWords, toks[k].text)) org_in_run = true;
     if (is_word(toks[k])) ++name_words;
+  }
+  if (name_words >= 2 && name_words <= 4 && !org_in_run && !scratch.unknown) {
+    std::string full = join_words(toks, i, next);
+    if (honorific) full = join_words(toks, i + 1, next);
+    full_names_.emplace(std::string(toks[next - 1].text), full);
+  }
+  // `president Pierre Peladeau`, `analyst Michael Lewis`: a lower-case role just before.
+  std::string role_before;
+  if (i > 0 && is_word(toks[i - 1])) {
+    std::string lower(toks[i - 1].text);
+    if (!lower.empty() && !is_upper_ascii(lower[0]) && in(kEnRoleNouns, lower)) role_before = lower;
   }
   const bool gloss = next + 2 < toks.size() && is_punct(toks[next], "(") && is_word(toks[next + 1]) &&
                      starts_hangul(toks[next + 1].text);
@@ -769,7 +820,7 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
                        (toks[next + 1].text == "the" && next + 2 < toks.size() && is_upper_ascii(toks[next + 2].text[0])));
   if (row == kNone) {
     if (scratch.unknown && !role_in_run && !honorific) return;
-    if (!(role_in_run || honorific || gloss || apposition || of_org || who)) return;
+    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty())) return;
     if (name_words < 2 && !role_in_run && !honorific && !apposition) return;
     if (name_words < 2 && apposition) {
       Person p;
@@ -783,6 +834,11 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
     std::size_t n2 = i;
     row = english_name_run(toks, i, toks.size(), true, &n2, &r);
     if (row == kNone) return;
+    if (!role_before.empty() && people_.people()[row].title.empty()) {
+      Person p = people_.people()[row];
+      p.title = role_before;
+      people_.add(p);
+    }
     if (apposition) {
       std::size_t after = next;
       const std::size_t before = people_.people()[row].title.size();
@@ -1060,6 +1116,15 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
     if (k > a && is_punct(toks[k - 1], ",")) e = k - 1;
   }
   if (e <= a) return false;
+  if (in(kEnPronounsKnown, toks[e - 1].text)) {
+    ref->pronoun = true;
+    ref->tok = e - 1;
+    return true;
+  }
+  if (in(kEnPronounsUnknown, toks[e - 1].text)) {
+    ref->unknown = true;
+    return true;
+  }
   std::size_t s = e;
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
          (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de"))
@@ -1235,6 +1300,9 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   // Korean chains: consecutive quotes joined by 며/면서/라며…, ending in a quotative ending.
   std::size_t prev_end = 0;  // token after the previous quote's clause
   int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
+  bool sentence_speech = false;
+  u32 unnamed_pos = 0;  // where an unnamed speaker (`a senior banker said`) was last quoted
+  const std::size_t quotes_before = quotes_.size();
   for (std::size_t n = 0; n < qs.size();) {
     const std::size_t q = qs[n];
     std::string_view marker;
@@ -1271,6 +1339,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       if (english_attribution(toks, q, &ref)) {
         const int person = resolve(ref, toks[q].begin, in_sentence);
         emit(span, person, ref);
+        if (person == kNone && ref.unknown && !ref.description.empty()) unnamed_pos = toks[q].begin;
         if (person != kNone) {
           last_speaker = person;
           last_speaker_pos = toks[q].begin;
@@ -1286,7 +1355,11 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         const bool alone = toks.size() <= qs.size() + 2;
         const int carried = last_speaker != kNone ? last_speaker : previous;
         const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
-        if (alone && carried != kNone && mostly_latin(inner) && inner.size() > 20) {
+        // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
+        if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
+          emit(span, kNone, Reference{});
+          sentence_speech = true;
+        } else if (alone && carried != kNone && mostly_latin(inner) && inner.size() > 20) {
           emit(span, carried, Reference{});
           last_speaker = carried;
           last_speaker_pos = toks[q].begin;
@@ -1299,6 +1372,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   }
 
   if (last_speaker != kNone) sentence_person = last_speaker;
+  previous_speech_ = sentence_speech || quotes_.size() > quotes_before;
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
@@ -1315,6 +1389,10 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     last_person_ = in_sentence.back().person;
   else if (last_speaker != kNone)
     last_person_ = last_speaker;
+  // `"…," said the regional manager … "…," he added`: he is the unnamed manager, no one else.
+  if (unnamed_pos > 0 && unnamed_pos > last_speaker_pos &&
+      (in_sentence.empty() || in_sentence.back().pos < unnamed_pos))
+    last_person_ = kNone;
   for (const Mention& m : in_sentence) people_.touch(m.person);
   if (last_speaker != kNone) people_.touch(last_speaker);
 }
