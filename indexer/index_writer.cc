@@ -62,6 +62,50 @@ Xapian::Document figure_record(const SourceInfo& source, const analysis::Analyze
   return record;
 }
 
+json speaker_json(const analysis::Speaker& speaker) {
+  return {{schema::kKeyName, speaker.name},
+          {schema::kKeyNameEn, speaker.name_en},
+          {schema::kKeyRole, speaker.title},
+          {schema::kKeyOrg, speaker.org}};
+}
+
+void add_speaker_terms(Xapian::Document& record, const analysis::Speaker& speaker) {
+  for (const std::string& form : analysis::speaker_name_forms(speaker))
+    record.add_boolean_term(schema::speaker_term(form));
+}
+
+// One record per quote: its words are searchable (`kb-search --quotes QUERY`), its speaker's
+// name forms filter (`--speaker`).
+Xapian::Document quote_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
+                              const analysis::AnalyzedPassage& passage, const analysis::Quote& quote,
+                              unsigned number, analysis::TextAnalyzer& analyzer) {
+  Xapian::Document record;
+  record.add_boolean_term(schema::quote_uid_term(source.id, number));
+  record.add_boolean_term(schema::parent_term(source.id));
+  record.add_boolean_term(schema::type_term(schema::kTypeQuote));
+  record.add_boolean_term(schema::lang_term(doc.lang));
+  add_speaker_terms(record, quote.speaker);
+  for (const analysis::Token& token : analyzer.analyze(quote.text)) {
+    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
+      if (pos == 0) record.add_term(term);
+      else record.add_posting(term, pos);
+    });
+  }
+  record.add_value(schema::kDocIdSlot, source.id);
+  record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
+  record.add_value(schema::kLangSlot, doc.lang);
+  record.add_value(schema::kQuoteSlot, Xapian::sortable_serialise(number));
+  json data = {
+      {schema::kKeyDoc, source.id},         {schema::kKeyPath, source.path},
+      {schema::kKeyTitle, doc.title},       {schema::kKeyLang, doc.lang},
+      {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyQuote, number},
+      {schema::kKeyText, quote.text},       {schema::kKeyOffset, passage.offset + quote.begin},
+      {schema::kKeySpeaker, speaker_json(quote.speaker)},
+  };
+  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+  return record;
+}
+
 Xapian::Document passage_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
                                 const analysis::AnalyzedPassage& passage) {
   Xapian::Document record;
@@ -78,6 +122,11 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
+  json quotes = json::array();
+  for (const analysis::Quote& quote : passage.quotes) {
+    add_speaker_terms(record, quote.speaker);
+    quotes.push_back({{schema::kKeyText, quote.text}, {schema::kKeySpeaker, speaker_json(quote.speaker)}});
+  }
   json data = {
       {schema::kKeyDoc, source.id},     {schema::kKeyPath, source.path},
       {schema::kKeyTitle, doc.title},   {schema::kKeyLang, doc.lang},
@@ -87,6 +136,7 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   json figures = json::array();
   for (const analysis::Figure& f : passage.figures) figures.push_back(figure_json(f));
   data[schema::kKeyFigures] = std::move(figures);
+  if (!quotes.empty()) data[schema::kKeyQuotes] = std::move(quotes);
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return record;
 }
@@ -173,6 +223,10 @@ void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocu
         db_.add_document(figure_record(source, doc, passage, figure, tokens));
       }
     }
+    unsigned quote_number = 0;
+    for (const auto& passage : doc.passages)
+      for (const auto& quote : passage.quotes)
+        db_.add_document(quote_record(source, doc, passage, quote, quote_number++, quote_analyzer_));
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + source.path + " to the index: " + e.get_msg());
   }

@@ -50,6 +50,21 @@ struct FigureSummary {
   std::size_t figures = 0;
 };
 
+// The speaker of a quote as the index stores it; empty name and name_en: not named by the text.
+struct SpeakerRef {
+  std::string name;     // Hangul name
+  std::string name_en;  // Latin-script name
+  std::string title;
+  std::string org;
+  bool known() const { return !name.empty() || !name_en.empty(); }
+};
+
+// A quote inside a hit's passage.
+struct HitQuote {
+  std::string text;
+  SpeakerRef speaker;
+};
+
 struct Hit {
   unsigned rank = 0;  // 1-based
   double score = 0;
@@ -58,6 +73,7 @@ struct Hit {
   // Byte ranges of the passage text that matched the query, in order, not overlapping.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
   std::vector<FigureRef> figures;  // every figure the passage states, in text order
+  std::vector<HitQuote> quotes;  // the quotes of speech in the passage, in text order
 };
 
 struct SearchSummary {

@@ -12,6 +12,8 @@
 #include "printer/figure_printers.h"
 #include "printer/human_printer.h"
 #include "printer/json_printer.h"
+#include "printer/quote_printers.h"
+#include "quote_searcher.h"
 #include "searcher.h"
 #include "status.h"
 
@@ -28,6 +30,9 @@ struct Options {
   std::vector<std::string> glossaries;
   std::vector<std::string> figure_specs;  // --figure
   bool list_figures = false;              // --figures
+  std::string speaker;                    // --speaker: only quotes of (passages quoting) this person
+  bool quotes = false;                    // --quotes: list quotes instead of passages
+  bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
 };
 
@@ -51,6 +56,14 @@ void define_options(CLI::App& app, Options& o) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag("--figures", o.list_figures,
                "List figures (one record per figure) instead of passages; with no query, every figure");
+  // Quote modes (issue 5).
+  app.add_option("--speaker", o.speaker,
+                 "Only quotes by this person (passages quoting them), by any name word in Hangul or Latin "
+                 "script: 란돌프, \"Sean Randolph\"");
+  app.add_flag("--quotes", o.quotes,
+               "List quotes (text, speaker, document, passage) instead of passages; with no query, every "
+               "quote (or every quote of --speaker)");
+  app.add_flag("--people", o.people, "List the people quoted in the knowledge base, how often and where");
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -116,8 +129,55 @@ int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters)
   }
 }
 
+// --quotes [QUERY]: quote records, ranked by the query or in index order.
+int run_quotes(const Options& o) {
+  const std::string query = join(o.query_words);
+  try {
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::QuoteRequest request;
+    request.query = query;
+    request.speaker = o.speaker;
+    const bool listing = query.find_first_not_of(" \t\r\n") == std::string::npos;
+    request.limit = listing && !o.limit_given ? 0 : o.limit;
+    request.offset = o.offset;
+    std::unique_ptr<kb::search::QuoteSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonQuotePrinter>(std::cout);
+    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvQuotePrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanQuotePrinter>(std::cout);
+    const kb::search::QuoteSummary summary = searcher.quotes(request, *sink);
+    std::cout.flush();
+    return summary.quotes > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
+// --people: who is quoted, how often, in which documents.
+int run_people(const Options& o) {
+  try {
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    std::unique_ptr<kb::search::PeopleSink> sink;
+    if (o.format == "json") sink = std::make_unique<kb::search::JsonPeoplePrinter>(std::cout);
+    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvPeoplePrinter>(std::cout);
+    else sink = std::make_unique<kb::search::HumanPeoplePrinter>(std::cout);
+    const std::size_t people = searcher.people(o.speaker, *sink);
+    std::cout.flush();
+    return people > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
 int run(const Options& o) {
   if (o.status) return show_status(o);
+  if (o.quotes && o.people) {
+    std::cerr << "kb-search: --quotes and --people cannot be combined\n";
+    return 2;
+  }
+  if (o.people) return run_people(o);
+  if (o.quotes) return run_quotes(o);
   auto filters = parse_figure_filters(o);
   if (!filters) return 2;
   if (o.list_figures) return run_figures(o, std::move(*filters));
@@ -137,6 +197,7 @@ int run(const Options& o) {
     request.offset = o.offset;
     request.expand = !o.no_expand;
     request.figure_filters = std::move(*filters);
+    request.speaker = o.speaker;
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "quote_searcher.h"
 #include "schema/schema.h"
+#include "speaker_filter.h"
 
 namespace kb::search {
 
@@ -145,10 +147,15 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   try {
     Xapian::Enquire enquire(db_);
-    // Figure records carry their sentence's words too: passage search keeps to passages.
+    // Figure and quote records carry text terms too: passage search keeps to passages.
     Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
     if (!request.figure_filters.empty())
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
+    if (!request.speaker.empty()) {
+      const Xapian::Query speaker = speaker_filter(db_, request.speaker);
+      if (speaker.empty()) throw SearchError("the speaker has no name words");
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
+    }
     enquire.set_query(query);
     if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
@@ -172,6 +179,12 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
       if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
         for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
+      if (data.contains(schema::kKeyQuotes) && data[schema::kKeyQuotes].is_array())
+        for (const auto& q : data[schema::kKeyQuotes]) {
+          if (!q.is_object()) continue;
+          hit.quotes.push_back({q.value(schema::kKeyText, ""),
+                                speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
+        }
       sink.on_hit(hit);
       ++summary.hits;
     }

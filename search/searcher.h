@@ -34,6 +34,7 @@ struct SearchRequest {
   bool one_per_document = false;
   // Keep only passages stating a figure matching any of these (figure_filter.h).
   std::vector<FigureFilter> figure_filters;
+  std::string speaker{};  // when set, only passages quoting this speaker (speaker_filter.h)
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with

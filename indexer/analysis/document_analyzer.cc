@@ -1,5 +1,7 @@
 #include "analysis/document_analyzer.h"
 
+#include <algorithm>
+
 namespace kb::analysis {
 namespace {
 
@@ -30,6 +32,22 @@ void attach_figures(std::vector<Figure> figures, std::vector<AnalyzedPassage>& p
     if (p == passages.size()) break;
     if (f.begin < passages[p].offset) continue;  // between passages (cannot happen: passages tile paragraphs)
     passages[p].figures.push_back(std::move(f));
+  }
+}
+
+// Stage::kQuotes: each quote goes to the passage its first byte lies in, with offsets made
+// relative to that passage (a quote cut by a passage boundary is clipped to its passage).
+void attach_quotes(QuoteExtraction extraction, std::vector<AnalyzedPassage>& passages) {
+  std::size_t p = 0;
+  for (Quote& quote : extraction.quotes) {
+    while (p < passages.size() && passages[p].offset + passages[p].text.size() <= quote.begin) ++p;
+    if (p == passages.size()) break;
+    AnalyzedPassage& passage = passages[p];
+    if (quote.begin < passage.offset) continue;
+    const auto passage_end = static_cast<std::uint32_t>(passage.offset + passage.text.size());
+    quote.end = std::min(quote.end, passage_end) - passage.offset;
+    quote.begin -= passage.offset;
+    passage.quotes.push_back(std::move(quote));
   }
 }
 
@@ -68,6 +86,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
   // Document stages, after the text stages (kIndexChain order).
   for (Stage stage : kIndexChain) {
     if (stage == Stage::kFigures) attach_figures(figures_.extract(out.text).figures, out.passages);
+    if (stage == Stage::kQuotes) attach_quotes(quotes_.extract(out.text), out.passages);
     if (stage == Stage::kAliases) {
       for (Alias& alias : aliases_.extract(out.text)) {
         LearnedAlias learned{std::move(alias), {}, {}};

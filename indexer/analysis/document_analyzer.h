@@ -1,6 +1,10 @@
 // The index chain over a whole document: joins the reader's paragraphs into the document text,
 // cuts passages, runs the text stages on each passage, then the document stages in the order
 // kIndexChain declares (figures; quotes to come). The result is plain data for the index writer.
+// cuts passages, runs the text stages on each passage and the document-level extractors (the
+// quotes stage runs over the whole text, since speakers are resolved across the document, and
+// each quote is then attached to the passage it starts in). The result is plain data for the
+// index writer.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +16,8 @@
 #include "analysis/analyzer.h"
 #include "analysis/figure_extractor.h"
 #include "analysis/passage_splitter.h"
+#include "analysis/quote.h"
+#include "analysis/quote_extractor.h"
 #include "readers/extracted_doc.h"
 
 namespace kb::analysis {
@@ -25,6 +31,7 @@ struct AnalyzedPassage {
   // Figures stated in the passage (Stage::kFigures). Their spans are byte offsets in the
   // DOCUMENT text (AnalyzedDocument::text), like their sentence spans.
   std::vector<Figure> figures;
+  std::vector<Quote> quotes;  // Stage::kQuotes; begin/end relative to the passage text
 };
 
 // A cross-language alias found in the document, with the lexicon keys of both sides.
@@ -55,6 +62,7 @@ class DocumentAnalyzer {
   PassageSplitter splitter_;
   AliasExtractor aliases_;
   FigureExtractor figures_;
+  QuoteExtractor quotes_;
 };
 
 // A title from the first paragraph that reads like text (not a bare image or link line), cut to

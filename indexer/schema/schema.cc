@@ -49,6 +49,14 @@ std::string passage_link_term(std::string_view doc_id, unsigned ordinal) {
 }
 std::string unit_term(std::string_view unit) { return join(kPrefixUnit, unit); }
 std::string kind_term(std::string_view kind) { return join(kPrefixKind, kind); }
+std::string speaker_term(std::string_view form) { return join(kPrefixSpeaker, form); }
+
+std::string quote_uid_term(std::string_view doc_id, unsigned quote_number) {
+  std::string id(doc_id);
+  id += '@';
+  id += std::to_string(quote_number);
+  return join(kPrefixUniqueId, id);
+}
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   std::string id(doc_id);

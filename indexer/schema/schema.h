@@ -1,42 +1,57 @@
-// The index schema: every term prefix, value slot and document-data key kb uses, in one place.
+// The index schema: every term prefix, value slot, document-data key and metadata key kb uses,
+// in one place. README.md repeats this table.
 //
-// A kb database holds three kinds of Xapian documents:
+// A kb database holds four kinds of Xapian documents:
 //   * a *document record* per source file (type term XTdoc): metadata, content hash, no text terms;
-//   * a *passage record* per passage (type term XTpassage): the searchable text and what
-//     search results need to print it without touching the source file, its figures included;
+//   * a *passage record* per passage (type term XTpassage): the searchable text and what search
+//     results need to print it without touching the source file, its figures and quotes included;
 //   * a *figure record* per figure (type term XTfigure): the words of the figure's sentence (so a
 //     text query finds figures), its unit, kind and value, so `--figure USD>=1e9` is a term plus a
-//     value range, and what `kb-search --figures` prints.
+//     value range, and what `kb-search --figures` prints;
+//   * a *quote record* per quotation of speech (type term XTquote): the quoted words as text
+//     terms, the speaker's name forms as XS terms, and what `kb-search --quotes` prints.
+// Passage search filters on XTpassage, since figure and quote records carry text terms too.
 //
 // Term prefixes (Omega conventions where one exists):
-//   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record
-//   XD<doc>           parent document, on both kinds: deleting XD<doc> removes a file's records
-//   XT<type>          record type: XTdoc | XTpassage | XTfigure
-//   XP<doc>#<ordinal> on a figure record: the passage that states it
-//   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
-//   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
-//                     measure | number
+//   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record;
+//                     Q<doc>@<n> of the document's n-th quote record (0-based)
+//   XD<doc>           parent document, on every kind: deleting XD<doc> removes a file's records
+//   XT<type>          record type: XTdoc | XTpassage | XTfigure | XTquote
 //   P<path>           source path (absolute, as given after canonicalisation)
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
 //   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, not positional
+//   XP<doc>#<ordinal> on a figure record: the passage that states it
+//   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
+//   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
+//                     measure | number
+//   XS<form>          speaker of a quote, one term per name form folded to lower case (each word
+//                     of the Hangul and Latin names, the Hangul name without spaces, the Hangul
+//                     surname): on quote records and on the passage records holding the quote
 //
 // Value slots:
-//   0 kDocIdSlot      document id (hex string)
-//   1 kOrdinalSlot    passage ordinal within its document (sortable_serialise)
-//   2 kLangSlot       language code
+//   0 kDocIdSlot       document id (hex string)
+//   1 kOrdinalSlot     passage ordinal within its document (sortable_serialise)
+//   2 kLangSlot        language code
 //   3 kFigureValueSlot on a figure record: its value (the low end of a range), sortable_serialise
+//   4 kQuoteSlot       on a quote record: quote number within its document (sortable_serialise)
 //
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
 //
-// Document data: a JSON object, keys below (kKey*). Passage records carry doc, path, title,
-// lang, ordinal, text, offset and figures (an array of figure objects); document records carry
-// path, title, lang, hash, size, mtime, passages and indexed_at; figure records carry doc, path,
-// title, lang, passage (its id), and the figure object's keys: surface, value, high, unit, kind,
-// counter, qualifier, year, sentence, span ([begin, end) bytes in the document text).
+// Document data: a JSON object, keys below (kKey*).
+//   * passage records: doc, path, title, lang, ordinal, text, offset, figures (array of figure
+//     objects), quotes (array of {text, speaker});
+//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at;
+//   * figure records: doc, path, title, lang, passage (its id), and the figure object's keys:
+//     surface, value, high, unit, kind, counter, qualifier, year, sentence, span ([begin, end)
+//     bytes in the document text);
+//   * quote records: doc, path, title, lang, ordinal (of the passage), quote (its number), text
+//     (the quoted words), offset (of the quoted words in the document text) and speaker.
+//   A speaker is an object {name, name_en, title, org}; empty name and name_en mean the text
+//   names no speaker.
 #pragma once
 
 #include <string>
@@ -57,10 +72,12 @@ inline constexpr std::string_view kPrefixBigram = "XB";
 inline constexpr std::string_view kPrefixPassage = "XP";
 inline constexpr std::string_view kPrefixUnit = "XU";
 inline constexpr std::string_view kPrefixKind = "XK";
+inline constexpr std::string_view kPrefixSpeaker = "XS";
 
 inline constexpr std::string_view kTypeDocument = "doc";
 inline constexpr std::string_view kTypePassage = "passage";
 inline constexpr std::string_view kTypeFigure = "figure";
+inline constexpr std::string_view kTypeQuote = "quote";
 
 // Value slots.
 enum Slot : Xapian::valueno {
@@ -68,6 +85,7 @@ enum Slot : Xapian::valueno {
   kOrdinalSlot = 1,  // passage ordinal, sortable_serialise(double)
   kLangSlot = 2,     // "ko" | "en" | "und"
   kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
+  kQuoteSlot = 4,        // quote number within its document, sortable_serialise(double)
 };
 
 // Document-data keys (JSON object members).
@@ -96,9 +114,18 @@ inline constexpr const char* kKeyYear = "year";
 inline constexpr const char* kKeySentence = "sentence";
 inline constexpr const char* kKeySpan = "span";
 
+inline constexpr const char* kKeyQuotes = "quotes";
+inline constexpr const char* kKeyQuote = "quote";
+inline constexpr const char* kKeySpeaker = "speaker";
+inline constexpr const char* kKeyName = "name";        // inside speaker
+inline constexpr const char* kKeyNameEn = "name_en";   // inside speaker
+inline constexpr const char* kKeyRole = "title";       // inside speaker: the speaker's title
+inline constexpr const char* kKeyOrg = "org";          // inside speaker
+
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
-// 2: Korean stems and bigrams, figures; 3: both together, aliases.
-inline constexpr int kAnalysisVersion = 3;
+// 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
+// 4: quote records.
+inline constexpr int kAnalysisVersion = 4;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
@@ -116,6 +143,9 @@ std::string bigram_term(std::string_view bigram);
 std::string passage_link_term(std::string_view doc_id, unsigned ordinal);  // XP<doc>#<ordinal>
 std::string unit_term(std::string_view unit);
 std::string kind_term(std::string_view kind);
+std::string quote_uid_term(std::string_view doc_id, unsigned quote_number);
+// `form` must already be folded (analysis::speaker_name_forms, or fold() of a query word).
+std::string speaker_term(std::string_view form);
 
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);

@@ -6,6 +6,20 @@
 
 namespace kb::search {
 
+std::string speaker_label(const SpeakerRef& speaker) {
+  std::string label;
+  if (speaker.known()) {
+    label = speaker.name;
+    if (!speaker.name_en.empty()) label += (label.empty() ? "" : " / ") + speaker.name_en;
+  } else {
+    label = "(speaker not named)";
+  }
+  std::string role = speaker.org;
+  if (!speaker.title.empty()) role += (role.empty() ? "" : " ") + speaker.title;
+  if (!role.empty()) label += " (" + role + ")";
+  return label;
+}
+
 void HumanPrinter::on_hit(const Hit& hit) {
   const char* open = colour_ ? "\033[1;31m" : "[";
   const char* close = colour_ ? "\033[0m" : "]";
@@ -33,6 +47,8 @@ void HumanPrinter::on_hit(const Hit& hit) {
     if (f.year != 0) out_ << ", " << f.year;
     out_ << '\n';
   }
+  for (const HitQuote& q : hit.quotes)
+    out_ << "   \xE2\x80\x94 " << speaker_label(q.speaker) << ": \"" << q.text << "\"\n";
 }
 
 void HumanPrinter::on_end(const SearchSummary& summary) {

@@ -1,12 +1,18 @@
 // Output for people: rank, title and path, then the passage with the query's words marked —
-// in bold colour on a terminal, with [brackets] otherwise.
+// in bold colour on a terminal, with [brackets] otherwise — and under it the passage's quotes,
+// one a line: `— 정준화 (국회입법조사처 입법조사관): "…"`.
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "printer/sink.h"
 
 namespace kb::search {
+
+// `션 란돌프 / Sean Randolph (베이 카운슬 이코노믹 인스티튜트 시니어 디렉터)`; for a speaker the text
+// does not name, `(speaker not named)` with its description when there is one.
+std::string speaker_label(const SpeakerRef& speaker);
 
 class HumanPrinter final : public HitSink {
  public:

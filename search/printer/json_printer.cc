@@ -4,11 +4,17 @@
 
 namespace kb::search {
 
+nlohmann::json speaker_to_json(const SpeakerRef& speaker) {
+  return {{"name", speaker.name}, {"name_en", speaker.name_en}, {"title", speaker.title}, {"org", speaker.org}};
+}
+
 nlohmann::json hit_to_json(const Hit& hit) {
   nlohmann::json highlights = nlohmann::json::array();
   for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
   nlohmann::json figures = nlohmann::json::array();
   for (const FigureRef& f : hit.figures) figures.push_back(figure_to_json(f));
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const HitQuote& q : hit.quotes) quotes.push_back({{"text", q.text}, {"speaker", speaker_to_json(q.speaker)}});
   return {
       {"figures", figures},
       {"rank", hit.rank},
@@ -17,6 +23,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
       {"passage",
        {{"id", hit.passage.id}, {"ordinal", hit.passage.ordinal}, {"offset", hit.passage.offset}, {"text", hit.passage.text}}},
       {"highlights", highlights},
+      {"quotes", quotes},
   };
 }
 

@@ -3,6 +3,9 @@
 //    "passage":{"id","ordinal","offset","text"},"highlights":[[begin,end],…],
 //    "figures":[{"surface","value","high","unit","kind","counter","qualifier","year","span":[b,e]},…]}
 // Figure spans are bytes into the document text; year is null when the sentence states none.
+//    "quotes":[{"text","speaker":{"name","name_en","title","org"}},…]}
+// `quotes` lists the quotes of speech in the passage (empty array when none); a speaker with
+// empty name and name_en is one the text does not name.
 // Offsets are bytes into the passage text (highlights) or the document text (passage.offset).
 #pragma once
 
@@ -15,6 +18,7 @@
 namespace kb::search {
 
 nlohmann::json hit_to_json(const Hit& hit);
+nlohmann::json speaker_to_json(const SpeakerRef& speaker);
 
 class JsonLinesPrinter final : public HitSink {
  public:

@@ -1,0 +1,188 @@
+#include "analysis/person_table.h"
+
+#include <algorithm>
+#include <set>
+
+#include <cctype>
+
+#include "analysis/unicode_text.h"
+
+namespace kb::analysis {
+namespace {
+
+// Two-syllable Korean surnames; every other native name starts with a one-syllable surname.
+constexpr std::string_view kCompoundSurnames[] = {"남궁", "선우", "제갈", "황보", "독고", "사공", "서문"};
+
+std::vector<char32_t> code_points(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t pos = 0; pos < s.size();) out.push_back(next_code_point(s, pos));
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return !suffix.empty() && s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// The title's last word, the part a back-reference repeats (`디렉터` of `시니어 디렉터`).
+bool title_matches(std::string_view title, std::string_view head) {
+  if (head.empty() || title.empty()) return true;
+  return ends_with(title, head) || ends_with(head, title);
+}
+
+// `short_form` keeps the first syllable of `full` and then a subsequence of its syllables.
+bool is_abbreviation(std::string_view short_form, std::string_view full) {
+  const auto a = code_points(short_form), b = code_points(full);
+  if (a.size() < 3 || a.size() >= b.size() || a[0] != b[0]) return false;
+  // A prefix is a part (`국회` of `국회입법조사처`), not an abbreviation, which skips syllables.
+  if (std::equal(a.begin(), a.end(), b.begin())) return false;
+  for (char32_t c : a)
+    if (!is_hangul_syllable(c)) return false;
+  std::size_t j = 0;
+  for (char32_t c : a) {
+    while (j < b.size() && b[j] != c) ++j;
+    if (j == b.size()) return false;
+    ++j;
+  }
+  return true;
+}
+
+void split_words(std::string_view s, std::vector<std::string>& out) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ') ++j;
+    if (j > i) out.emplace_back(s.substr(i, j - i));
+    i = j;
+  }
+}
+
+}  // namespace
+
+std::string PersonTable::hangul_surname(std::string_view name) {
+  if (name.empty()) return {};
+  const std::size_t space = name.rfind(' ');
+  if (space != std::string_view::npos) return std::string(name.substr(space + 1));  // 션 란돌프 → 란돌프
+  for (std::string_view compound : kCompoundSurnames)
+    if (name.size() > compound.size() && name.starts_with(compound)) return std::string(compound);
+  std::size_t pos = 0;
+  next_code_point(name, pos);
+  return std::string(name.substr(0, pos));
+}
+
+std::string PersonTable::latin_surname(std::string_view name_en) {
+  std::vector<std::string> words;
+  split_words(name_en, words);
+  if (words.empty()) return {};
+  // Korean order with a hyphenated given name: `Kang Seok-gu` → Kang.
+  const std::string& last = words.back();
+  const std::size_t hyphen = last.find('-');
+  if (words.size() >= 2 && hyphen != std::string::npos && hyphen + 1 < last.size() &&
+      std::islower(static_cast<unsigned char>(last[hyphen + 1])))
+    return words.front();
+  return last;
+}
+
+int PersonTable::add(const Person& person) {
+  if (person.name.empty() && person.name_en.empty()) return kNone;
+  int row = kNone;
+  if (!person.name.empty()) row = find_name(person.name);
+  if (row == kNone && !person.name_en.empty()) row = find_name_en(person.name_en);
+  if (row == kNone) {
+    if (people_.size() >= kMaxPeople) return kNone;
+    people_.push_back(person);
+    last_touch_.push_back(0);
+    row = static_cast<int>(people_.size() - 1);
+  } else {
+    Person& p = people_[row];
+    if (p.name.empty()) p.name = person.name;
+    if (p.name_en.empty()) p.name_en = person.name_en;
+    if (p.title.empty()) p.title = person.title;
+    if (p.org.empty()) p.org = person.org;
+  }
+  index_row(row);
+  touch(row);
+  return row;
+}
+
+void PersonTable::index_row(int row) {
+  const Person& p = people_[row];
+  if (!p.name.empty() && by_name_.emplace(p.name, row).second)
+    by_surname_.emplace(hangul_surname(p.name), row);
+  if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second)
+    by_surname_en_.emplace(latin_surname(p.name_en), row);
+}
+
+int PersonTable::find_name(std::string_view hangul_full) const {
+  const auto it = by_name_.find(std::string(hangul_full));
+  return it == by_name_.end() ? kNone : it->second;
+}
+
+int PersonTable::find_name_en(std::string_view latin_full) const {
+  const auto it = by_name_en_.find(std::string(latin_full));
+  return it == by_name_en_.end() ? kNone : it->second;
+}
+
+int PersonTable::find_surname_title(std::string_view surname, std::string_view title_head) const {
+  int best = kNone;
+  const auto [b, e] = by_surname_.equal_range(std::string(surname));
+  for (auto it = b; it != e; ++it) {
+    if (!title_matches(people_[it->second].title, title_head)) continue;
+    if (best == kNone || last_touch_[it->second] > last_touch_[best]) best = it->second;
+  }
+  return best;
+}
+
+int PersonTable::find_surname_en(std::string_view surname) const {
+  int best = kNone;
+  const auto [b, e] = by_surname_en_.equal_range(std::string(surname));
+  for (auto it = b; it != e; ++it)
+    if (best == kNone || last_touch_[it->second] > last_touch_[best]) best = it->second;
+  return best;
+}
+
+void PersonTable::touch(int row) {
+  if (row >= 0 && static_cast<std::size_t>(row) < people_.size()) last_touch_[row] = ++clock_;
+}
+
+void PersonTable::find_org_aliases(const std::vector<std::string>& words,
+                                   const std::vector<std::pair<std::string, std::string>>& acronyms) {
+  for (Person& p : people_) {
+    if (p.org.empty()) continue;
+    std::set<std::string> aliases(p.org_aliases.begin(), p.org_aliases.end());
+    for (const std::string& w : words) {
+      if (w == p.org) continue;
+      if (is_abbreviation(w, p.org) || is_abbreviation(p.org, w)) aliases.insert(w);
+    }
+    for (const auto& [acronym, full] : acronyms) {
+      if (full == p.org || ends_with(full, p.org) || ends_with(p.org, full)) aliases.insert(acronym);
+      if (acronym == p.org) aliases.insert(full);
+    }
+    p.org_aliases.assign(aliases.begin(), aliases.end());
+  }
+}
+
+Speaker PersonTable::speaker(int row) const {
+  if (row < 0 || static_cast<std::size_t>(row) >= people_.size()) return {};
+  const Person& p = people_[row];
+  return Speaker{p.name, p.name_en, p.title, p.org};
+}
+
+std::vector<std::string> speaker_name_forms(const Speaker& speaker) {
+  std::set<std::string> forms;
+  std::vector<std::string> words;
+  split_words(speaker.name, words);
+  split_words(speaker.name_en, words);
+  for (const std::string& w : words) forms.insert(fold(w));
+  if (!speaker.name.empty()) {
+    std::string joined;
+    for (char c : speaker.name)
+      if (c != ' ') joined.push_back(c);
+    forms.insert(fold(joined));
+    forms.insert(fold(PersonTable::hangul_surname(speaker.name)));
+  }
+  forms.erase("");
+  return {forms.begin(), forms.end()};
+}
+
+}  // namespace kb::analysis

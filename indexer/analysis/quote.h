@@ -1,0 +1,29 @@
+// A quotation of speech found in a document, with the speaker the document names for it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace kb::analysis {
+
+// Who said it, as the document gives it. All fields may be empty: a quote whose speaker the text
+// does not name keeps an empty `name` and `name_en` (an unknown speaker) and at most a description
+// in `title` ("업계 관계자", "a company spokesman"), never a guessed name.
+struct Speaker {
+  std::string name;     // Hangul (or the only script the text uses for a non-Latin name): "션 란돌프"
+  std::string name_en;  // Latin-script name where the text gives one: "Sean Randolph"
+  std::string title;    // "시니어 디렉터", "head of research"
+  std::string org;      // "베이 카운슬 이코노믹 인스티튜트", "Korea Chamber of Commerce and Industry"
+
+  bool known() const { return !name.empty() || !name_en.empty(); }
+  bool operator==(const Speaker&) const = default;
+};
+
+struct Quote {
+  std::uint32_t begin = 0;  // byte offsets of the quoted words (marks excluded) in the analysed text
+  std::uint32_t end = 0;
+  std::string text;         // the quoted words, trimmed (a trailing comma of "…," dropped)
+  Speaker speaker;
+};
+
+}  // namespace kb::analysis

@@ -1,0 +1,1459 @@
+#include "analysis/quote_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+#include <string>
+#include <unordered_set>
+
+#include "analysis/quote_marks.h"
+#include "analysis/unicode_text.h"
+
+namespace kb::analysis {
+namespace {
+
+using u32 = std::uint32_t;
+constexpr int kNone = PersonTable::kNone;
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons. Kept here, beside the rules that use them.
+
+// Korean quotative endings glued to a closing quote mark, longest first.
+constexpr std::string_view kKoMarkers[] = {"이라면서", "라면서", "이라며", "라며", "이라고", "라고", "면서", "며", "고"};
+// Endings that continue with another quote: `"…"며 "…"고 말했다`.
+constexpr std::string_view kKoChainMarkers[] = {"이라면서", "라면서", "이라며", "라며", "면서", "며"};
+// Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
+constexpr std::string_view kKoNamingStarts[] = {"불리", "불린", "불러", "부르", "부른", "칭하", "칭한", "일컫",
+                                                "일컬", "명명", "이름", "적힌", "쓰인", "새겨", "표현되", "하는", "할"};
+// Titles (the head of a title phrase), matched as a suffix of a word's stem.
+constexpr std::string_view kKoTitles[] = {
+    "디렉터", "본부장", "조사관", "박사", "교수", "대표", "대표이사", "연구원", "연구위원", "위원", "위원장", "장관",
+    "차관", "대통령", "총리", "의원", "사장", "회장", "이사", "이사장", "상무", "전무", "팀장", "센터장", "원장",
+    "소장", "실장", "국장", "과장", "부장", "차장", "청장", "총장", "학장", "기자", "애널리스트", "이코노미스트",
+    "매니저", "엔지니어", "의장", "대변인", "시장", "지사", "군수", "특파원", "변호사", "의사", "교사", "연구관",
+    "사무관", "서기관", "감독", "코치", "책임자", "창업자", "최고경영자", "CEO", "CTO", "CFO", "COO", "고문",
+    "총재", "행장", "단장", "처장", "관장", "작가", "전문가", "관계자", "담당자", "랩장", "그룹장", "리더", "수석",
+    "연구관", "실장", "교육감", "부사장", "선임", "씨", "회원", "대사", "비서관", "수석연구원", "연구소장", "PD"};
+// Words before a title head that belong to the title (`시니어 디렉터`).
+constexpr std::string_view kKoTitleModifiers[] = {"시니어", "수석", "선임", "책임", "상임", "명예", "객원", "초빙",
+                                                  "주니어", "공동", "전", "前", "현", "부", "대표", "최고"};
+// Title heads that describe a speaker without naming one.
+constexpr std::string_view kKoUnnamedHeads[] = {"관계자", "전문가", "담당자", "책임자", "대변인", "당국자"};
+constexpr std::string_view kKoSurnames =
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감";
+// Three-syllable words that look like names but are not.
+constexpr std::string_view kKoNotNames[] = {"이번에", "이들은", "전문가", "한국형", "정부가", "이날은", "조사관",
+                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는"};
+// Particles, longest first.
+constexpr std::string_view kKoParticles[] = {"께서는", "에서는", "께서", "에게", "으로", "에서", "은", "는", "이",
+                                             "가", "도", "의", "와", "과", "을", "를", "에", "로", "만"};
+constexpr std::string_view kKoSubjectParticles[] = {"께서는", "께서", "은", "는", "이", "가", "도"};
+// Adverbs and others ending in a syllable that looks like a subject particle.
+constexpr std::string_view kKoNotSubjects[] = {"같이", "함께이", "많이", "깊이", "높이", "길이", "특히", "이어",
+                                               "또는", "이는", "가장", "다시", "이처럼", "그러나", "하지만"};
+
+constexpr std::string_view kEnSpeechVerbs[] = {
+    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "argued",
+    "argues", "warned", "warns", "stated", "states", "continued", "asked", "asks", "replied", "insisted",
+    "commented", "remarked", "wrote", "writes", "declared", "acknowledged", "conceded", "predicted", "urged",
+    "cautioned", "observed", "announced", "concluded", "emphasized", "emphasised", "stressed", "maintained",
+    "claimed", "suggested", "recalled", "responded", "answered", "agreed", "admitted", "complained", "pointed",
+    "contended", "countered", "testified", "affirmed", "quipped", "joked", "exclaimed", "went", "reported"};
+constexpr std::string_view kEnPronounsKnown[] = {"he", "she", "He", "She"};
+constexpr std::string_view kEnPronounsUnknown[] = {"they", "we", "I", "it", "They", "We", "It", "you", "You"};
+constexpr std::string_view kEnHonorifics[] = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "Gen", "Sen", "Rep", "Gov"};
+constexpr std::string_view kEnRoles[] = {
+    "Chairman", "Chairwoman", "Chair", "President", "Minister", "Secretary", "Director", "Governor", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Senator", "Representative", "Chief", "Executive", "Officer", "Treasurer",
+    "Commissioner", "Ambassador", "Premier", "Chancellor", "Leader", "Mayor", "Analyst", "Economist", "Professor",
+    "Manager", "Head", "Deputy", "King", "Queen", "Prime", "Vice", "General", "Counsel", "Judge", "Attorney",
+    "Adviser", "Advisor", "Strategist", "Partner", "Founder", "CEO", "Undersecretary", "Administrator", "Speaker",
+    "Congressman", "Congresswoman", "Lawmaker", "Coach", "Editor", "Researcher"};
+constexpr std::string_view kEnOrgWords[] = {
+    "Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "Bank", "Group", "Association", "Institute", "Council", "Ministry",
+    "Department", "Agency", "Commission", "Board", "Reserve", "Corporation", "Company", "University", "Service",
+    "Fund", "Exchange", "Securities", "Holdings", "Industries", "Motors", "Airlines", "Reuters", "Government",
+    "Party", "Union", "Federation", "Organization", "Organisation", "Office", "Committee", "Authority", "Center",
+    "Centre", "Foundation", "Treasury", "Chamber", "Assembly", "Court", "Congress", "Senate", "House", "Times",
+    "Journal", "Post", "News", "Press", "Capital", "Partners", "Associates", "Systems", "International", "Trust",
+    "Investment", "Investments", "Energy", "Oil", "Petroleum", "Steel", "Electric", "Communications", "Airways",
+    "Research", "Administration", "Parliament", "Cabinet", "Army", "Police", "Brothers", "Bros", "Lab", "Labs"};
+// Capitalised words that start sentences or name places and times, never people.
+constexpr std::string_view kEnNotNameStarts[] = {
+    "The", "A", "An", "In", "On", "At", "It", "This", "That", "These", "Those", "But", "And", "Or", "If", "When",
+    "While", "As", "For", "Of", "By", "To", "From", "With", "According", "After", "Before", "Since", "Although",
+    "However", "Meanwhile", "Also", "Some", "Many", "Most", "Other", "Such", "There", "Their", "His", "Her", "Its",
+    "Our", "We", "They", "He", "She", "I", "Last", "Next", "Earlier", "Later", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Reuter", "Reuters", "Set", "Put", "Of",
+    "Among", "Without", "Under", "Inside", "Deal", "Read", "Taken", "Participants", "Several", "Later", "Jointly"};
+constexpr std::string_view kEnAbbreviations[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Inc", "Corp", "Co", "Ltd", "St",
+                                                 "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Jan", "Feb", "Mar", "Apr",
+                                                 "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+                                                 "vs", "U.S", "U.K", "U.N", "e.g", "i.e", "etc"};
+constexpr std::string_view kEnRoleNouns[] = {
+    "director", "researcher", "analyst", "economist", "spokesman", "spokeswoman", "spokesperson", "president",
+    "chairman", "chairwoman", "head", "minister", "secretary", "professor", "officer", "executive", "manager",
+    "chief", "adviser", "advisor", "official", "partner", "strategist", "dealer", "trader", "banker", "governor",
+    "senator", "fellow", "founder", "leader", "lawyer", "attorney", "engineer", "scientist", "editor", "expert",
+    "vice", "deputy", "treasurer", "ceo", "representative", "member", "consultant", "professor", "commissioner"};
+
+template <std::size_t N>
+bool in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::size_t syllables(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (!is_hangul_syllable(next_code_point(s, pos))) return 0;
+    ++n;
+  }
+  return n;
+}
+
+bool starts_hangul(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t pos = 0;
+  return is_hangul_syllable(next_code_point(s, pos));
+}
+
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of a sentence, with every quote span replaced by one QUOTE token.
+
+enum class TokKind { kWord, kPunct, kQuote };
+
+struct Tok {
+  TokKind kind = TokKind::kWord;
+  u32 begin = 0, end = 0;
+  std::string_view text;
+  std::size_t span = 0;  // for kQuote: index into the document's spans
+  // Korean analysis of a word.
+  std::string_view stem;      // without particle
+  std::string_view particle;  // "" when none
+};
+
+bool is_punct_cp(char32_t cp) {
+  switch (cp) {
+    case U',': case U'.': case U':': case U';': case U'(': case U')': case U'[': case U']': case U'!':
+    case U'?': case U'"': case U'\'': case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
+    case U'\u25A0': case U'\u25B3': case U'\u25B2': case U'\u00B7': case U'\u2026': case U'\u3001':
+    case U'\u3002': case U'{': case U'}': case U'<': case U'>': case U'\u300C': case U'\u300D':
+    case U'\u2014': case U'\u2013': case U'|': case U'*': case U'#':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_space_cp(char32_t cp) {
+  return cp == U' ' || cp == U'\t' || cp == U'\r' || cp == U'\n' || cp == U'\u00A0' || cp == U'\u3000' ||
+         (cp >= U'\u2000' && cp <= U'\u200B');
+}
+
+void split_particle(Tok& t) {
+  t.stem = t.text;
+  t.particle = {};
+  if (!starts_hangul(t.text)) {
+    // `KCCI는`, `CEO는`: a Latin word with a Hangul particle.
+    for (std::string_view p : kKoParticles) {
+      if (t.text.size() > p.size() && ends_with(t.text, p)) {
+        const std::string_view rest = t.text.substr(0, t.text.size() - p.size());
+        if (!rest.empty() && static_cast<unsigned char>(rest.back()) < 0x80) {
+          t.stem = rest;
+          t.particle = p;
+        }
+        return;
+      }
+    }
+    return;
+  }
+  for (std::string_view p : kKoParticles) {
+    if (t.text.size() > p.size() && ends_with(t.text, p)) {
+      t.stem = t.text.substr(0, t.text.size() - p.size());
+      t.particle = p;
+      return;
+    }
+  }
+}
+
+// Tokenises [begin, end) of `text`; spans[first_span, last_span) lie inside and become QUOTE tokens.
+std::vector<Tok> tokenize(std::string_view text, u32 begin, u32 end, const std::vector<QuoteSpan>& spans,
+                          std::size_t first_span, std::size_t last_span) {
+  std::vector<Tok> toks;
+  std::size_t s = first_span;
+  std::size_t pos = begin;
+  std::size_t word_start = std::string_view::npos;
+  auto flush = [&](std::size_t at) {
+    if (word_start == std::string_view::npos) return;
+    Tok t;
+    t.begin = static_cast<u32>(word_start);
+    t.end = static_cast<u32>(at);
+    t.text = text.substr(word_start, at - word_start);
+    split_particle(t);
+    toks.push_back(t);
+    word_start = std::string_view::npos;
+  };
+  while (pos < end) {
+    if (s < last_span && pos == spans[s].open) {
+      flush(pos);
+      Tok q;
+      q.kind = TokKind::kQuote;
+      q.begin = spans[s].open;
+      q.end = spans[s].close_end;
+      q.span = s;
+      toks.push_back(q);
+      pos = spans[s].close_end;
+      ++s;
+      continue;
+    }
+    std::size_t next = pos;
+    const char32_t cp = next_code_point(text, next);
+    if (is_space_cp(cp)) {
+      flush(pos);
+    } else if (is_punct_cp(cp)) {
+      // A period or hyphen between word characters stays in the word (`1.3`, `U.S`).
+      bool inner = false;
+      if ((cp == U'.' || cp == U'\'' || cp == U'\u2019') && word_start != std::string_view::npos && next < end) {
+        std::size_t after = next;
+        const char32_t n = next_code_point(text, after);
+        inner = !is_space_cp(n) && !is_punct_cp(n);
+      }
+      if (!inner) {
+        flush(pos);
+        Tok p;
+        p.kind = TokKind::kPunct;
+        p.begin = static_cast<u32>(pos);
+        p.end = static_cast<u32>(next);
+        p.text = text.substr(pos, next - pos);
+        toks.push_back(p);
+      }
+    } else if (word_start == std::string_view::npos) {
+      word_start = pos;
+    }
+    pos = next;
+  }
+  flush(end);
+  return toks;
+}
+
+bool is_word(const Tok& t) { return t.kind == TokKind::kWord; }
+bool is_punct(const Tok& t, std::string_view p) { return t.kind == TokKind::kPunct && t.text == p; }
+
+// ---------------------------------------------------------------------------------------------
+// Sentences.
+
+struct Sentence {
+  u32 begin = 0, end = 0;
+  std::size_t first_span = 0, last_span = 0;  // spans inside: [first_span, last_span)
+};
+
+bool abbreviation_before(std::string_view text, u32 dot) {
+  u32 b = dot;
+  while (b > 0 && !is_space_cp(static_cast<unsigned char>(text[b - 1])) && text[b - 1] != '(') --b;
+  const std::string_view word = text.substr(b, dot - b);
+  if (word.size() == 1 && is_upper_ascii(word[0])) return true;  // an initial: `J. Smith`
+  return in(kEnAbbreviations, word);
+}
+
+// Sentence boundaries at `.?!` followed by a space, outside quotes, and after a quote ending in
+// `.?!` when a capital or a new quote follows.
+void split_sentences(std::string_view text, u32 begin, u32 end, const std::vector<QuoteSpan>& spans,
+                     std::size_t first_span, std::size_t last_span, std::vector<Sentence>& out) {
+  Sentence current{begin, begin, first_span, first_span};
+  std::size_t s = first_span;
+  auto close = [&](u32 at) {
+    current.end = at;
+    current.last_span = s;
+    if (current.end > current.begin) out.push_back(current);
+    current = Sentence{at, at, s, s};
+  };
+  u32 pos = begin;
+  while (pos < end) {
+    if (s < last_span && pos == spans[s].open) {
+      const QuoteSpan& q = spans[s];
+      ++s;
+      pos = q.close_end;
+      // `"…." He went on` ends a sentence after the closing mark.
+      u32 last = q.text_end;
+      while (last > q.text_begin && text[last - 1] == ' ') --last;
+      const char c = last > q.text_begin ? text[last - 1] : ' ';
+      if ((c == '.' || c == '?' || c == '!') && !q.single) {
+        u32 after = pos;
+        while (after < end && text[after] == ' ') ++after;
+        if (after < end && after > pos &&
+            (is_upper_ascii(text[after]) || text[after] == '"' ||
+             (s < last_span && after == spans[s].open)))
+          close(after);
+      }
+      continue;
+    }
+    const char c = text[pos];
+    if ((c == '.' || c == '?' || c == '!') && (pos + 1 == end || text[pos + 1] == ' ')) {
+      if (c != '.' || !abbreviation_before(text, pos)) {
+        u32 after = pos + 1;
+        while (after < end && text[after] == ' ') ++after;
+        close(after);
+        pos = after;
+        continue;
+      }
+    }
+    ++pos;
+  }
+  close(end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document pass.
+
+struct Reference {
+  int person = kNone;
+  bool pronoun = false;     // a pronoun that names no one by itself
+  bool unknown = false;     // a subject that is not a named person
+  std::string description;  // for an unknown: what the text calls the speaker
+  std::string org;
+  std::size_t tok = 0;      // last token of the reference
+};
+
+struct Mention {
+  u32 pos = 0;
+  int person = kNone;
+};
+
+class DocumentPass {
+ public:
+  explicit DocumentPass(std::string_view text) : text_(text) {}
+
+  QuoteExtraction run();
+
+ private:
+  // Pass 1: who the document introduces.
+  void collect_people(const std::vector<Tok>& toks);
+  std::size_t collect_korean(const std::vector<Tok>& toks, std::size_t i);  // returns the last token used
+  void collect_korean_gloss(const std::vector<Tok>& toks, std::size_t i);
+  void collect_english(const std::vector<Tok>& toks, std::size_t i, std::size_t* skip_to);
+  std::size_t title_after(const std::vector<Tok>& toks, std::size_t from, std::string* org, std::string* title) const;
+
+  // Pass 2: attribution.
+  void attribute_sentence(std::size_t sentence_index, const std::vector<Tok>& toks);
+  bool korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
+  Reference korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool after_quote) const;
+  bool english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref);
+  bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
+                  std::size_t* next);
+  bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref);
+  void english_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, int person,
+                          std::size_t* next);
+  int english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add,
+                       std::size_t* next, Reference* ref);
+  std::vector<Mention> mentions(const std::vector<Tok>& toks) const;
+
+  int resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const;
+  void emit(const QuoteSpan& span, int person, const Reference& ref);
+
+  std::string_view text_;
+  std::vector<QuoteSpan> spans_;
+  std::vector<Sentence> sentences_;
+  PersonTable people_;
+  std::vector<Quote> quotes_;
+  std::vector<int> sentence_person_;  // the person each sentence is about (kNone if none)
+  int last_person_ = kNone;           // the latest person mentioned, for pronouns
+  std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
+  bool previous_speech_ = false;      // the previous sentence held a speech quote
+};
+
+std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = a; i < b; ++i) {
+    if (is_punct(toks[i], "(")) { ++depth; continue; }
+    if (is_punct(toks[i], ")")) { if (depth > 0) --depth; continue; }
+    if (skip_glosses && depth > 0) continue;
+    if (!is_word(toks[i])) continue;
+    if (!out.empty()) out += ' ';
+    out += toks[i].text;
+  }
+  return out;
+}
+
+// Endings an organisation word may have without ending the title phrase (대한상의, 베이, 감염내과).
+bool org_particle(std::string_view p) {
+  return p.empty() || p == "의" || p == "이" || p == "가" || p == "과" || p == "와";
+}
+
+bool is_title_head(std::string_view stem) {
+  for (std::string_view t : kKoTitles)
+    if (ends_with(stem, t)) return true;
+  return false;
+}
+
+std::string_view title_head_of(std::string_view stem) {
+  std::string_view best;
+  for (std::string_view t : kKoTitles)
+    if (ends_with(stem, t) && t.size() > best.size()) best = t;
+  return best;
+}
+
+bool looks_foreign(std::string_view w);
+
+bool is_native_name(std::string_view w) {
+  const std::size_t n = syllables(w);
+  if (n < 2 || n > 4) return false;
+  if (in(kKoNotNames, w) || is_title_head(w)) return false;
+  std::size_t pos = 0;
+  next_code_point(w, pos);
+  const std::string_view first = w.substr(0, pos);
+  if (kKoSurnames.find(first) == std::string_view::npos) return false;
+  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던"})
+    if (ends_with(w, p)) return false;
+  if (looks_foreign(w)) return false;
+  if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
+                     w.starts_with("황보") || w.starts_with("독고") || w.starts_with("사공") || w.starts_with("서문");
+  return n == 3;  // two-syllable names are too often common words (정부, 이번)
+}
+
+// A Hangul word of one to four syllables spelled with syllables that transliterate foreign names
+// and (almost) never occur in Korean given names.
+bool looks_foreign(std::string_view w) {
+  const std::size_t n = syllables(w);
+  if (n == 0 || n > 4) return false;
+  static constexpr std::string_view kForeign[] = {"스", "크", "트", "프", "드", "르", "브", "즈", "츠", "클", "튼",
+                                                  "슨", "앨", "엘", "터", "샤", "잭", "폴", "션", "빌", "톰", "팀",
+                                                  "켈", "릭", "닉", "맥", "벤", "케", "캐", "티", "테", "퍼", "랜",
+                                                  "카", "던", "딘", "앤", "제프", "피터"};
+  std::size_t foreign = 0;
+  for (std::string_view f : kForeign)
+    for (std::size_t at = w.find(f); at != std::string_view::npos; at = w.find(f, at + f.size())) ++foreign;
+  return foreign > 0 && !is_title_head(w);
+}
+
+// A Latin word that can be part of a person's name.
+bool is_name_word(std::string_view w) {
+  if (w.empty() || !is_upper_ascii(w[0])) return false;
+  for (char c : w)
+    if (!(std::isalpha(static_cast<unsigned char>(c)) || c == '-' || c == '\'' || c == '.')) return false;
+  // All capitals of three or more letters is an acronym, not a name.
+  if (w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return is_upper_ascii(c) || c == '.'; }))
+    return false;
+  return true;
+}
+
+std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t from, std::string* org,
+                                      std::string* title) const {
+  // Up to five words (glosses skipped) ending in a title head; returns the head's index or npos.
+  std::size_t words = 0;
+  int depth = 0;
+  for (std::size_t j = from; j < toks.size() && words <= 7; ++j) {
+    const Tok& t = toks[j];
+    if (is_punct(t, "(")) { ++depth; continue; }
+    if (is_punct(t, ")")) { if (depth > 0) --depth; continue; }
+    if (depth > 0) continue;
+    if (!is_word(t)) return std::string_view::npos;
+    ++words;
+    bool head = is_title_head(t.stem) || is_title_head(t.text);
+    // `대외경제정책연구원 박사`: a head followed by another head is part of the organisation.
+    if (head && t.particle.empty() && j + 1 < toks.size() && is_word(toks[j + 1]) &&
+        (is_title_head(toks[j + 1].stem) || is_title_head(toks[j + 1].text)))
+      head = false;
+    if (head) {
+      // Title modifiers just before the head belong to the title.
+      std::size_t title_from = j;
+      for (std::size_t k = j; k > from; --k) {
+        const Tok& m = toks[k - 1];
+        if (is_word(m) && in(kKoTitleModifiers, m.text)) title_from = k - 1;
+        else break;
+      }
+      const std::string_view head_text = is_title_head(t.stem) ? t.stem : t.text;
+      std::string t_out = join_words(toks, title_from, j);
+      if (!t_out.empty()) t_out += ' ';
+      t_out += head_text;
+      *title = t_out;
+      *org = join_words(toks, from, title_from);
+      return j;
+    }
+    // An org word carries no particle; many org words end like one (대한상의, 베이, 감염내과).
+    if (!org_particle(t.particle)) return std::string_view::npos;
+    if (is_native_name(t.text)) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
+  const Tok& t = toks[i];
+  std::string name;
+  std::size_t after = i + 1;
+  const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
+  if (is_native_name(t.text) && !foreign_next) {  // `진행한 마이클 다이아몬드`: not a name
+    name = std::string(t.text);
+  } else if (ends_with(t.stem, "씨") && is_native_name(t.stem.substr(0, t.stem.size() - 3))) {
+    Person p;
+    p.name = std::string(t.stem.substr(0, t.stem.size() - 3));
+    people_.add(p);
+    return i;
+  } else if (looks_foreign(t.text) && t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
+             starts_hangul(toks[after].text) && syllables(toks[after].text) > 0 && syllables(toks[after].text) <= 5 &&
+             toks[after].particle.empty() && !is_title_head(toks[after].text)) {
+    // `마이클 다이아몬드 교수`, `앨런 스턴 뉴호라이즌 연구 책임자`: a transliterated given name
+    // and family name before an organisation and a title.
+    name = std::string(t.text) + " " + std::string(toks[after].text);
+    ++after;
+  } else {
+    return i;
+  }
+  std::string org, title;
+  if (after < toks.size() && is_word(toks[after]) && toks[after].stem == "씨") {
+    Person p;
+    p.name = name;
+    people_.add(p);
+    return after;
+  }
+  // `전공한 임 박사`: a one-syllable surname before the title means the word before is no name.
+  if (after + 1 < toks.size() && is_word(toks[after]) && syllables(toks[after].text) == 1 &&
+      kKoSurnames.find(toks[after].text) != std::string_view::npos && is_word(toks[after + 1]) &&
+      is_title_head(toks[after + 1].stem))
+    return i;
+  const std::size_t head = title_after(toks, after, &org, &title);
+  if (head == std::string_view::npos) return i;
+  if (title == "씨") title.clear();
+  Person p;
+  p.name = name;
+  p.title = title;
+  p.org = org;
+  people_.add(p);
+  return head;  // the organisation words are not names of their own (서울대 교수)
+}
+
+// `션 란돌프(Sean Randolph) 베이 카운슬 …(…) 시니어 디렉터`: Hangul words glued to a Latin gloss of
+// two to four capitalised words, followed by a title.
+void DocumentPass::collect_korean_gloss(const std::vector<Tok>& toks, std::size_t i) {
+  const Tok& t = toks[i];
+  if (!starts_hangul(t.text) || !t.particle.empty()) return;
+  if (i + 1 >= toks.size() || !is_punct(toks[i + 1], "(") || toks[i + 1].begin != t.end) return;
+  std::size_t j = i + 2;
+  std::vector<std::string_view> latin;
+  while (j < toks.size() && is_word(toks[j]) && is_name_word(toks[j].text)) latin.push_back(toks[j++].text);
+  if (j >= toks.size() || !is_punct(toks[j], ")") || latin.size() < 2 || latin.size() > 4) return;
+  for (std::string_view w : latin)
+    if (in(kEnOrgWords, w) || in(kEnNotNameStarts, w)) return;
+  // As many Hangul words before the gloss as it has Latin words.
+  std::size_t first = i;
+  while (i - first + 1 < latin.size() && first > 0 && is_word(toks[first - 1]) &&
+         starts_hangul(toks[first - 1].text) && toks[first - 1].particle.empty() &&
+         syllables(toks[first - 1].text) > 0 && syllables(toks[first - 1].text) <= 4)
+    --first;
+  std::string org, title;
+  const bool has_title = title_after(toks, j + 1, &org, &title) != std::string_view::npos;
+  if (!has_title && i - first + 1 != latin.size()) return;
+  if (!has_title) return;  // a gloss alone may name a place (`뉴욕(New York)`)
+  Person p;
+  p.name = join_words(toks, first, i + 1);
+  for (std::string_view w : latin) {
+    if (!p.name_en.empty()) p.name_en += ' ';
+    p.name_en += w;
+  }
+  p.title = title;
+  p.org = org;
+  people_.add(p);
+}
+
+// A run of capitalised words at i: `Treasury Secretary James Baker`, `Dr. Lee Kyu-yeop`,
+// `Sean Randolph`. Returns the person (added to the table when `add`), or kNone; `ref` gets an
+// organisation or description when the run names no person.
+int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add,
+                                   std::size_t* next, Reference* ref) {
+  std::vector<std::string_view> words;
+  std::string honorific;
+  std::size_t j = i;
+  while (j < limit && words.size() < 7) {
+    const Tok& t = toks[j];
+    if (!is_word(t)) break;
+    if (words.empty() && in(kEnHonorifics, t.text)) {
+      honorific = std::string(t.text);
+      ++j;
+      if (j < limit && is_punct(toks[j], ".")) ++j;
+      continue;
+    }
+    const bool connector = !words.empty() && (t.text == "of" || t.text == "de" || t.text == "van" ||
+                                              t.text == "von" || t.text == "bin" || t.text == "al" ||
+                                              t.text == "and" || t.text == "for" || t.text == "the");
+    if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
+    words.push_back(t.text);
+    ++j;
+    // An initial: `David T. Mizrahi`.
+    if (t.text.size() == 1 && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
+        is_upper_ascii(toks[j + 1].text[0]))
+      ++j;
+  }
+  // `Lee Kyu-yeop of the Korea Institute …`: a connector after a name that holds no organisation
+  // word ends the name; `Bank of Japan Governor …` keeps going.
+  for (std::size_t c = 1; c < words.size(); ++c) {
+    const std::string_view w = words[c];
+    if (w != "of" && w != "and" && w != "for" && w != "the") continue;
+    bool org_before = false, name_before = false;
+    for (std::size_t k = 0; k < c; ++k) {
+      if (in(kEnOrgWords, words[k])) org_before = true;
+      if (!in(kEnRoles, words[k])) name_before = true;
+    }
+    if (!org_before && name_before) {
+      j -= words.size() - c;
+      words.resize(c);
+    }
+    break;
+  }
+  while (!words.empty() && !is_name_word(words.back())) {
+    words.pop_back();
+    --j;
+  }
+  *next = j;
+  if (words.empty()) return kNone;
+  if (honorific.empty() && in(kEnNotNameStarts, words.front())) return kNone;
+  // `the NAR's John Tuccillo`, `Midland Montagu's Maude`: what precedes a possessive is an
+  // organisation.
+  std::string possessor;
+  for (std::size_t k = 0; k + 1 < words.size(); ++k)
+    if (ends_with(words[k], "'s") || ends_with(words[k], "s'") || ends_with(words[k], "\xE2\x80\x99s")) {
+      possessor.clear();
+      for (std::size_t m = 0; m <= k; ++m) {
+        if (!possessor.empty()) possessor += ' ';
+        possessor += words[m];
+      }
+      possessor = possessor.substr(0, possessor.size() - (ends_with(possessor, "s'") ? 1 : (ends_with(possessor, "'s") ? 2 : 4)));
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1));
+      k = static_cast<std::size_t>(-1);
+    }
+  // The last role word splits organisation + title from the name.
+  std::size_t role = words.size();
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (in(kEnRoles, words[k])) role = k;
+  std::size_t name_from = role == words.size() ? 0 : role + 1;
+  bool org_word = false;
+  const std::size_t check_from = (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
+  for (std::size_t k = check_from; k < words.size(); ++k)
+    if (in(kEnOrgWords, words[k]) || words[k] == "of" || words[k] == "and" || words[k] == "for" || words[k] == "the")
+      org_word = true;
+  auto join = [&](std::size_t a, std::size_t b) {
+    std::string s;
+    for (std::size_t k = a; k < b; ++k) {
+      if (!s.empty()) s += ' ';
+      s += words[k];
+    }
+    return s;
+  };
+  if (org_word || name_from >= words.size()) {
+    if (ref) {
+      ref->unknown = true;
+      ref->org = join(0, words.size());
+    }
+    return kNone;
+  }
+  // `Secretary of State George Shultz`: the role's complement is not part of the name.
+  std::string role_of;
+  if (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") {
+    role_of = " of " + std::string(words[name_from + 1]);
+    name_from += 2;
+  }
+  const std::size_t name_words = words.size() - name_from;
+  std::string title, org;
+  if (role < words.size()) {
+    std::size_t title_from = role;
+    while (title_from > 0 && in(kEnRoles, words[title_from - 1])) --title_from;
+    title = join(title_from, role + 1) + role_of;
+    org = join(0, title_from);
+  } else if (!honorific.empty()) {
+    title = honorific + ".";
+  }
+  if (org.empty()) org = possessor;
+  const std::string name = join(name_from, words.size());
+  if (name_words == 1) {
+    int row = people_.find_surname_en(name);
+    if (row == kNone) row = people_.find_name_en(name);
+    // `Cranston said` where the text named `Alan Cranston` before without a role we recognised.
+    if (row == kNone && add) {
+      const auto full = full_names_.find(name);
+      if (full != full_names_.end()) {
+        Person p;
+        p.name_en = full->second;
+        row = people_.add(p);
+      }
+    }
+    if (row == kNone && (!title.empty()) && add) {
+      Person p;
+      p.name_en = name;
+      p.title = title;
+      p.org = org;
+      row = people_.add(p);
+    }
+    if (row == kNone && ref) {
+      ref->unknown = true;
+      ref->org = name;  // an unknown single capitalised word is usually an organisation
+    }
+    return row;
+  }
+  int row = people_.find_name_en(name);
+  if (row == kNone && add) {
+    Person p;
+    p.name_en = name;
+    p.title = title;
+    p.org = org;
+    row = people_.add(p);
+  } else if (row != kNone && add) {
+    Person p;
+    p.name_en = name;
+    p.title = title;
+    p.org = org;
+    people_.add(p);
+  }
+  return row;
+}
+
+// `, head of research at the Korea Chamber of Commerce and Industry` after a name: a role
+// (with a role noun) and an organisation. False when the words after the comma say no role.
+bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, std::string* title_out,
+                      std::string* org_out, std::size_t* next) {
+  *next = i;
+  if (i >= limit || !is_punct(toks[i], ",")) return false;
+  std::size_t j = i + 1;
+  std::size_t end = j;
+  while (end < limit && end - j < 16 && is_word(toks[end])) ++end;
+  if (end == j) return false;
+  std::vector<std::string_view> w;
+  for (std::size_t k = j; k < end; ++k) w.push_back(toks[k].text);
+  if (w.front() == "who" || w.front() == "which" || in(kEnSpeechVerbs, w.front())) return false;
+  std::size_t start = (w.front() == "a" || w.front() == "an" || w.front() == "the") ? 1 : 0;
+  if (start >= w.size()) return false;
+  // The role: lower-case words (or role words) up to `at|of|with|for|in` before a capital.
+  std::size_t split = w.size();
+  for (std::size_t k = start; k < w.size(); ++k) {
+    if ((w[k] == "at" || w[k] == "with" || w[k] == "for" || w[k] == "of" || w[k] == "in") && k + 1 < w.size() &&
+        (is_upper_ascii(w[k + 1][0]) || (w[k + 1] == "the" && k + 2 < w.size() && is_upper_ascii(w[k + 2][0])))) {
+      split = k;
+      if (w[k] != "of") break;  // prefer `at` over the `of` of `head of research`
+      // keep looking for a later `at`
+      bool later_at = false;
+      for (std::size_t m = k + 1; m < w.size(); ++m)
+        if (w[m] == "at" || w[m] == "with") later_at = true;
+      if (!later_at) break;
+    }
+  }
+  bool role_seen = false;
+  for (std::size_t k = start; k < split; ++k) {
+    std::string lower(w[k]);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (in(kEnRoleNouns, lower)) role_seen = true;
+  }
+  if (!role_seen || split - start > 6) return false;
+  std::string title, org;
+  for (std::size_t k = start; k < split; ++k) {
+    if (!title.empty()) title += ' ';
+    title += w[k];
+  }
+  std::size_t org_from = split + 1;
+  if (org_from < w.size() && w[org_from] == "the") ++org_from;
+  for (std::size_t k = org_from; k < w.size(); ++k) {
+    if (!org.empty()) org += ' ';
+    org += w[k];
+  }
+  *next = end;
+  *title_out = title;
+  *org_out = org;
+  return true;
+}
+
+void DocumentPass::english_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, int person,
+                                      std::size_t* next) {
+  std::string title, org;
+  if (!parse_appositive(toks, i, limit, &title, &org, next) || person == kNone) return;
+  Person p = people_.people()[person];
+  if (p.title.empty()) p.title = title;
+  if (p.org.empty()) p.org = org;
+  people_.add(p);
+}
+
+void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, std::size_t* skip_to) {
+  *skip_to = i + 1;
+  const Tok& t = toks[i];
+  if (!is_upper_ascii(t.text[0])) return;
+  if (i > 0 && is_word(toks[i - 1]) && is_name_word(toks[i - 1].text) && !in(kEnNotNameStarts, toks[i - 1].text))
+    return;  // inside a run that started earlier
+  std::size_t next = i;
+  // Look first without adding: a run becomes a person when a role, honorific, gloss or
+  // appositive says it is one.
+  Reference scratch;
+  int row = english_name_run(toks, i, toks.size(), false, &next, &scratch);
+  if (next <= i) return;
+  *skip_to = next;
+  bool role_in_run = false, honorific = false, org_in_run = false;
+  std::size_t name_words = 0;
+  for (std::size_t k = i; k < next; ++k) {
+    if (in(kEnRoles, toks[k].text)) role_in_run = true;
+    if (in(kEnHonorifics, toks[k].text)) honorific = true;
+    if (in(kEnOrgWords, toks[k].text)) org_in_run = true;
+    if (is_word(toks[k])) ++name_words;
+  }
+  if (name_words >= 2 && name_words <= 4 && !org_in_run && !scratch.unknown) {
+    std::string full = join_words(toks, i, next);
+    if (honorific) full = join_words(toks, i + 1, next);
+    full_names_.emplace(std::string(toks[next - 1].text), full);
+  }
+  // `president Pierre Peladeau`, `analyst Michael Lewis`: a lower-case role just before.
+  std::string role_before;
+  if (i > 0 && is_word(toks[i - 1])) {
+    std::string lower(toks[i - 1].text);
+    if (!lower.empty() && !is_upper_ascii(lower[0]) && in(kEnRoleNouns, lower)) role_before = lower;
+  }
+  const bool gloss = next + 2 < toks.size() && is_punct(toks[next], "(") && is_word(toks[next + 1]) &&
+                     starts_hangul(toks[next + 1].text);
+  std::string app_title, app_org;
+  std::size_t app_next = next;
+  const bool apposition = parse_appositive(toks, next, toks.size(), &app_title, &app_org, &app_next);
+  // `Jung Jun-hwa, who gave …`: a relative `who` marks a person.
+  const bool who = next + 1 < toks.size() && is_punct(toks[next], ",") && toks[next + 1].text == "who";
+  const bool of_org = next + 1 < toks.size() && toks[next].text == "of" &&
+                      (is_upper_ascii(toks[next + 1].text[0]) ||
+                       (toks[next + 1].text == "the" && next + 2 < toks.size() && is_upper_ascii(toks[next + 2].text[0])));
+  if (row == kNone) {
+    if (scratch.unknown && !role_in_run && !honorific) return;
+    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty())) return;
+    if (name_words < 2 && !role_in_run && !honorific && !apposition) return;
+    if (name_words < 2 && apposition) {
+      Person p;
+      p.name_en = std::string(toks[i].text);
+      p.title = app_title;
+      p.org = app_org;
+      if (people_.find_surname_en(p.name_en) == kNone) people_.add(p);
+      return;
+    }
+    Reference r;
+    std::size_t n2 = i;
+    row = english_name_run(toks, i, toks.size(), true, &n2, &r);
+    if (row == kNone) return;
+    if (!role_before.empty() && people_.people()[row].title.empty()) {
+      Person p = people_.people()[row];
+      p.title = role_before;
+      people_.add(p);
+    }
+    if (apposition) {
+      std::size_t after = next;
+      const std::size_t before = people_.people()[row].title.size();
+      english_appositive(toks, next, toks.size(), row, &after);
+      // An appositive that says nothing of a role does not make a person.
+      (void)before;
+    }
+  } else if (apposition) {
+    std::size_t after = next;
+    english_appositive(toks, next, toks.size(), row, &after);
+  }
+  if (gloss) {
+    std::size_t j = next + 1;
+    std::size_t first = j;
+    while (j < toks.size() && is_word(toks[j]) && starts_hangul(toks[j].text)) ++j;
+    if (j < toks.size() && is_punct(toks[j], ")")) {
+      Person p = people_.people()[row];
+      if (p.name.empty()) p.name = join_words(toks, first, j);
+      std::string t2, o2;
+      std::size_t n2 = j + 1;
+      if (parse_appositive(toks, j + 1, toks.size(), &t2, &o2, &n2)) {
+        if (p.title.empty()) p.title = t2;
+        if (p.org.empty()) p.org = o2;
+      }
+      people_.add(p);
+    }
+  }
+  if (of_org) {
+    std::size_t j = next + 1;
+    if (toks[j].text == "the") ++j;
+    std::size_t first = j;
+    while (j < toks.size() && is_word(toks[j]) &&
+           (is_upper_ascii(toks[j].text[0]) || toks[j].text == "for" || toks[j].text == "and" || toks[j].text == "of"))
+      ++j;
+    while (j > first && !is_upper_ascii(toks[j - 1].text[0])) --j;
+    Person p = people_.people()[row];
+    if (p.org.empty()) p.org = join_words(toks, first, j);
+    people_.add(p);
+  }
+}
+
+void DocumentPass::collect_people(const std::vector<Tok>& toks) {
+  // Glosses first: `션 란돌프(Sean Randolph)` links both scripts before any other reading.
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (is_word(toks[i]) && starts_hangul(toks[i].text)) collect_korean_gloss(toks, i);
+  for (std::size_t i = 0; i < toks.size();) {
+    if (!is_word(toks[i])) {
+      ++i;
+      continue;
+    }
+    if (starts_hangul(toks[i].text)) {
+      const std::size_t used = collect_korean(toks, i);
+      i = used + 1;
+    } else if (is_upper_ascii(toks[i].text[0])) {
+      std::size_t next = i + 1;
+      collect_english(toks, i, &next);
+      i = std::max(next, i + 1);
+    } else {
+      ++i;
+    }
+  }
+}
+
+// People named in a sentence (outside quotes), by position: full names, surname + title.
+std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const {
+  std::vector<Mention> out;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const Tok& t = toks[i];
+    if (!is_word(t)) continue;
+    int row = kNone;
+    if (starts_hangul(t.text)) {
+      row = people_.find_name(t.stem);
+      if (row == kNone) row = people_.find_name(t.text);
+      if (row == kNone && i > 0 && is_word(toks[i - 1]))
+        row = people_.find_name(std::string(toks[i - 1].text) + " " + std::string(t.stem));
+      if (row == kNone && t.particle.empty() && i + 1 < toks.size() && is_word(toks[i + 1])) {
+        const std::string_view head = title_head_of(toks[i + 1].stem);
+        if (!head.empty()) row = people_.find_surname_title(t.text, head);
+      }
+    } else if (is_upper_ascii(t.text[0])) {
+      row = people_.find_surname_en(t.text);
+      if (row == kNone && i + 1 < toks.size() && is_word(toks[i + 1]))
+        row = people_.find_name_en(std::string(t.text) + " " + std::string(toks[i + 1].text));
+    }
+    if (row != kNone) out.push_back({t.begin, row});
+  }
+  return out;
+}
+
+// The subject among tokens [a, b) in Korean: the last topic- or subject-marked reference to a
+// person; else a pronoun; else an unnamed subject.
+Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b,
+                                         bool after_quote) const {
+  Reference best, any_person, nonperson;
+  bool have_best = false, have_any = false, have_nonperson = false;
+  auto subject_particle = [&](std::string_view p) {
+    return in(kKoSubjectParticles, p) || (after_quote && p == "의");
+  };
+  for (std::size_t i = a; i < b; ++i) {
+    const Tok& t = toks[i];
+    if (!is_word(t) || !starts_hangul(t.text)) continue;
+    Reference r;
+    r.tok = i;
+    std::string_view particle = t.particle;
+    if ((t.stem == "그" || t.stem == "그녀") && subject_particle(particle)) {
+      r.pronoun = true;
+    } else {
+      int row = people_.find_name(t.stem);
+      if (row == kNone) row = people_.find_name(t.text);
+      if (row == kNone && i > a && is_word(toks[i - 1]))
+        row = people_.find_name(std::string(toks[i - 1].text) + " " + std::string(t.stem));
+      if (row != kNone && i + 1 < b && particle.empty()) {
+        // `강석구 대한상의 조사본부장은`: the particle sits on the title, up to four words on.
+        int depth = 0;
+        for (std::size_t k = i + 1; k < b && k <= i + 10; ++k) {
+          // `심태섭(사진) 아주대 교수는`: glosses in parentheses are skipped.
+          if (is_punct(toks[k], "(")) { ++depth; continue; }
+          if (is_punct(toks[k], ")")) { if (depth > 0) --depth; continue; }
+          if (depth > 0) continue;
+          if (!is_word(toks[k])) break;
+          if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
+            particle = toks[k].particle;
+            r.tok = k;
+            break;
+          }
+          if (!org_particle(toks[k].particle)) break;
+        }
+      }
+      if (row == kNone && t.particle.empty() && i + 1 < b && is_word(toks[i + 1])) {
+        const std::string_view head = title_head_of(toks[i + 1].stem);
+        if (!head.empty()) {
+          row = people_.find_surname_title(t.text, head);
+          if (row != kNone) {
+            particle = toks[i + 1].particle;
+            r.tok = i + 1;
+          }
+        }
+      }
+      if (row == kNone) {
+        if (subject_particle(t.particle) && !in(kKoNotSubjects, t.text) && syllables(t.stem) > 0 &&
+            !(after_quote && t.particle == "의") && i + 1 < b) {
+          // An unnamed subject: keep a description when its head is a title (`업계 관계자는`).
+          nonperson = Reference{};
+          nonperson.unknown = true;
+          nonperson.tok = i;
+          for (std::string_view h : kKoUnnamedHeads)
+            if (ends_with(t.stem, h)) {
+              std::size_t from = i;
+              while (from > a && i - from < 2 && is_word(toks[from - 1]) && toks[from - 1].particle.empty() &&
+                     starts_hangul(toks[from - 1].text))
+                --from;
+              nonperson.description = join_words(toks, from, i) + (from < i ? " " : "") + std::string(t.stem);
+            }
+          have_nonperson = true;
+        }
+        continue;
+      }
+      r.person = row;
+      i = std::max(i, r.tok);
+    }
+    if (subject_particle(particle)) {
+      best = r;
+      have_best = true;
+    } else if (r.person != kNone) {
+      any_person = r;
+      have_any = true;
+    }
+  }
+  if (have_best && (!have_nonperson || best.tok >= nonperson.tok || best.person != kNone)) return best;
+  if (have_nonperson) return nonperson;
+  if (have_any && after_quote) return any_person;
+  return Reference{};  // no subject: the caller may carry one over
+}
+
+bool DocumentPass::korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const {
+  if (q + 1 >= toks.size()) return false;
+  const Tok& next = toks[q + 1];
+  if (!is_word(next) || next.begin != toks[q].end) return false;
+  for (std::string_view m : kKoMarkers) {
+    if (!next.text.starts_with(m)) continue;
+    const std::string_view rest = next.text.substr(m.size());
+    if (!rest.empty() && rest != "도" && rest != "는" && rest != "요") return false;
+    // A naming verb after the ending: `"…"이라고 불리는`.
+    if ((m == "라고" || m == "이라고" || m == "고") && q + 2 < toks.size() && is_word(toks[q + 2]))
+      for (std::string_view n : kKoNamingStarts)
+        if (toks[q + 2].text.starts_with(n)) return false;
+    // Single marks are speech only around a clause (`'혁신이 먼저다'라고`), not a term (`'초소수성'이라고`).
+    const QuoteSpan& span = spans_[toks[q].span];
+    if (span.single) {
+      const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
+      const bool clause = ends_with(inner, "다") || ends_with(inner, "요") || ends_with(inner, "까") ||
+                          ends_with(inner, "죠") || std::count(inner.begin(), inner.end(), ' ') >= 3;
+      if (!clause) return false;
+    }
+    *marker = m;
+    return true;
+  }
+  return false;
+}
+
+bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
+  if (i >= toks.size() || !is_word(toks[i]) || !in(kEnSpeechVerbs, toks[i].text)) return false;
+  if (toks[i].text == "pointed") return i + 1 < toks.size() && toks[i + 1].text == "out";
+  if (toks[i].text == "went") return i + 1 < toks.size() && toks[i + 1].text == "on";
+  return true;
+}
+
+// A noun phrase that can say something, starting at i: a pronoun, a name run with an optional
+// appositive, or a determiner phrase (`the spokesman`, `a company official`).
+bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
+                              std::size_t* next) {
+  if (i >= limit || !is_word(toks[i])) return false;
+  const std::string_view w = toks[i].text;
+  if (in(kEnPronounsKnown, w)) {
+    ref->pronoun = true;
+    ref->tok = i;
+    *next = i + 1;
+    return true;
+  }
+  if (in(kEnPronounsUnknown, w)) {
+    ref->unknown = true;
+    *next = i + 1;
+    return true;
+  }
+  // Lower-case role words before a name: `analyst John Smith`, `company spokesman Bob Jones`.
+  std::size_t j = i;
+  std::string role;
+  const bool determiner = w == "the" || w == "a" || w == "an" || w == "one" || w == "another" || w == "The" ||
+                          w == "A" || w == "An";
+  if (determiner) ++j;
+  std::size_t role_from = j;
+  while (j < limit && j - i < 6 && is_word(toks[j]) && !is_upper_ascii(toks[j].text[0]) &&
+         !in(kEnSpeechVerbs, toks[j].text) && std::isalpha(static_cast<unsigned char>(toks[j].text[0])))
+    ++j;
+  role = join_words(toks, role_from, j);
+  if (j < limit && is_word(toks[j]) && is_upper_ascii(toks[j].text[0])) {
+    std::size_t after = j;
+    Reference r;
+    const int row = english_name_run(toks, j, limit, true, &after, &r);
+    if (after > j) {
+      ref->person = row;
+      ref->unknown = row == kNone;
+      ref->org = r.org;
+      ref->description = role;
+      ref->tok = after - 1;
+      if (row != kNone && !role.empty()) {
+        Person p = people_.people()[row];
+        if (p.title.empty()) p.title = role;
+        people_.add(p);
+      }
+      std::size_t after_app = after;
+      english_appositive(toks, after, limit, row, &after_app);
+      *next = after_app;
+      return true;
+    }
+  }
+  if (j > role_from && (determiner || j - role_from <= 3)) {
+    // `the spokesman`, `officials`, `a source close to the talks`: unnamed.
+    ref->unknown = true;
+    ref->description = join_words(toks, i, j);
+    *next = j;
+    return true;
+  }
+  return false;
+}
+
+// The noun phrase that ends right before `verb`, e.g. `Randolph said`, `he told reporters`.
+bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref) {
+  if (verb <= a) return false;
+  std::size_t e = verb;  // NP is [s, e)
+  // `Jung, a legislative researcher at …, said`: skip the appositive.
+  if (is_punct(toks[e - 1], ",")) {
+    std::size_t k = e - 1;
+    while (k > a && !is_punct(toks[k - 1], ",") && e - k < 18) --k;
+    if (k > a && is_punct(toks[k - 1], ",")) e = k - 1;
+  }
+  if (e <= a) return false;
+  if (in(kEnPronounsKnown, toks[e - 1].text)) {
+    ref->pronoun = true;
+    ref->tok = e - 1;
+    return true;
+  }
+  if (in(kEnPronounsUnknown, toks[e - 1].text)) {
+    ref->unknown = true;
+    return true;
+  }
+  std::size_t s = e;
+  while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
+         (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de"))
+    --s;
+  if (s < e) {
+    // A lower-case role or determiner before the name.
+    std::size_t r = s;
+    while (r > a && is_word(toks[r - 1]) && s - r < 4 && !is_upper_ascii(toks[r - 1].text[0]) &&
+           !in(kEnSpeechVerbs, toks[r - 1].text) && toks[r - 1].text != "that" && toks[r - 1].text != "and")
+      --r;
+    std::size_t next = s;
+    Reference r2;
+    const int row = english_name_run(toks, s, e, true, &next, &r2);
+    if (next > s) {
+      *ref = r2;
+      ref->person = row;
+      ref->unknown = row == kNone;
+      ref->tok = e - 1;
+      if (r < s) ref->description = join_words(toks, r, s);
+      return true;
+    }
+    return false;
+  }
+  const std::string_view w = toks[e - 1].text;
+  if (in(kEnPronounsKnown, w)) {
+    ref->pronoun = true;
+    ref->tok = e - 1;
+    return true;
+  }
+  if (in(kEnPronounsUnknown, w)) {
+    ref->unknown = true;
+    return true;
+  }
+  // `the spokesman said`, `officials said`
+  std::size_t r = e;
+  while (r > a && is_word(toks[r - 1]) && e - r < 5 && !is_upper_ascii(toks[r - 1].text[0]) &&
+         toks[r - 1].text != "that" && toks[r - 1].text != "and" && toks[r - 1].text != "but")
+    --r;
+  if (r < e) {
+    ref->unknown = true;
+    ref->description = join_words(toks, r, e);
+    return true;
+  }
+  return false;
+}
+
+// English attribution of the quote at token q: after it (`"…," X said`, `"…," said X`,
+// `"…," according to X`) or before it (`X said: "…"`).
+bool DocumentPass::english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref) {
+  std::size_t limit = q + 1;
+  while (limit < toks.size() && toks[limit].kind != TokKind::kQuote && limit - q < 48) ++limit;
+  std::size_t j = q + 1;
+  if (j < limit && is_punct(toks[j], ",")) ++j;
+  if (j < limit) {
+    std::size_t after = j;
+    Reference r;
+    if (is_en_speech_verb(toks, j)) {
+      std::size_t k = j + 1;
+      while (k < limit && is_word(toks[k]) && (toks[k].text == "out" || toks[k].text == "on")) ++k;
+      if (english_np(toks, k, limit, &r, &after)) {
+        *ref = r;
+        return true;
+      }
+      // `"…," said the report`; `"…," he said` matched below.
+    }
+    if (toks[j].text == "according" && j + 1 < limit && toks[j + 1].text == "to" &&
+        english_np(toks, j + 2, limit, &r, &after)) {
+      *ref = r;
+      return true;
+    }
+    r = Reference{};
+    if (english_np(toks, j, limit, &r, &after)) {
+      std::size_t k = after;
+      if (k < limit && is_word(toks[k]) &&
+          (toks[k].text == "also" || toks[k].text == "later" || toks[k].text == "then" || toks[k].text == "further"))
+        ++k;
+      if (is_en_speech_verb(toks, k)) {
+        *ref = r;
+        return true;
+      }
+    }
+  }
+  // Before: the quote follows `said`, `said:`, `said that`, `told reporters:`.
+  std::size_t a = q;
+  while (a > 0 && toks[a - 1].kind != TokKind::kQuote && q - a < 48) --a;
+  std::size_t e = q;
+  while (e > a && (is_punct(toks[e - 1], ",") || is_punct(toks[e - 1], ":") || toks[e - 1].text == "that")) --e;
+  for (std::size_t back = 0; back < 4 && e > a + back; ++back) {
+    const std::size_t v = e - 1 - back;
+    if (!is_en_speech_verb(toks, v)) continue;
+    if (back > 0 && toks[v].text != "told" && toks[v].text != "tells" && toks[v].text != "said" &&
+        toks[v].text != "says")
+      break;
+    Reference r;
+    if (english_np_before(toks, a, v, &r)) {
+      *ref = r;
+      return true;
+    }
+    break;
+  }
+  return false;
+}
+
+bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
+  for (std::size_t i = a; i < b; ++i)
+    if (is_en_speech_verb(toks, i)) return true;
+  return false;
+}
+
+int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
+  if (ref.person != kNone) return ref.person;
+  if (ref.pronoun) {
+    int row = last_person_;
+    for (const Mention& m : in_sentence)
+      if (m.pos < pos) row = m.person;
+    return row;
+  }
+  return kNone;
+}
+
+std::string trimmed_quote(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  if (e > b && s[e - 1] == ',') --e;
+  while (e > b && s[e - 1] == ' ') --e;
+  return std::string(s.substr(b, e - b));
+}
+
+void DocumentPass::emit(const QuoteSpan& span, int person, const Reference& ref) {
+  Quote q;
+  q.begin = span.text_begin;
+  q.end = span.text_end;
+  q.text = trimmed_quote(text_.substr(span.text_begin, span.text_end - span.text_begin));
+  if (q.text.empty()) return;
+  // Recompute begin/end on the trimmed text.
+  const std::size_t at = text_.substr(span.text_begin, span.text_end - span.text_begin).find(q.text);
+  if (at != std::string_view::npos) {
+    q.begin = span.text_begin + static_cast<u32>(at);
+    q.end = q.begin + static_cast<u32>(q.text.size());
+  }
+  if (person != kNone) {
+    q.speaker = people_.speaker(person);
+  } else {
+    q.speaker.title = ref.description;
+    q.speaker.org = ref.org;
+  }
+  quotes_.push_back(std::move(q));
+}
+
+bool mostly_latin(std::string_view s) {
+  std::size_t latin = 0, hangul = 0;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const char32_t cp = next_code_point(s, pos);
+    if (cp < 0x80 && std::isalpha(static_cast<int>(cp))) ++latin;
+    else if (is_hangul_syllable(cp)) ++hangul;
+  }
+  return latin > 3 * hangul && latin > 0;
+}
+
+void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& toks) {
+  const std::vector<Mention> in_sentence = mentions(toks);
+  const int previous = si > 0 ? sentence_person_[si - 1] : kNone;
+  int sentence_person = kNone;
+  int last_speaker = kNone;
+  u32 last_speaker_pos = 0;
+
+  // Quote tokens of the sentence, in order.
+  std::vector<std::size_t> qs;
+  for (std::size_t i = 0; i < toks.size(); ++i)
+    if (toks[i].kind == TokKind::kQuote) qs.push_back(i);
+
+  // Korean chains: consecutive quotes joined by 며/면서/라며…, ending in a quotative ending.
+  std::size_t prev_end = 0;  // token after the previous quote's clause
+  int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
+  bool sentence_speech = false;
+  u32 unnamed_pos = 0;  // where an unnamed speaker (`a senior banker said`) was last quoted
+  const std::size_t quotes_before = quotes_.size();
+  for (std::size_t n = 0; n < qs.size();) {
+    const std::size_t q = qs[n];
+    std::string_view marker;
+    if (korean_marker(toks, q, &marker)) {
+      std::size_t tail = n;
+      while (in(kKoChainMarkers, marker) && tail + 1 < qs.size() && qs[tail + 1] == qs[tail] + 2) {
+        std::string_view m2;
+        if (!korean_marker(toks, qs[tail + 1], &m2)) break;
+        ++tail;
+        marker = m2;
+      }
+      // Subject before the chain's head, else after its tail, else carried over.
+      Reference ref = korean_reference(toks, prev_end, q, false);
+      std::size_t post_end = qs[tail] + 2;
+      while (post_end < toks.size() && toks[post_end].kind != TokKind::kQuote && post_end - qs[tail] < 40) ++post_end;
+      if (ref.person == kNone && !ref.pronoun && !ref.unknown)
+        ref = korean_reference(toks, qs[tail] + 2, post_end, true);
+      int person = resolve(ref, toks[q].begin, in_sentence);
+      const bool zero_subject = ref.person == kNone && !ref.pronoun && !ref.unknown;
+      if (zero_subject) person = last_speaker != kNone ? last_speaker : previous;
+      for (std::size_t k = n; k <= tail; ++k) emit(spans_[toks[qs[k]].span], person, ref);
+      if (person != kNone) {
+        last_speaker = person;
+        last_speaker_pos = toks[qs[tail]].begin;
+        people_.touch(person);
+      }
+      prev_end = qs[tail] + 2;
+      n = tail + 1;
+      continue;
+    }
+    const QuoteSpan& span = spans_[toks[q].span];
+    if (!span.single) {
+      Reference ref;
+      if (english_attribution(toks, q, &ref)) {
+        const int person = resolve(ref, toks[q].begin, in_sentence);
+        emit(span, person, ref);
+        if (person == kNone && ref.unknown && !ref.description.empty()) unnamed_pos = toks[q].begin;
+        if (person != kNone) {
+          last_speaker = person;
+          last_speaker_pos = toks[q].begin;
+          people_.touch(person);
+        }
+      } else if (prev_quote_speaker != kNone && has_speech_verb(toks, prev_end, q)) {
+        // `"…," said John Smith, an analyst at Acme, "but …"`: the same speaker goes on.
+        emit(span, prev_quote_speaker, Reference{});
+        last_speaker = prev_quote_speaker;
+        last_speaker_pos = toks[q].begin;
+      } else {
+        // A sentence that is only quotes, right after an attributed one, continues it.
+        const bool alone = toks.size() <= qs.size() + 2;
+        const int carried = last_speaker != kNone ? last_speaker : previous;
+        const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
+        // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
+        if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
+          emit(span, kNone, Reference{});
+          sentence_speech = true;
+        } else if (alone && carried != kNone && mostly_latin(inner) && inner.size() > 20) {
+          emit(span, carried, Reference{});
+          last_speaker = carried;
+          last_speaker_pos = toks[q].begin;
+        }
+      }
+    }
+    prev_quote_speaker = last_speaker_pos == toks[q].begin ? last_speaker : kNone;
+    prev_end = q + 1;
+    ++n;
+  }
+
+  if (last_speaker != kNone) sentence_person = last_speaker;
+  previous_speech_ = sentence_speech || quotes_.size() > quotes_before;
+  if (sentence_person == kNone) {
+    // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
+    const Reference topic = korean_reference(toks, 0, toks.size(), false);
+    if (topic.person != kNone) sentence_person = topic.person;
+    else if (topic.pronoun) sentence_person = resolve(topic, toks.empty() ? 0 : toks.back().end, in_sentence);
+    else if (!in_sentence.empty() && !toks.empty() && is_word(toks[0]) && !starts_hangul(toks[0].text) &&
+             in_sentence.front().pos == toks[0].begin)
+      sentence_person = in_sentence.front().person;
+  }
+  sentence_person_[si] = sentence_person;
+  // The latest person for a following pronoun: the last one named, or the last speaker when no
+  // one is named after that speaker's quote.
+  if (!in_sentence.empty() && (last_speaker == kNone || in_sentence.back().pos > last_speaker_pos))
+    last_person_ = in_sentence.back().person;
+  else if (last_speaker != kNone)
+    last_person_ = last_speaker;
+  // `"…," said the regional manager … "…," he added`: he is the unnamed manager, no one else.
+  if (unnamed_pos > 0 && unnamed_pos > last_speaker_pos &&
+      (in_sentence.empty() || in_sentence.back().pos < unnamed_pos))
+    last_person_ = kNone;
+  for (const Mention& m : in_sentence) people_.touch(m.person);
+  if (last_speaker != kNone) people_.touch(last_speaker);
+}
+
+QuoteExtraction DocumentPass::run() {
+  // Paragraphs, spans and sentences.
+  u32 start = 0;
+  while (start <= text_.size()) {
+    std::size_t nl = text_.find('\n', start);
+    if (nl == std::string_view::npos) nl = text_.size();
+    const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start);
+    const std::size_t first = spans_.size();
+    spans_.insert(spans_.end(), par.begin(), par.end());
+    split_sentences(text_, start, static_cast<u32>(nl), spans_, first, spans_.size(), sentences_);
+    start = static_cast<u32>(nl) + 1;
+  }
+  std::vector<std::vector<Tok>> toks;
+  toks.reserve(sentences_.size());
+  for (const Sentence& s : sentences_) toks.push_back(tokenize(text_, s.begin, s.end, spans_, s.first_span, s.last_span));
+
+  for (const auto& t : toks) collect_people(t);
+  // Organisation aliases: the document's Hangul words, and `Long Name (ACRONYM)`.
+  std::set<std::string> words;
+  std::vector<std::pair<std::string, std::string>> acronyms;
+  for (const auto& sentence : toks) {
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      const Tok& t = sentence[i];
+      if (!is_word(t)) continue;
+      if (starts_hangul(t.text) && words.size() < 20000) words.insert(std::string(t.stem));
+      if (i >= 2 && i + 1 < sentence.size() && is_punct(sentence[i - 1], "(") && is_punct(sentence[i + 1], ")") &&
+          t.text.size() >= 2 && std::all_of(t.text.begin(), t.text.end(), [](char c) { return is_upper_ascii(c); })) {
+        std::size_t b = i - 1;
+        while (b > 0 && is_word(sentence[b - 1]) && i - b < 10 &&
+               (is_upper_ascii(sentence[b - 1].text[0]) || sentence[b - 1].text == "of" ||
+                sentence[b - 1].text == "and" || sentence[b - 1].text == "for"))
+          --b;
+        if (b < i - 1 && sentence[b].text == "the") ++b;
+        if (b < i - 1 && sentence[b].text == "The") ++b;
+        if (b < i - 1) acronyms.emplace_back(std::string(t.text), join_words(sentence, b, i - 1));
+      }
+    }
+  }
+  people_.find_org_aliases({words.begin(), words.end()}, acronyms);
+
+  sentence_person_.assign(sentences_.size(), kNone);
+  for (std::size_t si = 0; si < sentences_.size(); ++si) attribute_sentence(si, toks[si]);
+  // Re-read each quote's speaker: the table may have learnt a name form after the quote was seen.
+  QuoteExtraction out;
+  for (Quote& q : quotes_) {
+    if (!q.speaker.known()) continue;
+    int row = q.speaker.name.empty() ? kNone : people_.find_name(q.speaker.name);
+    if (row == kNone && !q.speaker.name_en.empty()) row = people_.find_name_en(q.speaker.name_en);
+    if (row != kNone) q.speaker = people_.speaker(row);
+  }
+  out.quotes = std::move(quotes_);
+  out.people = std::move(people_);
+  return out;
+}
+
+}  // namespace
+
+QuoteExtraction QuoteExtractor::extract(std::string_view text) const { return DocumentPass(text).run(); }
+
+}  // namespace kb::analysis

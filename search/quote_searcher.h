@@ -1,0 +1,46 @@
+// The quote modes of kb-search: lists quote records (`--quotes [QUERY]`), ranked by BM25 over the
+// quoted words when there is a query and in index order otherwise, and the people quoted in the
+// knowledge base (`--people`). Both take the `--speaker` filter. Pushes plain records into a sink;
+// never prints.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "analysis/analyzer.h"
+#include "printer/quote_sink.h"
+#include "query_builder.h"
+
+namespace kb::search {
+
+struct QuoteRequest {
+  std::string query;    // empty: every quote
+  std::string speaker;  // empty: any speaker
+  unsigned limit = 0;   // 0: no limit
+  unsigned offset = 0;
+};
+
+class QuoteSearcher {
+ public:
+  // Opens the database read-only; throws SearchError (searcher.h) when it cannot.
+  explicit QuoteSearcher(const std::string& db_dir);
+
+  // Throws SearchError for a query with no searchable words or a speaker with no words.
+  QuoteSummary quotes(const QuoteRequest& request, QuoteSink& sink);
+  // People with at least one quote (matching `speaker` when given), most quoted first.
+  std::size_t people(const std::string& speaker, PeopleSink& sink);
+
+ private:
+  Xapian::Query speaker_query(const std::string& speaker);
+
+  Xapian::Database db_;
+  analysis::TextAnalyzer analyzer_;
+  QueryBuilder builder_{analyzer_};
+};
+
+// The speaker object of a record's data (schema.h); empty when absent.
+SpeakerRef speaker_from_data(const nlohmann::json& speaker);
+
+}  // namespace kb::search
