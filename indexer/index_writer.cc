@@ -137,6 +137,12 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   for (const analysis::Figure& f : passage.figures) figures.push_back(figure_json(f));
   data[schema::kKeyFigures] = std::move(figures);
   if (!quotes.empty()) data[schema::kKeyQuotes] = std::move(quotes);
+  // Citation fields, only where known.
+  if (!doc.date.empty()) data[schema::kKeyDate] = doc.date;
+  if (!doc.author.empty()) data[schema::kKeyAuthor] = doc.author;
+  if (!doc.source_url.empty()) data[schema::kKeyUrl] = doc.source_url;
+  if (passage.page > 0) data[schema::kKeyPage] = passage.page;
+  if (passage.line_begin > 0) data[schema::kKeyLines] = {passage.line_begin, passage.line_end};
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return record;
 }
@@ -157,6 +163,9 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
       {schema::kKeyPassages, doc.passages.size()},
       {schema::kKeyIndexedAt, static_cast<std::int64_t>(std::time(nullptr))},
   };
+  if (!doc.date.empty()) data[schema::kKeyDate] = doc.date;
+  if (!doc.author.empty()) data[schema::kKeyAuthor] = doc.author;
+  if (!doc.source_url.empty()) data[schema::kKeyUrl] = doc.source_url;
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return record;
 }

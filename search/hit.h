@@ -65,11 +65,25 @@ struct HitQuote {
   SpeakerRef speaker;
 };
 
+// Where a passage comes from, precisely enough to cite it. Empty/0 fields are unknown.
+struct Citation {
+  std::string date;    // the document's date (ISO 8601) where its file states one
+  std::string author;
+  std::string url;     // where it was published, where the file says so
+  int page = 0;        // 1-based page (PDF)
+  int line_begin = 0;  // 1-based source lines (plain text)
+  int line_end = 0;
+};
+
+// One line that pastes into notes: `Title. path, passage N (p. P, lines A–B), date, url.`
+std::string citation_text(const DocRef& doc, const PassageRef& passage, const Citation& citation);
+
 struct Hit {
   unsigned rank = 0;  // 1-based
   double score = 0;
   DocRef doc;
   PassageRef passage;
+  Citation citation;
   // Byte ranges of the passage text that matched the query, in order, not overlapping.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
   std::vector<FigureRef> figures;  // every figure the passage states, in text order

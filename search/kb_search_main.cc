@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "db_location.h"
+#include "printer/citation_printer.h"
 #include "printer/csv.h"
 #include "printer/figure_printers.h"
 #include "printer/human_printer.h"
@@ -38,8 +39,8 @@ struct Options {
 
 void define_options(CLI::App& app, Options& o) {
   app.add_option("--db", o.db, "Index folder (default: $KB_DB, else the nearest .kb/ here or above, else ./.kb)");
-  app.add_option("--format", o.format, "Output: human, json (JSON Lines, one record per line) or csv")
-      ->check(CLI::IsMember({"human", "json", "csv"}))
+  app.add_option("--format", o.format, "Output: human, json (JSON Lines, one record per line), csv, or cite (one citation line per hit)")
+      ->check(CLI::IsMember({"human", "json", "csv", "cite"}))
       ->capture_default_str();
   app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
@@ -201,6 +202,7 @@ int run(const Options& o) {
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);
+    else if (o.format == "cite") sink = std::make_unique<kb::search::CitationPrinter>(std::cout);
     else sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted());
     const kb::search::SearchSummary summary = searcher.search(request, *sink);
     std::cout.flush();

@@ -176,6 +176,14 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
       hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
       hit.passage.text = data.value(schema::kKeyText, "");
       hit.passage.offset = data.value(schema::kKeyOffset, 0u);
+      hit.citation.date = data.value(schema::kKeyDate, "");
+      hit.citation.author = data.value(schema::kKeyAuthor, "");
+      hit.citation.url = data.value(schema::kKeyUrl, "");
+      hit.citation.page = data.value(schema::kKeyPage, 0);
+      if (const auto lines = data.find(schema::kKeyLines); lines != data.end() && lines->is_array() && lines->size() == 2) {
+        hit.citation.line_begin = (*lines)[0].get<int>();
+        hit.citation.line_end = (*lines)[1].get<int>();
+      }
       if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
       if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
         for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "printer/json_record.h"
 #include "readers/registry.h"
 #include "schema/schema.h"
 
@@ -45,7 +46,7 @@ KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string
 
 nlohmann::json status_to_json(const KnowledgeBaseStatus& s) {
   const std::string last = iso_utc(s.last_update);
-  return {
+  return with_envelope({
       {"db", s.db_path},
       {"documents", s.documents},
       {"passages", s.passages},
@@ -55,7 +56,7 @@ nlohmann::json status_to_json(const KnowledgeBaseStatus& s) {
       {"last_update", last.empty() ? nlohmann::json(nullptr) : nlohmann::json(last)},
       {"source_bytes", s.source_bytes},
       {"aliases", s.aliases},
-  };
+  }, "status");
 }
 
 void print_status_human(const KnowledgeBaseStatus& s, std::ostream& out) {

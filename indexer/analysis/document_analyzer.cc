@@ -66,6 +66,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
   AnalyzedDocument out;
   out.author = doc.author;
   out.date = doc.date;
+  out.source_url = doc.source_url;
   out.title = doc.title.empty() ? derive_title(doc.paragraphs) : doc.title;
   unsigned ordinal = 0;
   for (const Paragraph& paragraph : doc.paragraphs) {
@@ -78,6 +79,8 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
       passage.text = paragraph.text.substr(span.begin, span.end - span.begin);
       passage.offset = paragraph_offset + span.begin;
       passage.page = paragraph.page;
+      passage.line_begin = paragraph.line_begin;
+      passage.line_end = paragraph.line_end;
       passage.tokens = text_.analyze(passage.text);
       out.passages.push_back(std::move(passage));
     }

@@ -27,6 +27,8 @@ struct AnalyzedPassage {
   std::string text;
   std::uint32_t offset = 0;   // byte offset of the passage in the document text
   int page = 0;
+  int line_begin = 0;         // source lines of its paragraph (0: unknown), for citations
+  int line_end = 0;
   std::vector<Token> tokens;  // offsets relative to the passage text
   // Figures stated in the passage (Stage::kFigures). Their spans are byte offsets in the
   // DOCUMENT text (AnalyzedDocument::text), like their sentence spans.
@@ -46,6 +48,7 @@ struct AnalyzedDocument {
   std::string author;
   std::string date;
   std::string lang;
+  std::string source_url;
   std::string text;  // paragraphs joined by "\n": the text that spans and offsets refer to
   std::vector<AnalyzedPassage> passages;
   std::vector<LearnedAlias> aliases;

@@ -11,6 +11,8 @@ struct Paragraph {
   std::string text;   // UTF-8, no trailing newline
   int page = 0;       // 1-based page for paged formats, 0 where the format has none
   bool heading = false;
+  int line_begin = 0;  // 1-based source lines the paragraph spans, for citations; 0: unknown
+  int line_end = 0;
 };
 
 struct ExtractedDoc {
@@ -18,6 +20,7 @@ struct ExtractedDoc {
   std::string author;
   std::string date;    // ISO 8601 where known
   std::string lang;    // ko | en | und; empty: detected from the text
+  std::string source_url;  // where the document was published, when the file says so
   std::vector<Paragraph> paragraphs;
   std::vector<std::string> warnings;  // problems that did not stop reading (repaired UTF-8 …)
 };

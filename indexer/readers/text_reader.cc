@@ -37,15 +37,25 @@ ReadResult TextReader::read(std::string_view bytes) const {
   for (std::size_t i = 1; i + 1 < lines.size(); ++i)
     if (lines[i].empty() && !lines[i - 1].empty()) has_blank_line = true;
   std::string current;
+  int first_line = 0, last_line = 0;
   auto flush = [&] {
-    if (!current.empty()) doc.paragraphs.push_back({std::move(current), 0, false});
+    if (!current.empty()) {
+      Paragraph p{std::move(current), 0, false};
+      p.line_begin = first_line;
+      p.line_end = last_line;
+      doc.paragraphs.push_back(std::move(p));
+    }
     current.clear();
   };
+  int number = 0;
   for (std::string_view line : lines) {
+    ++number;
     if (line.empty()) {
       flush();
       continue;
     }
+    if (current.empty()) first_line = number;
+    last_line = number;
     if (!has_blank_line) {
       current.assign(line);
       flush();

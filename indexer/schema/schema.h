@@ -43,8 +43,10 @@
 //
 // Document data: a JSON object, keys below (kKey*).
 //   * passage records: doc, path, title, lang, ordinal, text, offset, figures (array of figure
-//     objects), quotes (array of {text, speaker});
-//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at;
+//     objects), quotes (array of {text, speaker}), and for citations date, author, url, page and
+//     lines ([first, last] source lines) where known;
+//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date,
+//     author, url;
 //   * figure records: doc, path, title, lang, passage (its id), and the figure object's keys:
 //     surface, value, high, unit, kind, counter, qualifier, year, sentence, span ([begin, end)
 //     bytes in the document text);
@@ -113,6 +115,11 @@ inline constexpr const char* kKeyQualifier = "qualifier";
 inline constexpr const char* kKeyYear = "year";
 inline constexpr const char* kKeySentence = "sentence";
 inline constexpr const char* kKeySpan = "span";
+inline constexpr const char* kKeyDate = "date";
+inline constexpr const char* kKeyAuthor = "author";
+inline constexpr const char* kKeyUrl = "url";
+inline constexpr const char* kKeyPage = "page";
+inline constexpr const char* kKeyLines = "lines";
 
 inline constexpr const char* kKeyQuotes = "quotes";
 inline constexpr const char* kKeyQuote = "quote";
@@ -124,8 +131,8 @@ inline constexpr const char* kKeyOrg = "org";          // inside speaker
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
-// 4: quote records.
-inline constexpr int kAnalysisVersion = 4;
+// 4: quote records; 5: citation fields.
+inline constexpr int kAnalysisVersion = 5;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";

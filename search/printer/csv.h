@@ -15,7 +15,7 @@ std::string csv_field(std::string_view value);
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 // Hits as CSV, one row per hit after a header row:
-//   rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text
+//   rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation
 class CsvHitPrinter final : public HitSink {
  public:
   explicit CsvHitPrinter(std::ostream& out);

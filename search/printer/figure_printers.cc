@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "printer/csv.h"
+#include "printer/json_record.h"
 
 namespace kb::search {
 
@@ -32,7 +33,7 @@ nlohmann::json figure_hit_to_json(const FigureHit& hit) {
   j["sentence"] = hit.sentence;
   j["doc"] = {{"id", hit.doc.id}, {"path", hit.doc.path}, {"title", hit.doc.title}};
   j["passage"] = hit.passage_id;
-  return j;
+  return with_envelope(std::move(j), "figure");
 }
 
 void JsonLinesFigurePrinter::on_figure(const FigureHit& hit) {

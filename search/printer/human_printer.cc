@@ -30,7 +30,11 @@ void HumanPrinter::on_hit(const Hit& hit) {
   out_ << hit.rank << ". " << (hit.doc.title.empty() ? hit.doc.path : hit.doc.title);
   if (colour_) out_ << "\033[0m";
   out_ << "  (score " << score << ")\n";
-  out_ << "   " << hit.doc.path << " \xC2\xB7 passage " << hit.passage.ordinal << '\n' << "   ";
+  out_ << "   " << hit.doc.path << " \xC2\xB7 passage " << hit.passage.ordinal;
+  if (hit.citation.page > 0) out_ << " \xC2\xB7 p. " << hit.citation.page;
+  if (hit.citation.line_begin > 0) out_ << " \xC2\xB7 line " << hit.citation.line_begin;
+  if (!hit.citation.date.empty()) out_ << " \xC2\xB7 " << hit.citation.date;
+  out_ << '\n' << "   ";
   std::uint32_t at = 0;
   const std::string& text = hit.passage.text;
   for (auto [b, e] : hit.highlights) {

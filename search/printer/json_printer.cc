@@ -1,6 +1,7 @@
 #include "printer/json_printer.h"
 
 #include "printer/figure_printers.h"
+#include "printer/json_record.h"
 
 namespace kb::search {
 
@@ -15,7 +16,20 @@ nlohmann::json hit_to_json(const Hit& hit) {
   for (const FigureRef& f : hit.figures) figures.push_back(figure_to_json(f));
   nlohmann::json quotes = nlohmann::json::array();
   for (const HitQuote& q : hit.quotes) quotes.push_back({{"text", q.text}, {"speaker", speaker_to_json(q.speaker)}});
-  return {
+  nlohmann::json citation = {
+      {"path", hit.doc.path},
+      {"title", hit.doc.title},
+      {"passage", hit.passage.ordinal},
+      {"date", hit.citation.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.citation.date)},
+      {"author", hit.citation.author.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.citation.author)},
+      {"url", hit.citation.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.citation.url)},
+      {"page", hit.citation.page > 0 ? nlohmann::json(hit.citation.page) : nlohmann::json(nullptr)},
+      {"lines", hit.citation.line_begin > 0 ? nlohmann::json({hit.citation.line_begin, hit.citation.line_end})
+                                            : nlohmann::json(nullptr)},
+      {"text", citation_text(hit.doc, hit.passage, hit.citation)},
+  };
+  return with_envelope({
+      {"citation", citation},
       {"figures", figures},
       {"rank", hit.rank},
       {"score", hit.score},
@@ -24,7 +38,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
        {{"id", hit.passage.id}, {"ordinal", hit.passage.ordinal}, {"offset", hit.passage.offset}, {"text", hit.passage.text}}},
       {"highlights", highlights},
       {"quotes", quotes},
-  };
+  }, "hit");
 }
 
 void JsonLinesPrinter::on_hit(const Hit& hit) {

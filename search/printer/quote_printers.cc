@@ -1,5 +1,7 @@
 #include "printer/quote_printers.h"
 
+#include "printer/json_record.h"
+
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -24,7 +26,7 @@ void print_json(std::ostream& out, const nlohmann::json& j) {
 }  // namespace
 
 void JsonQuotePrinter::on_quote(const QuoteHit& q) {
-  print_json(out_, {
+  print_json(out_, with_envelope({
                        {"rank", q.rank},
                        {"score", q.score},
                        {"text", q.text},
@@ -32,7 +34,7 @@ void JsonQuotePrinter::on_quote(const QuoteHit& q) {
                        {"doc", {{"id", q.doc.id}, {"path", q.doc.path}, {"title", q.doc.title}, {"lang", q.doc.lang}}},
                        {"passage", {{"id", q.passage.id}, {"ordinal", q.passage.ordinal}}},
                        {"offset", q.offset},
-                   });
+                   }, "quote"));
 }
 
 CsvQuotePrinter::CsvQuotePrinter(std::ostream& out) : out_(out) {
@@ -62,12 +64,12 @@ void JsonPeoplePrinter::on_person(const PersonSummary& p) {
   nlohmann::json docs = nlohmann::json::array();
   for (const PersonDoc& d : p.docs)
     docs.push_back({{"id", d.doc.id}, {"path", d.doc.path}, {"title", d.doc.title}, {"quotes", d.quotes}});
-  print_json(out_, {{"name", p.speaker.name},
+  print_json(out_, with_envelope({{"name", p.speaker.name},
                     {"name_en", p.speaker.name_en},
                     {"title", p.speaker.title},
                     {"org", p.speaker.org},
                     {"quotes", p.quotes},
-                    {"docs", docs}});
+                    {"docs", docs}}, "person"));
 }
 
 CsvPeoplePrinter::CsvPeoplePrinter(std::ostream& out) : out_(out) {

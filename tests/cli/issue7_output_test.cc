@@ -1,0 +1,145 @@
+// Issue 7: every JSON record carries the schema envelope; hits carry citations; CSV decodes to
+// the header's columns; --format cite prints one pasteable line per hit.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+
+namespace kb::test {
+namespace {
+
+using nlohmann::json;
+
+// Splits one RFC 4180 CSV text into rows of fields.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1);
+  std::string field;
+  bool quoted = false, row_started = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+      continue;
+    }
+    row_started = true;
+    if (c == '"') quoted = true;
+    else if (c == ',') rows.back().push_back(std::exchange(field, {}));
+    else if (c == '\r') continue;
+    else if (c == '\n') {
+      rows.back().push_back(std::exchange(field, {}));
+      rows.emplace_back();
+      row_started = false;
+    } else field += c;
+  }
+  if (row_started) rows.back().push_back(field);
+  if (rows.back().empty()) rows.pop_back();
+  return rows;
+}
+
+class Issue7Output : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    dir_->write("docs/seminar.txt",
+                "첫 줄은 제목이다\n\n"
+                "정준화 국회입법조사처 입법조사관은 \"한국 정부가 최근 추경을 통해 1.3만장의 최신 GPU를 확보했다\"고 "
+                "말했다.\n"
+                "둘째 줄도 같은 문단이다.\n");
+    const CommandResult r = run_program("kb-index", {"--db", db(), (*dir_ / "docs").string()});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string db() { return (*dir_ / "db").string(); }
+  static CommandResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db()});
+    return run_program("kb-search", args);
+  }
+  static TempDir* dir_;
+};
+TempDir* Issue7Output::dir_ = nullptr;
+
+TEST_F(Issue7Output, HitCarriesEnvelopeAndCitation) {
+  const CommandResult r = search({"--format", "json", "추경"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  const json hit = json::parse(lines[0]);
+  EXPECT_EQ(hit["schema"], "kb/1");
+  EXPECT_EQ(hit["type"], "hit");
+  const json& c = hit["citation"];
+  EXPECT_EQ(c["path"], hit["doc"]["path"]);
+  EXPECT_EQ(c["title"], "첫 줄은 제목이다");
+  EXPECT_EQ(c["passage"].get<unsigned>(), 1u);
+  EXPECT_EQ(c["lines"], json::array({3, 4}));  // blank-line paragraphs: lines 3–4
+  EXPECT_TRUE(c["page"].is_null());
+  EXPECT_TRUE(c["date"].is_null());
+  EXPECT_TRUE(c["url"].is_null());
+  const std::string text = c["text"];
+  EXPECT_EQ(text, "첫 줄은 제목이다. " + hit["doc"]["path"].get<std::string>() + ", passage 1 (lines 3\xE2\x80\x93" "4).");
+  // The figure and the quote of the passage come with it.
+  ASSERT_EQ(hit["figures"].size(), 1u);
+  EXPECT_EQ(hit["figures"][0]["value"].get<double>(), 13000.0);
+  ASSERT_EQ(hit["quotes"].size(), 1u);
+  EXPECT_EQ(hit["quotes"][0]["speaker"]["name"], "정준화");
+}
+
+TEST_F(Issue7Output, EveryListingRecordHasTheEnvelope) {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> modes = {
+      {{"--figures", "--format", "json"}, "figure"},
+      {{"--quotes", "--format", "json"}, "quote"},
+      {{"--people", "--format", "json"}, "person"},
+      {{"--status", "--format", "json"}, "status"},
+  };
+  for (const auto& [args, type] : modes) {
+    const CommandResult r = search(args);
+    ASSERT_EQ(r.exit_code, 0) << type << ": " << r.err;
+    const auto lines = split_lines(r.out);
+    ASSERT_FALSE(lines.empty()) << type;
+    for (const std::string& line : lines) {
+      const json record = json::parse(line);
+      EXPECT_EQ(record["schema"], "kb/1") << type;
+      EXPECT_EQ(record["type"], type);
+    }
+  }
+}
+
+TEST_F(Issue7Output, CsvRowsMatchTheirHeaders) {
+  const std::vector<std::vector<std::string>> modes = {
+      {"--format", "csv", "추경"}, {"--figures", "--format", "csv"}, {"--quotes", "--format", "csv"},
+      {"--people", "--format", "csv"}};
+  for (const auto& args : modes) {
+    const CommandResult r = search(args);
+    ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    const auto rows = parse_csv(r.out);
+    ASSERT_GE(rows.size(), 2u) << r.out;
+    for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << args[0];
+  }
+  const auto hits = parse_csv(search({"--format", "csv", "추경"}).out);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].back(), "citation");
+  EXPECT_NE(hits[1].back().find("passage 1 (lines 3"), std::string::npos);
+  EXPECT_NE(hits[1][9].find("\"한국 정부가"), std::string::npos) << "quotes inside a field survive CSV";
+}
+
+TEST_F(Issue7Output, CiteFormatIsOneLinePerHit) {
+  const CommandResult r = search({"--format", "cite", "추경"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = split_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].rfind("[1] 첫 줄은 제목이다. ", 0), 0u) << lines[0];
+  EXPECT_NE(lines[0].find("\xE2\x80\x9C" "정준화"), std::string::npos) << lines[0];
+}
+
+}  // namespace
+}  // namespace kb::test
