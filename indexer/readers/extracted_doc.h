@@ -18,6 +18,7 @@ struct ExtractedDoc {
   std::string author;
   std::string date;    // ISO 8601 where known
   std::string lang;    // ko | en | und; empty: detected from the text
+  std::string description;  // a summary the file declares (HTML meta, DOCX/HWPX properties); not indexed yet
   std::vector<Paragraph> paragraphs;
   std::vector<std::string> warnings;  // problems that did not stop reading (repaired UTF-8 …)
 };
