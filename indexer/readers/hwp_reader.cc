@@ -11,6 +11,7 @@
 #include <cstring>
 #include <ctime>
 #include <memory>
+#include <mutex>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -158,7 +159,20 @@ void read_summary(std::string_view s, ExtractedDoc& doc) {
   }
 }
 
+void ignore_glib_message(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
+
 }  // namespace
+
+HwpReader::HwpReader() {
+  // libgsf reports damaged containers through g_log as well as through GError; the GError is
+  // what kb reports, so the log lines (which would interleave with kb's output) are dropped.
+  static std::once_flag once;
+  std::call_once(once, [] {
+    const auto levels = static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+    for (const char* domain : {"libgsf", "libgsf:msole", "libgsf:utils", "GLib-GObject"})
+      g_log_set_handler(domain, levels, ignore_glib_message, nullptr);
+  });
+}
 
 std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
   std::vector<std::string> out;

@@ -25,6 +25,7 @@ namespace kb {
 
 class HwpReader final : public Reader {
  public:
+  HwpReader();
   std::string_view name() const override { return "hwp"; }
   ReadResult read(std::string_view bytes) const override;
 };
