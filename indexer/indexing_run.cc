@@ -63,7 +63,17 @@ IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Dia
 
 void IndexingRun::fail(const fs::path& path, const std::string& reason) {
   ++counts_.failed;
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  failed_paths_.insert(ec ? path.string() : canonical.string());
   diagnostics_.error(path.string(), reason);
+}
+
+void IndexingRun::count_change() {
+  if (++uncommitted_ >= options_.commit_every) {
+    writer_.commit();
+    uncommitted_ = 0;
+  }
 }
 
 void IndexingRun::add(const fs::path& path) {
@@ -77,15 +87,19 @@ void IndexingRun::add(const fs::path& path) {
     return;
   }
   if (fs::is_directory(status)) {
-    walk(path);
+    std::vector<fs::path> files;
+    walk(path, files);
+    index_batch(files, false);
+    const fs::path canonical = fs::canonical(path, ec);
+    if (!ec) prune(canonical.string());
   } else if (fs::is_regular_file(status)) {
-    index_file(path, true);
+    index_batch({path}, true);
   } else {
     fail(path, "not a regular file or folder");
   }
 }
 
-void IndexingRun::walk(const fs::path& dir) {
+void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
   std::error_code ec;
   const fs::path canonical = fs::canonical(dir, ec);
   if (ec) {
@@ -120,10 +134,10 @@ void IndexingRun::walk(const fs::path& dir) {
       continue;
     }
     if (fs::is_directory(status)) {
-      walk(entry);
+      walk(entry, files);
     } else if (fs::is_regular_file(status)) {
       if (readers_.handles_extension(entry.string())) {
-        index_file(entry, false);
+        files.push_back(entry);
       } else {
         ++counts_.skipped;
         diagnostics_.warning(entry.string(), "skipped: unsupported file type '" + extension_of(entry.string()) + "'");
@@ -131,6 +145,38 @@ void IndexingRun::walk(const fs::path& dir) {
     }
   }
 }
+
+void IndexingRun::index_batch(const std::vector<fs::path>& files, bool named_by_user) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].string());
+    index_file(files[i], named_by_user);
+  }
+  if (diagnostics_.progress && !files.empty()) diagnostics_.progress(files.size(), files.size(), {});
+}
+
+void IndexingRun::prune(const std::string& folder) {
+  std::vector<IndexWriter::StoredDocument> documents;
+  try {
+    documents = writer_.documents();
+  } catch (const IndexError& e) {
+    diagnostics_.error(folder.empty() ? std::string("index") : folder, e.what());
+    ++counts_.failed;
+    return;
+  }
+  const std::string prefix = folder.empty() || folder.ends_with('/') ? folder : folder + "/";
+  for (const IndexWriter::StoredDocument& doc : documents) {
+    if (!doc.path.starts_with(prefix) || failed_paths_.count(doc.path) != 0) continue;
+    std::error_code ec;
+    const bool exists = fs::exists(fs::path(doc.path), ec);
+    if (ec || exists) continue;  // when in doubt (e.g. no permission to look), keep
+    writer_.remove(doc.id);
+    ++counts_.removed;
+    diagnostics_.warning(doc.path, "removed from the index: the file is gone");
+    count_change();
+  }
+}
+
+void IndexingRun::prune_missing() { prune(""); }
 
 void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
   std::error_code ec;
@@ -144,18 +190,15 @@ void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
     fail(path, reason);
     return;
   }
+  if (bytes.empty()) {
+    fail(path, "empty file (0 bytes)");
+    return;
+  }
   const Reader* reader = readers_.find(canonical.string(), std::string_view(bytes).substr(0, 16));
   if (reader == nullptr) {
     if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
     return;
   }
-  ReadResult result = reader->read(bytes);
-  if (!result.ok()) {
-    fail(path, result.message);
-    return;
-  }
-  for (const std::string& w : result.doc.warnings) diagnostics_.warning(path.string(), w);
-
   SourceInfo source;
   source.path = canonical.string();
   source.id = schema::document_id_for_path(source.path);
@@ -164,11 +207,19 @@ void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
   struct stat st {};
   if (::stat(canonical.c_str(), &st) == 0) source.mtime = static_cast<std::int64_t>(st.st_mtime);
 
+  // Unchanged content is decided before parsing: re-running over a large folder costs one read
+  // and one hash per file.
   const std::optional<std::string> previous = writer_.stored_hash(source.id);
   if (previous && *previous == source.hash) {
     ++counts_.unchanged;
     return;
   }
+  ReadResult result = reader->read(bytes);
+  if (!result.ok()) {
+    fail(path, result.message);
+    return;
+  }
+  for (const std::string& w : result.doc.warnings) diagnostics_.warning(path.string(), w);
   const analysis::AnalyzedDocument doc = analyzer_.analyze(result.doc);
   try {
     writer_.replace(source, doc);
@@ -179,10 +230,7 @@ void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
   (previous ? counts_.updated : counts_.added)++;
   counts_.passages += doc.passages.size();
   counts_.text_bytes += doc.text.size();
-  if (++uncommitted_ >= options_.commit_every) {
-    writer_.commit();
-    uncommitted_ = 0;
-  }
+  count_change();
 }
 
 void IndexingRun::finish() {

@@ -103,7 +103,7 @@ ReadResult XmlReader::read(std::string_view bytes) const {
     pugi_encoding = pugi::encoding_utf8;
   }
   pugi::xml_document xml;
-  const XmlParse parsed = parse_xml(bytes, xml, "XML", pugi_encoding);
+  const XmlParse parsed = parse_xml(bytes, xml, "the file", pugi_encoding);
   if (!parsed.ok()) return ReadResult::failure(parsed.status, parsed.message);
   const pugi::xml_node root = xml.document_element();
   if (!root) return ReadResult::failure(ReadStatus::kEmpty, "XML has no root element");
