@@ -169,6 +169,7 @@ ReadResult DocxReader::read_package(ZipArchive& zip) {
   if (!body_node) return ReadResult::failure(ReadStatus::kCorrupt, "word/document.xml has no w:body");
   DocxWalker walker(styles);
   walker.blocks(body_node, doc.paragraphs, 0);
+  repair_utf8_fields(doc);
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "Word document has no text");
   return ReadResult::success(std::move(doc));
 }

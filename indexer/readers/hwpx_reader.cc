@@ -192,6 +192,7 @@ ReadResult HwpxReader::read_package(ZipArchive& zip) {
     if (!parsed.ok()) return ReadResult::failure(parsed.status, parsed.message);
     walker.blocks(xml, doc.paragraphs, 0);
   }
+  repair_utf8_fields(doc);
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "HWPX document has no text");
   return ReadResult::success(std::move(doc));
 }

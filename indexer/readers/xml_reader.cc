@@ -117,6 +117,7 @@ ReadResult XmlReader::read(std::string_view bytes) const {
     read_generic(root, doc);
   }
   doc.warnings = std::move(warnings);
+  repair_utf8_fields(doc);
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "XML has no text");
   return ReadResult::success(std::move(doc));
 }

@@ -1,5 +1,7 @@
 #include "readers/xml_util.h"
 
+#include "analysis/unicode_text.h"
+
 namespace kb {
 
 XmlParse parse_xml(std::string_view bytes, pugi::xml_document& doc, std::string_view what,
@@ -90,6 +92,24 @@ std::string collapsed_text(const pugi::xml_node& node) {
   std::string raw;
   append_text(node, raw);
   return collapse_whitespace(raw);
+}
+
+void repair_utf8_fields(ExtractedDoc& doc) {
+  std::size_t repaired = 0;
+  auto fix = [&](std::string& s) {
+    if (analysis::is_valid_utf8(s)) return;
+    std::size_t n = 0;
+    s = analysis::repair_utf8(s, &n);
+    repaired += n;
+  };
+  fix(doc.title);
+  fix(doc.author);
+  fix(doc.date);
+  fix(doc.lang);
+  fix(doc.description);
+  for (Paragraph& p : doc.paragraphs) fix(p.text);
+  if (repaired > 0)
+    doc.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) + " sequence(s) replaced with U+FFFD");
 }
 
 }  // namespace kb

@@ -41,4 +41,8 @@ std::string collapsed_text(const pugi::xml_node& node);
 // Collapses runs of ASCII whitespace (and NBSP-free) to single spaces and trims.
 std::string collapse_whitespace(std::string_view text);
 
+// pugixml does not validate UTF-8: ill-formed sequences in any text or metadata field are
+// replaced with U+FFFD here (with a warning), so readers hand out valid UTF-8 only.
+void repair_utf8_fields(ExtractedDoc& doc);
+
 }  // namespace kb
