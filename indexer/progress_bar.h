@@ -21,7 +21,11 @@ class ProgressBar {
     std::string line = "\r[" + std::string(filled, '#') + std::string(width_ - filled, '.') + "] " +
                        std::to_string(done) + "/" + std::to_string(total) + " ";
     std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-    if (name.size() > 40) name = name.substr(0, 40);
+    if (name.size() > 40) {
+      std::size_t cut = 40;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 only
+      name.resize(cut);
+    }
     line += name;
     std::fprintf(out_, "%s\x1b[K", line.c_str());  // ESC[K: erase the rest of the old line
     std::fflush(out_);
