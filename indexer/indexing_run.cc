@@ -6,7 +6,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <thread>
 
 #include "schema/schema.h"
 
@@ -57,9 +59,31 @@ bool read_file(const fs::path& path, std::uint64_t limit, std::string& out, std:
 
 }  // namespace
 
+struct IndexingRun::Parsed {
+  ReadResult read;
+  analysis::AnalyzedDocument doc;
+};
+
+struct IndexingRun::Pending {
+  fs::path path;  // as listed, for messages
+  const Reader* reader = nullptr;
+  std::string bytes;
+  SourceInfo source;
+  bool had_previous = false;
+  std::size_t analyzer = 0;
+  std::future<Parsed> parsed;
+};
+
 IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
                          IndexOptions options)
-    : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {}
+    : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {
+  unsigned threads = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  options_.threads = std::min(threads, 16u);
+  for (unsigned i = 0; i < options_.threads; ++i) {
+    analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
+    free_analyzers_.push_back(i);
+  }
+}
 
 void IndexingRun::fail(const fs::path& path, const std::string& reason) {
   ++counts_.failed;
@@ -147,10 +171,19 @@ void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
 }
 
 void IndexingRun::index_batch(const std::vector<fs::path>& files, bool named_by_user) {
+  std::deque<std::unique_ptr<Pending>> in_flight;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].string());
-    index_file(files[i], named_by_user);
+    std::unique_ptr<Pending> pending = prepare(files[i], named_by_user);
+    if (!pending) continue;
+    if (free_analyzers_.empty()) {  // all workers busy: finish the oldest first
+      complete(*in_flight.front());
+      in_flight.pop_front();
+    }
+    launch(*pending);
+    in_flight.push_back(std::move(pending));
   }
+  for (; !in_flight.empty(); in_flight.pop_front()) complete(*in_flight.front());
   if (diagnostics_.progress && !files.empty()) diagnostics_.progress(files.size(), files.size(), {});
 }
 
@@ -178,32 +211,34 @@ void IndexingRun::prune(const std::string& folder) {
 
 void IndexingRun::prune_missing() { prune(""); }
 
-void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
+std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path, bool named_by_user) {
   std::error_code ec;
   fs::path canonical = fs::canonical(path, ec);
   if (ec) {
     fail(path, "cannot resolve path: " + ec.message());
-    return;
+    return nullptr;
   }
-  std::string bytes, reason;
-  if (!read_file(canonical, options_.max_file_bytes, bytes, reason)) {
+  auto pending = std::make_unique<Pending>();
+  pending->path = path;
+  std::string reason;
+  if (!read_file(canonical, options_.max_file_bytes, pending->bytes, reason)) {
     fail(path, reason);
-    return;
+    return nullptr;
   }
-  if (bytes.empty()) {
+  if (pending->bytes.empty()) {
     fail(path, "empty file (0 bytes)");
-    return;
+    return nullptr;
   }
-  const Reader* reader = readers_.find(canonical.string(), std::string_view(bytes).substr(0, 16));
-  if (reader == nullptr) {
+  pending->reader = readers_.find(canonical.string(), std::string_view(pending->bytes).substr(0, 16));
+  if (pending->reader == nullptr) {
     if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
-    return;
+    return nullptr;
   }
-  SourceInfo source;
+  SourceInfo& source = pending->source;
   source.path = canonical.string();
   source.id = schema::document_id_for_path(source.path);
-  source.hash = content_hash(bytes) + "-a" + std::to_string(schema::kAnalysisVersion);
-  source.size = bytes.size();
+  source.hash = content_hash(pending->bytes) + "-a" + std::to_string(schema::kAnalysisVersion);
+  source.size = pending->bytes.size();
   struct stat st {};
   if (::stat(canonical.c_str(), &st) == 0) source.mtime = static_cast<std::int64_t>(st.st_mtime);
 
@@ -212,24 +247,47 @@ void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
   const std::optional<std::string> previous = writer_.stored_hash(source.id);
   if (previous && *previous == source.hash) {
     ++counts_.unchanged;
-    return;
+    return nullptr;
   }
-  ReadResult result = reader->read(bytes);
-  if (!result.ok()) {
-    fail(path, result.message);
-    return;
-  }
-  for (const std::string& w : result.doc.warnings) diagnostics_.warning(path.string(), w);
-  const analysis::AnalyzedDocument doc = analyzer_.analyze(result.doc);
+  pending->had_previous = previous.has_value();
+  return pending;
+}
+
+void IndexingRun::launch(Pending& pending) {
+  pending.analyzer = free_analyzers_.back();
+  free_analyzers_.pop_back();
+  analysis::DocumentAnalyzer* analyzer = analyzers_[pending.analyzer].get();
+  auto work = [reader = pending.reader, bytes = std::move(pending.bytes), analyzer]() {
+    Parsed parsed;
+    parsed.read = reader->read(bytes);
+    if (parsed.read.ok()) parsed.doc = analyzer->analyze(parsed.read.doc);
+    return parsed;
+  };
+  pending.parsed = std::async(options_.threads > 1 ? std::launch::async : std::launch::deferred, std::move(work));
+}
+
+void IndexingRun::complete(Pending& pending) {
+  Parsed parsed;
   try {
-    writer_.replace(source, doc);
-  } catch (const IndexError& e) {
-    fail(path, e.what());
+    parsed = pending.parsed.get();
+  } catch (const std::exception& e) {  // a reader or the analyzer threw: this file only
+    parsed.read = ReadResult::failure(ReadStatus::kCorrupt, std::string("reader failed: ") + e.what());
+  }
+  free_analyzers_.push_back(pending.analyzer);
+  if (!parsed.read.ok()) {
+    fail(pending.path, parsed.read.message);
     return;
   }
-  (previous ? counts_.updated : counts_.added)++;
-  counts_.passages += doc.passages.size();
-  counts_.text_bytes += doc.text.size();
+  for (const std::string& w : parsed.read.doc.warnings) diagnostics_.warning(pending.path.string(), w);
+  try {
+    writer_.replace(pending.source, parsed.doc);
+  } catch (const IndexError& e) {
+    fail(pending.path, e.what());
+    return;
+  }
+  (pending.had_previous ? counts_.updated : counts_.added)++;
+  counts_.passages += parsed.doc.passages.size();
+  counts_.text_bytes += parsed.doc.text.size();
   count_change();
 }
 

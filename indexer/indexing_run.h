@@ -12,7 +12,12 @@
 //     removes it); prune_missing() does the same over the whole index (kb-index --prune);
 //   * a file that fails (unreadable, corrupt, too large) keeps its previous document.
 //
-// Known weaknesses: single-threaded; a folder's files are listed before they are read, so a
+// Parallelism: the main thread lists files, reads them, hashes them and checks the index; files
+// that changed are parsed and analysed by up to `threads` worker tasks (each with its own
+// analyzer), and the main thread writes their results to the index in listing order. Only the
+// main thread touches the Xapian database.
+//
+// Known weaknesses: a folder's files are listed before they are read, so a
 // file added mid-run waits for the next run; pruning lists every document record (fine for
 // tens of thousands of files).
 #pragma once
@@ -20,8 +25,11 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "analysis/document_analyzer.h"
 #include "index_writer.h"
@@ -43,6 +51,7 @@ struct IndexCounts {
 struct IndexOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger files are refused
   std::size_t commit_every = 200;
+  unsigned threads = 0;  // parse/analyse workers; 0: one per hardware thread; 1: no worker threads
 };
 
 // Receives one-line messages: errors make the run fail, warnings do not.
@@ -68,7 +77,13 @@ class IndexingRun {
  private:
   void walk(const std::filesystem::path& dir, std::vector<std::filesystem::path>& files);
   void index_batch(const std::vector<std::filesystem::path>& files, bool named_by_user);
-  void index_file(const std::filesystem::path& path, bool named_by_user);
+  struct Parsed;
+  struct Pending;
+  // Reads, hashes and compares one file; null when there is nothing more to do (unchanged,
+  // failed, unsupported).
+  std::unique_ptr<Pending> prepare(const std::filesystem::path& path, bool named_by_user);
+  void launch(Pending& pending);
+  void complete(Pending& pending);
   // Removes documents under `folder` (all when empty) whose file is gone.
   void prune(const std::string& folder);
   void count_change();
@@ -78,7 +93,8 @@ class IndexingRun {
   const ReaderRegistry& readers_;
   Diagnostics diagnostics_;
   IndexOptions options_;
-  analysis::DocumentAnalyzer analyzer_;
+  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;
+  std::vector<std::size_t> free_analyzers_;  // indices into analyzers_; main thread only
   IndexCounts counts_;
   std::set<std::filesystem::path> visited_dirs_;
   std::set<std::string> failed_paths_;  // canonical where known, as given otherwise

@@ -22,6 +22,7 @@ struct Options {
   bool prune = false;
   bool progress = true;
   std::size_t commit_every = kb::IndexOptions{}.commit_every;
+  unsigned threads = 0;
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -35,6 +36,7 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--commit-every", o.commit_every, "Commit after this many changed documents")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("-j,--threads", o.threads, "Files parsed in parallel (0: one per CPU)")->capture_default_str();
   app.add_option("paths", o.paths, "Files and folders to index (folders recursively; required unless --prune)");
 }
 
@@ -67,6 +69,7 @@ int run(const Options& o) {
   kb::IndexOptions options;
   options.max_file_bytes = o.max_file_bytes;
   options.commit_every = o.commit_every;
+  options.threads = o.threads;
   const auto start = std::chrono::steady_clock::now();
   kb::IndexingRun run(*writer, kb::ReaderRegistry::standard(), diagnostics, options);
   try {
