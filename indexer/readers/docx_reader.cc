@@ -133,7 +133,7 @@ void read_core_properties(std::string_view bytes, ExtractedDoc& doc) {
     const std::string_view name = local_name(n);
     std::string value = collapse_whitespace(n.text().get());
     if (value.empty()) continue;
-    if (name == "title") doc.title = value;
+    if (name == "title") doc.title = is_meaningful_title(value) ? value : std::string();
     else if (name == "creator") doc.author = value;
     else if (name == "created") created = value;
     else if (name == "modified") modified = value;

@@ -34,6 +34,9 @@ std::string ascii_lower(std::string_view s) {
 }
 
 bool is_meaningful_title(std::string_view title) {
+  // Placeholders producers write when the author gave none (Quartz: "무제", Word: "Untitled").
+  for (std::string_view placeholder : {"무제", "제목 없음", "Untitled", "untitled", "제목"})
+    if (title == placeholder) return false;
   std::size_t letters = 0;
   for (std::size_t i = 0; i < title.size(); ++i) {
     const auto b = static_cast<unsigned char>(title[i]);

@@ -51,7 +51,7 @@ class HtmlBlockBuilder {
 std::string ascii_lower(std::string_view s);
 
 // False for a metadata title that says nothing: fewer than two letters (Hangul producers often
-// leave "3" or "1111" there). Callers then leave the title to be derived from the text.
+// leave "3" or "1111" there) or a placeholder such as "무제" / "Untitled". Callers then leave the title to be derived from the text.
 bool is_meaningful_title(std::string_view title);
 
 // "ko-KR" → "ko", "en_US" → "en", anything else → "" (left to detection).

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "analysis/unicode_text.h"
+#include "readers/html_blocks.h"
 #include "readers/xml_util.h"
 
 namespace kb {
@@ -104,6 +105,7 @@ ReadResult PdfReader::read(std::string_view bytes) const {
 
   ExtractedDoc doc;
   doc.title = collapse_whitespace(utf8_of(pdf->get_title()));
+  if (!is_meaningful_title(doc.title)) doc.title.clear();
   doc.author = collapse_whitespace(utf8_of(pdf->get_author()));
   doc.description = collapse_whitespace(utf8_of(pdf->get_subject()));
   if (const std::time_t created = pdf->get_creation_date_t(); created > 0) {
