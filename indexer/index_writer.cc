@@ -259,6 +259,22 @@ std::optional<std::string> IndexWriter::stored_hash(const std::string& doc_id) {
   return data[schema::kKeyHash].get<std::string>();
 }
 
+std::vector<IndexWriter::StoredDocument> IndexWriter::documents() {
+  std::vector<StoredDocument> out;
+  try {
+    const std::string type = schema::type_term(schema::kTypeDocument);
+    for (Xapian::PostingIterator it = db_.postlist_begin(type); it != db_.postlist_end(type); ++it) {
+      const Xapian::Document record = db_.get_document(*it);
+      const json data = json::parse(record.get_data(), nullptr, false);
+      if (!data.is_object() || !data.contains(schema::kKeyPath)) continue;
+      out.push_back({record.get_value(schema::kDocIdSlot), data[schema::kKeyPath].get<std::string>()});
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot list the indexed documents: " + e.get_msg());
+  }
+  return out;
+}
+
 void IndexWriter::commit() {
   try {
     if (in_transaction_) {

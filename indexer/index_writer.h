@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -41,6 +42,12 @@ class IndexWriter {
   void remove(const std::string& doc_id);
   // The content hash stored for a document, if it is indexed.
   std::optional<std::string> stored_hash(const std::string& doc_id);
+  // Every document record: its id and source path.
+  struct StoredDocument {
+    std::string id;
+    std::string path;
+  };
+  std::vector<StoredDocument> documents();
   void commit();
   // Drops uncommitted changes.
   void cancel();

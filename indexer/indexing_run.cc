@@ -6,7 +6,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <fstream>
+#include <thread>
 
 #include <fnmatch.h>
 
@@ -77,13 +79,45 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& name) 
 
 }  // namespace
 
+struct IndexingRun::Parsed {
+  ReadResult read;
+  analysis::AnalyzedDocument doc;
+};
+
+struct IndexingRun::Pending {
+  fs::path path;  // as listed, for messages
+  const Reader* reader = nullptr;
+  std::string bytes;
+  SourceInfo source;
+  bool had_previous = false;
+  std::size_t analyzer = 0;
+  std::future<Parsed> parsed;
+};
+
 IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
                          IndexOptions options)
-    : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {}
+    : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {
+  unsigned threads = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+  options_.threads = std::min(threads, 16u);
+  for (unsigned i = 0; i < options_.threads; ++i) {
+    analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
+    free_analyzers_.push_back(i);
+  }
+}
 
 void IndexingRun::fail(const fs::path& path, const std::string& reason) {
   ++counts_.failed;
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(path, ec);
+  failed_paths_.insert(ec ? path.string() : canonical.string());
   diagnostics_.error(path.string(), reason);
+}
+
+void IndexingRun::count_change() {
+  if (++uncommitted_ >= options_.commit_every) {
+    writer_.commit();
+    uncommitted_ = 0;
+  }
 }
 
 void IndexingRun::add(const fs::path& path) {
@@ -97,15 +131,19 @@ void IndexingRun::add(const fs::path& path) {
     return;
   }
   if (fs::is_directory(status)) {
-    walk(path);
+    std::vector<fs::path> files;
+    walk(path, files);
+    index_batch(files, false);
+    const fs::path canonical = fs::canonical(path, ec);
+    if (!ec) prune(canonical.string());
   } else if (fs::is_regular_file(status)) {
-    index_file(path, true);
+    index_batch({path}, true);
   } else {
     fail(path, "not a regular file or folder");
   }
 }
 
-void IndexingRun::walk(const fs::path& dir) {
+void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
   std::error_code ec;
   const fs::path canonical = fs::canonical(dir, ec);
   if (ec) {
@@ -142,10 +180,10 @@ void IndexingRun::walk(const fs::path& dir) {
       continue;
     }
     if (fs::is_directory(status)) {
-      walk(entry);
+      walk(entry, files);
     } else if (fs::is_regular_file(status)) {
       if (readers_.handles_extension(entry.string())) {
-        index_file(entry, false);
+        files.push_back(entry);
       } else {
         ++counts_.skipped;
         diagnostics_.warning(entry.string(), "skipped: unsupported file type '" + extension_of(entry.string()) + "'");
@@ -154,57 +192,125 @@ void IndexingRun::walk(const fs::path& dir) {
   }
 }
 
-void IndexingRun::index_file(const fs::path& path, bool named_by_user) {
+void IndexingRun::index_batch(const std::vector<fs::path>& files, bool named_by_user) {
+  std::deque<std::unique_ptr<Pending>> in_flight;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].string());
+    std::unique_ptr<Pending> pending = prepare(files[i], named_by_user);
+    if (!pending) continue;
+    if (free_analyzers_.empty()) {  // all workers busy: finish the oldest first
+      complete(*in_flight.front());
+      in_flight.pop_front();
+    }
+    launch(*pending);
+    in_flight.push_back(std::move(pending));
+  }
+  for (; !in_flight.empty(); in_flight.pop_front()) complete(*in_flight.front());
+  if (diagnostics_.progress && !files.empty()) diagnostics_.progress(files.size(), files.size(), {});
+}
+
+void IndexingRun::prune(const std::string& folder) {
+  std::vector<IndexWriter::StoredDocument> documents;
+  try {
+    documents = writer_.documents();
+  } catch (const IndexError& e) {
+    diagnostics_.error(folder.empty() ? std::string("index") : folder, e.what());
+    ++counts_.failed;
+    return;
+  }
+  const std::string prefix = folder.empty() || folder.ends_with('/') ? folder : folder + "/";
+  for (const IndexWriter::StoredDocument& doc : documents) {
+    if (!doc.path.starts_with(prefix) || failed_paths_.count(doc.path) != 0) continue;
+    std::error_code ec;
+    const bool exists = fs::exists(fs::path(doc.path), ec);
+    if (ec || exists) continue;  // when in doubt (e.g. no permission to look), keep
+    writer_.remove(doc.id);
+    ++counts_.removed;
+    diagnostics_.warning(doc.path, "removed from the index: the file is gone");
+    count_change();
+  }
+}
+
+void IndexingRun::prune_missing() { prune(""); }
+
+std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path, bool named_by_user) {
   std::error_code ec;
   fs::path canonical = fs::canonical(path, ec);
   if (ec) {
     fail(path, "cannot resolve path: " + ec.message());
-    return;
+    return nullptr;
   }
-  std::string bytes, reason;
-  if (!read_file(canonical, options_.max_file_bytes, bytes, reason)) {
+  auto pending = std::make_unique<Pending>();
+  pending->path = path;
+  std::string reason;
+  if (!read_file(canonical, options_.max_file_bytes, pending->bytes, reason)) {
     fail(path, reason);
-    return;
+    return nullptr;
   }
-  const Reader* reader = readers_.find(canonical.string(), std::string_view(bytes).substr(0, 16));
-  if (reader == nullptr) {
+  if (pending->bytes.empty()) {
+    fail(path, "empty file (0 bytes)");
+    return nullptr;
+  }
+  pending->reader = readers_.find(canonical.string(), std::string_view(pending->bytes).substr(0, 16));
+  if (pending->reader == nullptr) {
     if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
-    return;
+    return nullptr;
   }
-  ReadResult result = reader->read(bytes);
-  if (!result.ok()) {
-    fail(path, result.message);
-    return;
-  }
-  for (const std::string& w : result.doc.warnings) diagnostics_.warning(path.string(), w);
-
-  SourceInfo source;
+  SourceInfo& source = pending->source;
   source.path = canonical.string();
   source.id = schema::document_id_for_path(source.path);
-  source.hash = content_hash(bytes) + "-a" + std::to_string(schema::kAnalysisVersion);
-  source.size = bytes.size();
+  source.hash = content_hash(pending->bytes) + "-a" + std::to_string(schema::kAnalysisVersion);
+  source.size = pending->bytes.size();
   struct stat st {};
   if (::stat(canonical.c_str(), &st) == 0) source.mtime = static_cast<std::int64_t>(st.st_mtime);
 
+  // Unchanged content is decided before parsing: re-running over a large folder costs one read
+  // and one hash per file.
   const std::optional<std::string> previous = writer_.stored_hash(source.id);
   if (previous && *previous == source.hash) {
     ++counts_.unchanged;
-    return;
+    return nullptr;
   }
-  const analysis::AnalyzedDocument doc = analyzer_.analyze(result.doc);
+  pending->had_previous = previous.has_value();
+  return pending;
+}
+
+void IndexingRun::launch(Pending& pending) {
+  pending.analyzer = free_analyzers_.back();
+  free_analyzers_.pop_back();
+  analysis::DocumentAnalyzer* analyzer = analyzers_[pending.analyzer].get();
+  auto work = [reader = pending.reader, bytes = std::move(pending.bytes), analyzer]() {
+    Parsed parsed;
+    parsed.read = reader->read(bytes);
+    if (parsed.read.ok()) parsed.doc = analyzer->analyze(parsed.read.doc);
+    return parsed;
+  };
+  pending.parsed = std::async(options_.threads > 1 ? std::launch::async : std::launch::deferred, std::move(work));
+}
+
+void IndexingRun::complete(Pending& pending) {
+  Parsed parsed;
   try {
-    writer_.replace(source, doc);
-  } catch (const IndexError& e) {
-    fail(path, e.what());
+    parsed = pending.parsed.get();
+  } catch (const std::exception& e) {  // a reader or the analyzer threw: this file only
+    parsed.read = ReadResult::failure(ReadStatus::kCorrupt, std::string("reader failed: ") + e.what());
+  }
+  free_analyzers_.push_back(pending.analyzer);
+  if (!parsed.read.ok()) {
+    fail(pending.path, parsed.read.message);
     return;
   }
-  (previous ? counts_.updated : counts_.added)++;
-  counts_.passages += doc.passages.size();
-  counts_.text_bytes += doc.text.size();
-  if (++uncommitted_ >= options_.commit_every) {
-    writer_.commit();
-    uncommitted_ = 0;
+  for (const std::string& w : parsed.read.doc.warnings) diagnostics_.warning(pending.path.string(), w);
+  try {
+    writer_.replace(pending.source, parsed.doc);
+  } catch (const IndexError& e) {
+    fail(pending.path, e.what());
+    return;
   }
+  (pending.had_previous ? counts_.updated : counts_.added)++;
+  counts_.passages += parsed.doc.passages.size();
+  counts_.text_bytes += parsed.doc.text.size();
+  count_change();
 }
 
 void IndexingRun::finish() {

@@ -1,16 +1,35 @@
 // One run of kb-index: walks the given paths, reads each supported file with its reader, runs
 // the index chain and hands the result to the IndexWriter. A bad file is reported in one line
-// and skipped; the run goes on. Commits every `commit_every` documents and at the end, so an
-// interrupted run keeps what was committed and the index always opens.
+// and skipped; the run goes on, and whatever the index held for that file stays. Commits every
+// `commit_every` documents and at the end, so an interrupted (even SIGKILLed) run keeps what was
+// committed and the index always opens.
 //
-// Known weaknesses: single-threaded; documents whose files disappeared are not removed yet.
+// Incremental rules:
+//   * a file whose content hash (and kb's analysis version) matches the index is unchanged and
+//     not read again; a changed file is re-indexed in place (same document id: its path);
+//   * when a folder is indexed, documents under that folder whose file no longer exists are
+//     removed, unless the file failed in this very run (it vanished mid-run: the next run
+//     removes it); prune_missing() does the same over the whole index (kb-index --prune);
+//   * a file that fails (unreadable, corrupt, too large) keeps its previous document.
+//
+// Parallelism: the main thread lists files, reads them, hashes them and checks the index; files
+// that changed are parsed and analysed by up to `threads` worker tasks (each with its own
+// analyzer), and the main thread writes their results to the index in listing order. Only the
+// main thread touches the Xapian database.
+//
+// Known weaknesses: a folder's files are listed before they are read, so a
+// file added mid-run waits for the next run; pruning lists every document record (fine for
+// tens of thousands of files).
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "analysis/document_analyzer.h"
 #include "index_writer.h"
@@ -23,6 +42,7 @@ struct IndexCounts {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
   std::size_t failed = 0;
+  std::size_t removed = 0;  // documents whose file is gone
   std::size_t skipped = 0;  // files no reader handles, met during a folder walk
   std::size_t passages = 0;
   std::uint64_t text_bytes = 0;  // extracted text analysed
@@ -31,12 +51,15 @@ struct IndexCounts {
 struct IndexOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger files are refused
   std::size_t commit_every = 200;
+  unsigned threads = 0;  // parse/analyse workers; 0: one per hardware thread; 1: no worker threads
 };
 
 // Receives one-line messages: errors make the run fail, warnings do not.
 struct Diagnostics {
   std::function<void(const std::string& path, const std::string& reason)> error;
   std::function<void(const std::string& path, const std::string& message)> warning;
+  // Called before each file of a planned batch (optional): files done so far, batch size, path.
+  std::function<void(std::size_t done, std::size_t total, const std::string& path)> progress = {};
 };
 
 class IndexingRun {
@@ -47,21 +70,35 @@ class IndexingRun {
   // A file or a folder (walked recursively; symbolic links followed, loops detected; hidden
   // entries and names matching the folder's .kbignore patterns skipped).
   void add(const std::filesystem::path& path);
+  // Removes the documents of every indexed file that no longer exists (whole index).
+  void prune_missing();
   void finish();  // commits
   const IndexCounts& counts() const { return counts_; }
 
  private:
-  void walk(const std::filesystem::path& dir);
-  void index_file(const std::filesystem::path& path, bool named_by_user);
+  void walk(const std::filesystem::path& dir, std::vector<std::filesystem::path>& files);
+  void index_batch(const std::vector<std::filesystem::path>& files, bool named_by_user);
+  struct Parsed;
+  struct Pending;
+  // Reads, hashes and compares one file; null when there is nothing more to do (unchanged,
+  // failed, unsupported).
+  std::unique_ptr<Pending> prepare(const std::filesystem::path& path, bool named_by_user);
+  void launch(Pending& pending);
+  void complete(Pending& pending);
+  // Removes documents under `folder` (all when empty) whose file is gone.
+  void prune(const std::string& folder);
+  void count_change();
   void fail(const std::filesystem::path& path, const std::string& reason);
 
   IndexWriter& writer_;
   const ReaderRegistry& readers_;
   Diagnostics diagnostics_;
   IndexOptions options_;
-  analysis::DocumentAnalyzer analyzer_;
+  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;
+  std::vector<std::size_t> free_analyzers_;  // indices into analyzers_; main thread only
   IndexCounts counts_;
   std::set<std::filesystem::path> visited_dirs_;
+  std::set<std::string> failed_paths_;  // canonical where known, as given otherwise
   std::size_t uncommitted_ = 0;
 };
 

@@ -2,11 +2,14 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 #include "db_location.h"
 #include "indexing_run.h"
+#include "progress_bar.h"
 
 namespace {
 
@@ -15,6 +18,11 @@ struct Options {
   std::vector<std::string> paths;
   std::uint64_t max_file_bytes = kb::IndexOptions{}.max_file_bytes;
   bool quiet = false;
+  bool json = false;
+  bool prune = false;
+  bool progress = true;
+  std::size_t commit_every = kb::IndexOptions{}.commit_every;
+  unsigned threads = 0;
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -22,7 +30,14 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--max-file-size", o.max_file_bytes, "Refuse files larger than this many bytes")
       ->capture_default_str();
   app.add_flag("-q,--quiet", o.quiet, "Print errors only");
-  app.add_option("paths", o.paths, "Files and folders to index (folders recursively)")->required();
+  app.add_flag("--json", o.json, "Print the summary as one JSON object on stdout");
+  app.add_flag("--prune", o.prune, "Also remove every indexed document whose file no longer exists");
+  app.add_flag("!--no-progress", o.progress, "No progress bar (it is shown only when stderr is a terminal)");
+  app.add_option("--commit-every", o.commit_every, "Commit after this many changed documents")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("-j,--threads", o.threads, "Files parsed in parallel (0: one per CPU)")->capture_default_str();
+  app.add_option("paths", o.paths, "Files and folders to index (folders recursively; required unless --prune)");
 }
 
 int run(const Options& o) {
@@ -34,26 +49,53 @@ int run(const Options& o) {
     std::cerr << "kb-index: " << e.what() << '\n';
     return 2;
   }
+  kb::ProgressBar bar(stderr);
+  const bool show_bar = o.progress && !o.quiet && ::isatty(STDERR_FILENO) == 1;
+  nlohmann::json failures = nlohmann::json::array();
   kb::Diagnostics diagnostics{
-      [](const std::string& path, const std::string& reason) { std::cerr << "kb-index: " << path << ": " << reason << '\n'; },
+      [&](const std::string& path, const std::string& reason) {
+        bar.clear();
+        std::cerr << "kb-index: " << path << ": " << reason << '\n';
+        failures.push_back({{"path", path}, {"reason", reason}});
+      },
       [&](const std::string& path, const std::string& message) {
-        if (!o.quiet) std::cerr << "kb-index: warning: " << path << ": " << message << '\n';
+        if (o.quiet) return;
+        bar.clear();
+        std::cerr << "kb-index: warning: " << path << ": " << message << '\n';
+      },
+      [&](std::size_t done, std::size_t total, const std::string& path) {
+        if (show_bar) bar.update(done, total, path);
       }};
   kb::IndexOptions options;
   options.max_file_bytes = o.max_file_bytes;
+  options.commit_every = o.commit_every;
+  options.threads = o.threads;
+  const auto start = std::chrono::steady_clock::now();
   kb::IndexingRun run(*writer, kb::ReaderRegistry::standard(), diagnostics, options);
   try {
     for (const std::string& p : o.paths) run.add(p);
+    if (o.prune) run.prune_missing();
     run.finish();
   } catch (const kb::IndexError& e) {
+    bar.clear();
     std::cerr << "kb-index: " << e.what() << '\n';
     return 2;
   }
+  bar.clear();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const kb::IndexCounts& c = run.counts();
-  if (!o.quiet)
+  if (o.json) {
+    const nlohmann::json summary = {
+        {"db", db},           {"added", c.added},       {"updated", c.updated}, {"unchanged", c.unchanged},
+        {"removed", c.removed}, {"failed", c.failed},   {"skipped", c.skipped}, {"passages", c.passages},
+        {"text_bytes", c.text_bytes}, {"seconds", seconds}, {"failures", failures},
+    };
+    std::cout << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  } else if (!o.quiet) {
     std::cout << "kb-index: " << db << ": " << c.added << " added, " << c.updated << " updated, " << c.unchanged
-              << " unchanged, " << c.failed << " failed, " << c.skipped << " skipped; " << c.passages
-              << " passages\n";
+              << " unchanged, " << c.removed << " removed, " << c.failed << " failed, " << c.skipped
+              << " skipped; " << c.passages << " passages\n";
+  }
   return c.failed > 0 ? 2 : 0;
 }
 
@@ -69,6 +111,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::cerr << "kb-index: " << e.what() << " (see kb-index --help)\n";
+    return 2;
+  }
+  if (options.paths.empty() && !options.prune) {
+    std::cerr << "kb-index: give files or folders to index, or --prune (see kb-index --help)\n";
     return 2;
   }
   return run(options);

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kb needs, only those missing. Idempotent; safe in CI.
-# Usage: tools/install-deps.sh   (runs apt-get as root, or through sudo when available)
+# Usage: tools/install-deps.sh [--extras]   (runs apt-get as root, or through sudo when available)
+#   --extras also installs what the fuzzers, the fixture generators and the indexing benchmark
+#   need: clang (tools/run-fuzz.sh), python3-gi + gir1.2-gsf-1 + qpdf (tools/make-fixtures.py),
+#   xapian-omega + xapian-tools + poppler-utils + unzip + bc (tools/bench-index.sh).
 set -euo pipefail
 
 packages=(
@@ -9,6 +12,9 @@ packages=(
   libgtest-dev libgmock-dev
   libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-cpp-dev libgsf-1-dev
 )
+if [ "${1:-}" = "--extras" ]; then
+  packages+=(clang python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

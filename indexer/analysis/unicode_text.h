@@ -1,5 +1,6 @@
 // Unicode services for the analysis chain: UTF-8 repair, ICU word and sentence boundaries, script
-// classification and NFKC case folding. This is the only file of kb that includes ICU headers, so
+// classification and NFKC case folding. This is the only file of the analysis chain that includes
+// ICU headers (readers/charset.cc is the readers' one, for charsets), so
 // the rest of the code base sees plain UTF-8 and byte offsets.
 //
 // Known weaknesses: ICU has no Korean dictionary, so a Hangul word comes back with its particles

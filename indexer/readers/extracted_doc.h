@@ -21,6 +21,7 @@ struct ExtractedDoc {
   std::string date;    // ISO 8601 where known
   std::string lang;    // ko | en | und; empty: detected from the text
   std::string source_url;  // where the document was published, when the file says so
+  std::string description;  // a summary the file declares (HTML meta, DOCX/HWPX properties); not indexed yet
   std::vector<Paragraph> paragraphs;
   std::vector<std::string> warnings;  // problems that did not stop reading (repaired UTF-8 …)
 };

@@ -2,8 +2,15 @@
 
 #include <algorithm>
 
+#include "readers/docx_reader.h"
+#include "readers/html_reader.h"
+#include "readers/hwp_reader.h"
+#include "readers/hwpx_reader.h"
 #include "readers/markdown_reader.h"
+#include "readers/pdf_reader.h"
 #include "readers/text_reader.h"
+#include "readers/xml_reader.h"
+#include "readers/zip_package_reader.h"
 
 namespace kb {
 
@@ -33,11 +40,25 @@ std::string extension_of(std::string_view path) {
 }
 
 const ReaderRegistry& ReaderRegistry::standard() {
-  // The table: one row per reader.
-  static const ReaderRegistry registry({
+  // The table: one row per reader (or per signature). Magic bytes win over extensions, so a
+  // ZIP is sniffed for DOCX/HWPX content whatever its name, and an HWP 5 compound file named
+  // .hwpx reaches the HWP reader.
+  static const ReaderRegistry registry = [] {
+    const auto hwp = std::make_shared<HwpReader>();
+    const auto zip_package = std::make_shared<ZipPackageReader>();
+    return ReaderRegistry({
       {{".txt", ".text"}, "", std::make_shared<TextReader>()},
       {{".md", ".markdown"}, "", std::make_shared<MarkdownReader>()},
-  });
+      {{".html", ".htm"}, "", std::make_shared<HtmlReader>()},
+      {{".xml", ".xhtml"}, "", std::make_shared<XmlReader>()},
+      {{".docx"}, "", std::make_shared<DocxReader>()},
+      {{".hwpx"}, "", std::make_shared<HwpxReader>()},
+      {{}, std::string("PK\x03\x04", 4), zip_package},
+      {{".hwp"}, std::string(kOle2Magic), hwp},
+      {{}, "HWP Document File", hwp},
+      {{".pdf"}, "%PDF-", std::make_shared<PdfReader>()},
+    });
+  }();
   return registry;
 }
 

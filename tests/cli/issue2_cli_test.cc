@@ -249,7 +249,10 @@ INSTANTIATE_TEST_SUITE_P(
                      "unsupported file type", 2},
         BadInputCase{"empty", [](const TempDir& d) { return d.write("empty.txt", ""); }, "empty", 2},
         BadInputCase{"invalid_utf8",
-                     [](const TempDir& d) { return d.write("latin1.txt", "caf\xE9 au lait\n"); },
+                     // Mostly UTF-8 with a stray byte: repaired, not reinterpreted in another charset.
+                     [](const TempDir& d) {
+                       return d.write("stray.txt", "한국 정부가 최근 추경을 통해 GPU를 확보했다 \xFF 그리고 데이터센터를 지원한다.\n");
+                     },
                      "invalid UTF-8", 0},
         BadInputCase{"directory_loop",
                      [](const TempDir& d) {

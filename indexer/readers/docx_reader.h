@@ -1,0 +1,32 @@
+// DOCX (Office Open XML) through libzip + pugixml. Reads word/document.xml in order:
+//   * each w:p is a paragraph (runs, tabs and breaks joined); a paragraph is a heading when its
+//     style (word/styles.xml) is named "heading N" or "Title", or it has an outline level;
+//   * each table row is one paragraph, cells joined by " | " (a nested table's text joins its cell);
+//   * text boxes (w:txbxContent) become paragraphs after the one that anchors them; of an
+//     mc:AlternateContent only the mc:Choice is read, never the mc:Fallback copy, so a text box
+//     is not indexed twice;
+//   * tracked deletions (w:del, w:delText, w:moveFrom) and field codes (w:instrText) are not text;
+//     tracked insertions are;
+//   * docProps/core.xml gives title, creator, created date, language and description.
+//
+// Known weaknesses: headers, footers, footnotes, endnotes and comments are not read; numbering
+// labels ("1.", "•") are not generated.
+#pragma once
+
+#include "readers/reader.h"
+#include "readers/zip_archive.h"
+
+namespace kb {
+
+class DocxReader final : public Reader {
+ public:
+  std::string_view name() const override { return "docx"; }
+  ReadResult read(std::string_view bytes) const override;
+  // For callers that already opened the package (the ZIP sniffer).
+  static ReadResult read_package(ZipArchive& zip);
+};
+
+// Metadata of an OPC package's docProps/core.xml (shared by DOCX and the HWPX fallback).
+void read_core_properties(std::string_view xml, ExtractedDoc& doc);
+
+}  // namespace kb

@@ -1,0 +1,30 @@
+// HWPX (KS X 6101 / OWPML, Hangul 2010 and later) through libzip + pugixml.
+//   * Body: the Contents/section*.xml parts in the order of the package spine (content.hpf),
+//     else by section number. Each hp:p is a paragraph: the text of its hp:t elements, mixed
+//     content included (<hp:t>a<hp:tab/>b</hp:t>); text between hp:deleteBegin and hp:deleteEnd
+//     (tracked deletions) is dropped; tables (hp:tbl) give one paragraph per row, cells joined by
+//     " | "; text in shapes (hp:subList under hp:drawText) follows the anchoring paragraph.
+//     Controls (hp:ctrl: headers, footers, footnotes, fields) are not read.
+//   * Metadata from Contents/content.hpf: opf:title, opf:language and the meta entries creator,
+//     CreatedDate / ModifiedDate (normalised to ISO 8601 when they look like "YYYY-MM-DD ..."),
+//     description.
+//   * A package whose META-INF/manifest.xml carries ODF encryption-data is refused as encrypted.
+//
+// Known weaknesses: footnotes and headers are not indexed; old-Hangul jamo sequences are kept
+// as written (no NFC composition here); HWP 5 binaries arrive through HwpReader instead (the
+// registry sniffs magic bytes, so an HWP 5 file named .hwpx is read correctly).
+#pragma once
+
+#include "readers/reader.h"
+#include "readers/zip_archive.h"
+
+namespace kb {
+
+class HwpxReader final : public Reader {
+ public:
+  std::string_view name() const override { return "hwpx"; }
+  ReadResult read(std::string_view bytes) const override;
+  static ReadResult read_package(ZipArchive& zip);
+};
+
+}  // namespace kb

@@ -1,0 +1,161 @@
+#include "readers/pdf_reader.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-page.h>
+
+#include <climits>
+#include <ctime>
+#include <memory>
+#include <mutex>
+
+#include "analysis/unicode_text.h"
+#include "readers/html_blocks.h"
+#include "readers/xml_util.h"
+
+namespace kb {
+namespace {
+
+void ignore_poppler_message(const std::string&, void*) {}
+
+std::string utf8_of(const poppler::ustring& s) {
+  const poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// Decodes one code point; returns its length (1 on a bad byte).
+std::size_t next_code_point(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+  if (i + len > s.size()) len = 1;
+  cp = len == 1 ? b : len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
+  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  return len;
+}
+
+bool is_private_use(char32_t cp) { return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000; }
+
+std::string without_private_use(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = next_code_point(s, i, cp);
+    if (!is_private_use(cp)) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+// Blank-line separated paragraphs, lines joined with a space; form feeds are blank lines.
+std::vector<std::string> page_paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  std::string current;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find_first_of("\n\f", start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = collapse_whitespace(text.substr(start, nl - start));
+    if (line.empty()) {
+      if (!current.empty()) out.push_back(std::move(current));
+      current.clear();
+    } else {
+      if (!current.empty()) current += ' ';
+      current += line;
+    }
+    start = nl + 1;
+  }
+  if (!current.empty()) out.push_back(std::move(current));
+  return out;
+}
+
+std::string page_list(const std::vector<int>& pages) {
+  std::string out;
+  for (std::size_t i = 0; i < pages.size() && i < 20; ++i) out += (i ? ", " : "") + std::to_string(pages[i]);
+  if (pages.size() > 20) out += " …";
+  return out;
+}
+
+}  // namespace
+
+TextQuality judge_text(std::string_view s) {
+  TextQuality q;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    i += next_code_point(s, i, cp);
+    if (cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' || cp == '\f') continue;
+    ++q.letters;
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) ++q.unmapped;
+    else if (is_private_use(cp)) ++q.private_use;
+  }
+  return q;
+}
+
+PdfReader::PdfReader() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
+}
+
+ReadResult PdfReader::read(std::string_view bytes) const {
+  if (bytes.size() > static_cast<std::size_t>(INT_MAX))
+    return ReadResult::failure(ReadStatus::kTooLarge, "PDF larger than 2 GiB");
+  std::unique_ptr<poppler::document> pdf(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!pdf) return ReadResult::failure(ReadStatus::kCorrupt, "damaged or truncated PDF (poppler cannot open it)");
+  if (pdf->is_locked()) return ReadResult::failure(ReadStatus::kEncrypted, "encrypted PDF: a password is needed to read it");
+
+  ExtractedDoc doc;
+  doc.title = collapse_whitespace(utf8_of(pdf->get_title()));
+  if (!is_meaningful_title(doc.title)) doc.title.clear();
+  doc.author = collapse_whitespace(utf8_of(pdf->get_author()));
+  doc.description = collapse_whitespace(utf8_of(pdf->get_subject()));
+  if (const std::time_t created = pdf->get_creation_date_t(); created > 0) {
+    std::tm tm{};
+    if (gmtime_r(&created, &tm) != nullptr) {
+      char buf[32];
+      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      doc.date = buf;
+    }
+  }
+  const int pages = pdf->pages();
+  std::vector<int> empty_pages, unreadable_pages;
+  std::size_t private_use = 0;
+  int pages_with_text = 0;
+  for (int i = 0; i < pages; ++i) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    if (!page) {
+      empty_pages.push_back(i + 1);
+      continue;
+    }
+    const std::string text = utf8_of(page->text());
+    const TextQuality q = judge_text(text);
+    if (q.letters == 0) {
+      empty_pages.push_back(i + 1);
+      continue;
+    }
+    ++pages_with_text;
+    if (q.unreadable()) {
+      unreadable_pages.push_back(i + 1);
+      continue;
+    }
+    private_use += q.private_use;
+    const std::string clean = q.private_use > 0 ? without_private_use(text) : text;
+    for (std::string& para : page_paragraphs(clean)) doc.paragraphs.push_back({std::move(para), i + 1, false});
+  }
+  if (pages_with_text == 0)
+    return ReadResult::failure(ReadStatus::kNoText, "no text layer on any of its " + std::to_string(pages) +
+                                                        " page(s): a scan? (kb does not run OCR)");
+  if (doc.paragraphs.empty())
+    return ReadResult::failure(ReadStatus::kNoText,
+                               "text is unreadable: fonts without a Unicode mapping (no ToUnicode) on " +
+                                   std::to_string(unreadable_pages.size()) + " page(s); not indexed as garbage");
+  if (!unreadable_pages.empty())
+    doc.warnings.push_back("unreadable text (fonts without a Unicode mapping) on page(s) " +
+                           page_list(unreadable_pages) + ": not indexed");
+  if (private_use > 0)
+    doc.warnings.push_back(std::to_string(private_use) +
+                           " glyph(s) without a Unicode mapping (private-use characters) dropped");
+  if (!empty_pages.empty()) doc.warnings.push_back("no text on page(s) " + page_list(empty_pages));
+  return ReadResult::success(std::move(doc));
+}
+
+}  // namespace kb

@@ -1,0 +1,282 @@
+"""Minimal writers for the document formats kb reads, used to build our own test fixtures and the
+corpus in other formats from our own text. Python standard library only, plus GObject's Gsf
+bindings (Debian: python3-gi, gir1.2-gsf-1) for the OLE2 container of HWP 5.
+
+These writers produce small, valid files of each format's common shape; they are not general
+libraries. Korean PDF text uses a non-embedded CID font (Adobe-Korea1, UniKS-UCS2-H): no font file
+is needed to write it, and poppler maps it back to Unicode with poppler-data.
+"""
+import io
+import struct
+import zipfile
+import zlib
+from xml.sax.saxutils import escape
+
+# ---------------------------------------------------------------- DOCX
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' \
+       'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' \
+       'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ' \
+       'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"'
+
+
+def docx_para(text, style=None):
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ''
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def docx_table(rows):
+    out = ['<w:tbl>']
+    for row in rows:
+        out.append('<w:tr>' + ''.join(f'<w:tc>{docx_para(c)}</w:tc>' for c in row) + '</w:tr>')
+    out.append('</w:tbl>')
+    return ''.join(out)
+
+
+def docx_textbox(anchor_text, box_text):
+    """A paragraph with a text box as Word writes it: the DrawingML shape in mc:Choice and a VML
+    copy of the same text in mc:Fallback."""
+    box = docx_para(box_text)
+    return ('<w:p><w:r><w:t xml:space="preserve">' + escape(anchor_text) + '</w:t></w:r><w:r>'
+            '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+            f'<w:txbxContent>{box}</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+            '<mc:Fallback><w:pict><v:shape><v:textbox>'
+            f'<w:txbxContent>{box}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+            '</mc:AlternateContent></w:r></w:p>')
+
+
+def docx_tracked(kept, deleted, inserted):
+    return ('<w:p><w:r><w:t xml:space="preserve">' + escape(kept) + '</w:t></w:r>'
+            '<w:del w:id="1" w:author="kb"><w:r><w:delText xml:space="preserve">' + escape(deleted) +
+            '</w:delText></w:r></w:del><w:ins w:id="2" w:author="kb"><w:r><w:t xml:space="preserve">' +
+            escape(inserted) + '</w:t></w:r></w:ins></w:p>')
+
+
+def make_docx(body_xml, title='', creator='', created='', language='', extra_entries=None):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr('[Content_Types].xml',
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr('_rels/.rels',
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr('word/styles.xml',
+                   f'<?xml version="1.0" encoding="UTF-8"?><w:styles {W_NS}>'
+                   '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/></w:style>'
+                   '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+                   '<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>')
+        z.writestr('word/document.xml',
+                   f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body_xml}'
+                   '<w:sectPr/></w:body></w:document>')
+        z.writestr('docProps/core.xml',
+                   '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+                   'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                   'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+                   'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                   f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(creator)}</dc:creator>'
+                   f'<dc:language>{language}</dc:language>'
+                   f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created></cp:coreProperties>')
+        for name, data in (extra_entries or []):
+            z.writestr(name, data)
+    return buf.getvalue()
+
+# ---------------------------------------------------------------- HWPX
+
+HP_NS = 'xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section"'
+
+
+def hwpx_para(text_xml):
+    """text_xml is the content of hp:t, already escaped (may hold hp:tab, hp:deleteBegin …)."""
+    return f'<hp:p><hp:run><hp:t>{text_xml}</hp:t></hp:run><hp:linesegarray/></hp:p>'
+
+
+def hwpx_text(text):
+    return hwpx_para(escape(text))
+
+
+def hwpx_table(rows):
+    out = ['<hp:p><hp:run><hp:tbl>']
+    for row in rows:
+        out.append('<hp:tr>' + ''.join(f'<hp:tc><hp:subList>{hwpx_text(c)}</hp:subList></hp:tc>' for c in row) + '</hp:tr>')
+    out.append('</hp:tbl></hp:run></hp:p>')
+    return ''.join(out)
+
+
+def make_hwpx(sections, title='', creator='', created='', language='ko', encrypted=False):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo('mimetype'), 'application/hwp+zip', compress_type=zipfile.ZIP_STORED)
+        z.writestr('version.xml', '<?xml version="1.0" encoding="UTF-8"?><hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" major="5" minor="1"/>')
+        items = ''.join(f'<opf:item id="section{i}" href="Contents/section{i}.xml" media-type="application/xml"/>' for i in range(len(sections)))
+        spine = ''.join(f'<opf:itemref idref="section{i}"/>' for i in range(len(sections)))
+        z.writestr('Contents/content.hpf',
+                   '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
+                   f'<opf:metadata><opf:title>{escape(title)}</opf:title><opf:language>{language}</opf:language>'
+                   f'<opf:meta name="creator" content="text">{escape(creator)}</opf:meta>'
+                   f'<opf:meta name="CreatedDate" content="text">{created}</opf:meta></opf:metadata>'
+                   f'<opf:manifest>{items}</opf:manifest><opf:spine>{spine}</opf:spine></opf:package>')
+        for i, body in enumerate(sections):
+            data = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {HP_NS}>{body}</hs:sec>'
+            if encrypted:
+                data = bytes((b * 7 + 13) & 0xFF for b in data.encode())  # stands in for ciphertext
+            z.writestr(f'Contents/section{i}.xml', data)
+        enc = ('<manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k">'
+               '<manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc"/></manifest:encryption-data>') if encrypted else ''
+        z.writestr('META-INF/manifest.xml',
+                   '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                   f'<manifest:file-entry manifest:full-path="Contents/section0.xml" manifest:media-type="application/xml">{enc}</manifest:file-entry>'
+                   '</manifest:manifest>')
+    return buf.getvalue()
+
+# ---------------------------------------------------------------- HWP 5
+
+
+def hwp_record(tag, level, payload):
+    size = len(payload)
+    if size >= 0xFFF:
+        return struct.pack('<II', tag | (level << 10) | (0xFFF << 20), size) + payload
+    return struct.pack('<I', tag | (level << 10) | (size << 20)) + payload
+
+
+def hwp_para_records(text, tab_after_first_word=False):
+    units = text.encode('utf-16-le')
+    if tab_after_first_word:  # an inline tab control: 8 code units
+        units = struct.pack('<H', 9) + b'\0' * 12 + struct.pack('<H', 9) + units
+    para_header = hwp_record(66, 0, struct.pack('<IIHBB', len(text) + 1, 0, 0, 0, 0) + b'\0' * 10)
+    return para_header + hwp_record(67, 1, units + struct.pack('<H', 13))
+
+
+def hwp_summary(title, author):
+    """An OLE property set with title (2) and author (4) as VT_LPWSTR."""
+    def lpwstr(s):
+        data = (s + '\0').encode('utf-16-le')
+        data += b'\0' * ((4 - len(data) % 4) % 4)
+        return struct.pack('<II', 0x1F, len(s) + 1) + data
+    props = [(2, lpwstr(title)), (4, lpwstr(author))]
+    offset = 8 + 8 * len(props)
+    table, blobs = b'', b''
+    for pid, blob in props:
+        table += struct.pack('<II', pid, offset + len(blobs))
+        blobs += blob
+    section = struct.pack('<II', 8 + len(table) + len(blobs), len(props)) + table + blobs
+    fmtid = bytes.fromhex('60b6a29f6110d411b4c6006097c09d8c')
+    header = struct.pack('<HHI', 0xFFFE, 0, 0x00020006) + b'\0' * 16 + struct.pack('<I', 1)
+    return header + fmtid + struct.pack('<I', 28 + 20) + section
+
+
+def make_hwp5(paragraphs, title='', author='', compressed=True, flags_extra=0):
+    import gi
+    gi.require_version('Gsf', '1')
+    from gi.repository import Gsf
+    records = b''.join(hwp_para_records(p, i == 1) for i, p in enumerate(paragraphs))
+    if compressed:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        records = c.compress(records) + c.flush()
+    header = b'HWP Document File'.ljust(32, b'\0') + struct.pack('<II', 0x05000300, (1 if compressed else 0) | flags_extra)
+    header = header.ljust(256, b'\0')
+    import os
+    import tempfile
+    fd, path = tempfile.mkstemp(suffix='.hwp')
+    os.close(fd)
+    out = Gsf.OutputStdio.new(path)  # the memory sink's bytes are not reachable from Python
+    ole = Gsf.OutfileMSOle.new(out)
+    def stream(parent, name, data):
+        s = parent.new_child(name, False)
+        s.write(data)
+        s.close()
+    stream(ole, 'FileHeader', header)
+    stream(ole, 'DocInfo', b'')
+    body = ole.new_child('BodyText', True)
+    stream(body, 'Section0', records)
+    body.close()
+    stream(ole, '\x05HwpSummaryInformation', hwp_summary(title, author))
+    ole.close()  # also closes the file sink
+    with open(path, 'rb') as f:
+        data = f.read()
+    os.unlink(path)
+    return data
+
+# ---------------------------------------------------------------- PDF
+
+
+def _pdf_string(line):
+    if all(ord(c) < 128 for c in line):
+        return 'F1', '(' + line.replace('\\', '\\\\').replace('(', '\\(').replace(')', '\\)') + ')'
+    return 'F2', '<' + line.encode('utf-16-be').hex() + '>'
+
+
+def wrap(text, width):
+    lines, cur = [], ''
+    for word in text.split(' '):
+        if cur and len(cur) + 1 + len(word) > width:
+            lines.append(cur)
+            cur = word
+        else:
+            cur = f'{cur} {word}' if cur else word
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def make_pdf(pages, title='', author='', raw_pages=None, identity_font=False):
+    """pages: list of lists of paragraphs. Paragraphs are wrapped and separated by a blank line.
+    raw_pages: optional list of raw content streams (bytes) used instead (e.g. a page with only
+    a drawing, like a scan)."""
+    objects = []
+    def add(data):
+        objects.append(data if isinstance(data, bytes) else data.encode('latin-1'))
+        return len(objects)
+    catalog = add('')  # placeholder 1
+    pages_obj = add('')  # placeholder 2
+    f1 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+    cidfont = add('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HYSMyeongJo-Medium '
+                  '/CIDSystemInfo << /Registry (Adobe) /Ordering (Korea1) /Supplement 1 >> '
+                  '/FontDescriptor << /Type /FontDescriptor /FontName /HYSMyeongJo-Medium /Flags 6 '
+                  '/FontBBox [0 -148 1001 880] /ItalicAngle 0 /Ascent 880 /Descent -148 /CapHeight 880 /StemV 60 >> '
+                  '/DW 1000 /W [1 [250] 2 95 500] >>')
+    f2 = add(f'<< /Type /Font /Subtype /Type0 /BaseFont /HYSMyeongJo-Medium-UniKS-UCS2-H '
+             f'/Encoding /UniKS-UCS2-H /DescendantFonts [{cidfont} 0 R] >>')
+    fonts = f'/F1 {f1} 0 R /F2 {f2} 0 R'
+    if identity_font:  # a CID font addressed by glyph ids, with no ToUnicode map
+        cid2 = add('<< /Type /Font /Subtype /CIDFontType2 /BaseFont /KbGlyphs '
+                   '/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> '
+                   '/FontDescriptor << /Type /FontDescriptor /FontName /KbGlyphs /Flags 4 /FontBBox [0 0 1000 1000] '
+                   '/ItalicAngle 0 /Ascent 900 /Descent -100 /CapHeight 700 /StemV 80 >> /DW 600 >>')
+        f3 = add(f'<< /Type /Font /Subtype /Type0 /BaseFont /KbGlyphs /Encoding /Identity-H /DescendantFonts [{cid2} 0 R] >>')
+        fonts += f' /F3 {f3} 0 R'
+    kids = []
+    contents = raw_pages if raw_pages is not None else []
+    if raw_pages is None:
+        for paragraphs in pages:
+            ops, y = ['BT'], 800
+            for para in paragraphs:
+                width = 90 if all(ord(c) < 128 for c in para) else 45
+                for line in wrap(para, width):
+                    font, s = _pdf_string(line)
+                    ops.append(f'/{font} 10 Tf 1 0 0 1 40 {y} Tm {s} Tj')
+                    y -= 14
+                y -= 14
+            ops.append('ET')
+            contents.append('\n'.join(ops).encode('latin-1'))
+    for content in contents:
+        stream = add(b'<< /Length %d >>\nstream\n' % len(content) + content + b'\nendstream')
+        kids.append(add(f'<< /Type /Page /Parent {pages_obj} 0 R /MediaBox [0 0 595 842] '
+                        f'/Resources << /Font << {fonts} >> >> /Contents {stream} 0 R >>'))
+    objects[catalog - 1] = f'<< /Type /Catalog /Pages {pages_obj} 0 R >>'.encode()
+    objects[pages_obj - 1] = f'<< /Type /Pages /Kids [{" ".join(f"{k} 0 R" for k in kids)}] /Count {len(kids)} >>'.encode()
+    def pdf_text(s):
+        return '<FEFF' + s.encode('utf-16-be').hex() + '>'
+    info = add(f'<< /Title {pdf_text(title)} /Author {pdf_text(author)} /CreationDate (D:20250301090000Z) >>')
+    out = bytearray(b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n')
+    offsets = []
+    for i, data in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + data + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    for off in offsets:
+        out += b'%010d 00000 n \n' % off
+    out += b'trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objects) + 1, catalog, info, xref)
+    return bytes(out)

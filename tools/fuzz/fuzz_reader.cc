@@ -1,0 +1,50 @@
+// A libFuzzer target for one kb reader, chosen at compile time by KB_FUZZ_READER (see
+// tools/fuzz/CMakeLists.txt: one program per reader, fuzz-<name>). Any input must come back as
+// a ReadResult, never a crash, hang or sanitizer report; a successful read must hold valid
+// paragraphs.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+
+#include "analysis/unicode_text.h"
+#include "readers/docx_reader.h"
+#include "readers/html_reader.h"
+#include "readers/hwp_reader.h"
+#include "readers/hwpx_reader.h"
+#include "readers/markdown_reader.h"
+#include "readers/pdf_reader.h"
+#include "readers/text_reader.h"
+#include "readers/xml_reader.h"
+#include "readers/zip_package_reader.h"
+
+#ifndef KB_FUZZ_READER
+#error "define KB_FUZZ_READER (text, markdown, html, xml, docx, hwpx, hwp, pdf, zip)"
+#endif
+
+namespace {
+
+std::unique_ptr<kb::Reader> make_reader(std::string_view name) {
+  if (name == "text") return std::make_unique<kb::TextReader>();
+  if (name == "markdown") return std::make_unique<kb::MarkdownReader>();
+  if (name == "html") return std::make_unique<kb::HtmlReader>();
+  if (name == "xml") return std::make_unique<kb::XmlReader>();
+  if (name == "docx") return std::make_unique<kb::DocxReader>();
+  if (name == "hwpx") return std::make_unique<kb::HwpxReader>();
+  if (name == "hwp") return std::make_unique<kb::HwpReader>();
+  if (name == "pdf") return std::make_unique<kb::PdfReader>();
+  if (name == "zip") return std::make_unique<kb::ZipPackageReader>();
+  std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  static const std::unique_ptr<kb::Reader> reader = make_reader(KB_FUZZ_READER);
+  const kb::ReadResult result = reader->read(std::string_view(reinterpret_cast<const char*>(data), size));
+  if (result.ok())
+    for (const kb::Paragraph& p : result.doc.paragraphs)
+      if (!kb::analysis::is_valid_utf8(p.text)) std::abort();  // readers must hand out UTF-8
+  return 0;
+}
