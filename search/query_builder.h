@@ -6,7 +6,8 @@
 // (`언제`, `누가`, `무엇을`) are dropped from free text unless the query has nothing else.
 //
 // Free text is an OR of two weighted term spaces (analyzer.h): the word space (stems, words) and
-// the Hangul bigram space, each a BM25-weighted OR scaled by its weight.
+// the Hangul bigram space, each a BM25-weighted OR scaled by its weight; neighbouring query words
+// that stand near each other in a passage add proximity evidence.
 #pragma once
 
 #include <set>
@@ -29,6 +30,10 @@ struct BuiltQuery {
 struct SpaceWeights {
   double word = 1.0;
   double bigram = 0.5;
+  // Proximity evidence: each pair of neighbouring query words found within `window` positions of
+  // each other in a passage (either order) adds its weight scaled by this.
+  double proximity = 0.0;
+  unsigned window = 6;
 };
 
 class QueryBuilder {

@@ -91,6 +91,17 @@ constexpr std::array kQuestionWords = {
     std::string_view("왜"), std::string_view("몇"), std::string_view("누가"), std::string_view("뭐"),
     std::string_view("뭘"), std::string_view("뭔"), std::string_view("무엇"), std::string_view("몇몇"),
 };
+// What a question asks for, with its particle: the head noun of `…한 인물은?`, `…의 이름은?`,
+// `…된 연도는?`. The answer passage holds the answer, not the word for it.
+constexpr std::array kAskedForWords = {
+    std::string_view("이름은"), std::string_view("이름이"), std::string_view("이름을"), std::string_view("인물은"),
+    std::string_view("인물이"), std::string_view("인물을"), std::string_view("사람은"), std::string_view("사람이"),
+    std::string_view("사람을"), std::string_view("곳은"), std::string_view("곳이"), std::string_view("곳을"),
+    std::string_view("것은"), std::string_view("것이"), std::string_view("것을"), std::string_view("연도는"),
+    std::string_view("년도는"), std::string_view("연도가"), std::string_view("날짜는"), std::string_view("날은"),
+    std::string_view("해는"), std::string_view("시기는"), std::string_view("때는"), std::string_view("장소는"),
+    std::string_view("제목은"), std::string_view("명칭은"),
+};
 
 constexpr char32_t kSyllableBase = 0xAC00;
 constexpr int kJongseongCount = 28, kJungseongCount = 21;
@@ -188,6 +199,8 @@ bool KoreanFilter::is_question_word(std::string_view word) const {
     if (word == w) return true;
   for (std::string_view s : kQuestionStems)
     if (word.starts_with(s)) return true;
+  for (std::string_view w : kAskedForWords)
+    if (word == w) return true;
   return false;
 }
 
