@@ -181,6 +181,13 @@ struct Options {
   kb::search::RankingParams ranking;  // the product's defaults unless overridden for tuning
 };
 
+// At most `bytes` of `text`, cut at a code point boundary.
+std::string head(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes);
+}
+
 std::string doc_path(std::size_t i) { return "korquad/" + std::to_string(i); }
 
 SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
@@ -229,8 +236,8 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
     r.ranks.push_back(rank);
     if (failures.is_open() && rank != 1) {
       const std::string top = sink.docs().empty() ? "" : d.passages[passage_of_doc[sink.docs()[0]]];
-      failures << rank << '\t' << q.id << '\t' << q.text << '\t' << d.passages[q.passage].substr(0, 240) << '\t'
-               << top.substr(0, 240) << '\n';
+      failures << rank << '\t' << q.id << '\t' << q.text << '\t' << head(d.passages[q.passage], 600) << '\t'
+               << head(top, 600) << '\n';
     }
   }
   return r;
