@@ -32,7 +32,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   SearchSummary summary;
   summary.query = request.query;
-  const BuiltQuery built = builder_.build(request.query);
+  // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
+  const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   try {
     Xapian::Enquire enquire(db_);

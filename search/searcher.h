@@ -32,8 +32,8 @@ struct SearchRequest {
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
 // tools/kb_eval_korquad.cc (passages of a few hundred words).
 struct RankingParams {
-  double k1 = 1.2;
-  double b = 0.75;
+  double k1 = 0.4;
+  double b = 0.35;
   SpaceWeights spaces;
 };
 
