@@ -43,19 +43,12 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
 
   bool all_stopwords = true;
   for (const auto& t : free_tokens) all_stopwords &= t.stopword;
-  std::vector<Xapian::Query> words, bigrams, pairs;
-  std::set<std::string> seen_bigrams;
-  std::string previous_positional;
-  std::set<std::pair<std::string, std::string>> seen_pairs;
+  std::vector<Xapian::Query> words, bigrams;
+  std::set<std::string> seen_bigrams, seen_positional;
   for (const auto& t : free_tokens) {
     if (t.stopword && !all_stopwords) continue;
-    const std::string positional = analysis::phrase_term(t);
-    if (weights_.proximity > 0 && !previous_positional.empty() && previous_positional != positional &&
-        seen_pairs.emplace(previous_positional, positional).second) {
-      const Xapian::Query pair[] = {Xapian::Query(previous_positional), Xapian::Query(positional)};
-      pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair), weights_.window);
-    }
-    previous_positional = positional;
+    if (std::string positional = analysis::phrase_term(t); seen_positional.insert(positional).second)
+      built.positional_terms.push_back(std::move(positional));
     analysis::for_each_query_term(t, [&](const std::string& term, analysis::TermSpace space) {
       if (space == analysis::TermSpace::kWord) {
         if (built.ranking_terms.insert(term).second) words.emplace_back(term);
@@ -72,8 +65,6 @@ BuiltQuery QueryBuilder::build(std::string_view text) {
   Xapian::Query free_query = scaled_or(words, weights_.word);
   if (!bigrams.empty() && weights_.bigram > 0)
     free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bigrams, weights_.bigram));
-  if (!pairs.empty())
-    free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(pairs, weights_.proximity));
   if (phrases.empty()) {
     built.query = free_query;
   } else {

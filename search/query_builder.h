@@ -6,8 +6,8 @@
 // (`언제`, `누가`, `무엇을`) are dropped from free text unless the query has nothing else.
 //
 // Free text is an OR of two weighted term spaces (analyzer.h): the word space (stems, words) and
-// the Hangul bigram space, each a BM25-weighted OR scaled by its weight; neighbouring query words
-// that stand near each other in a passage add proximity evidence.
+// the Hangul bigram space, each a BM25-weighted OR scaled by its weight. The free words' positional
+// terms are kept for proximity reranking (searcher.h).
 #pragma once
 
 #include <set>
@@ -24,16 +24,13 @@ struct BuiltQuery {
   Xapian::Query query;                  // empty when the text has no searchable term
   std::set<std::string> ranking_terms;  // for highlighting
   std::set<std::string> phrase_terms;
+  std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
 };
 
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
 struct SpaceWeights {
   double word = 1.0;
   double bigram = 0.5;
-  // Proximity evidence: each pair of neighbouring query words found within `window` positions of
-  // each other in a passage (either order) adds its weight scaled by this.
-  double proximity = 0.0;
-  unsigned window = 6;
 };
 
 class QueryBuilder {

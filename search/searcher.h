@@ -35,6 +35,12 @@ struct RankingParams {
   double k1 = 0.4;
   double b = 0.35;
   SpaceWeights spaces;
+  // Proximity rerank of the best `rerank_depth` passages: the densest window of `window` word
+  // positions adds `proximity` × the summed idf of the distinct query words inside it. A question
+  // paraphrases one sentence of its passage, while sibling passages scatter the same words.
+  double proximity = 1.0;
+  unsigned window = 20;
+  unsigned rerank_depth = 30;
 };
 
 class Searcher {
@@ -47,6 +53,8 @@ class Searcher {
 
  private:
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
+  // The summed idf of the distinct query words in the densest window of one passage.
+  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
 
   Xapian::Database db_;
   analysis::TextAnalyzer analyzer_;

@@ -388,9 +388,10 @@ int main(int argc, char** argv) {
   app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
   app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of the Hangul bigram space (tuning)")
       ->capture_default_str();
-  app.add_option("--proximity-weight", o.ranking.spaces.proximity, "Weight of near word pairs (tuning)")
+  app.add_option("--proximity", o.ranking.proximity, "Weight of the proximity rerank (tuning)")->capture_default_str();
+  app.add_option("--window", o.ranking.window, "Proximity window in word positions (tuning)")->capture_default_str();
+  app.add_option("--rerank-depth", o.ranking.rerank_depth, "Passages reranked by proximity (tuning)")
       ->capture_default_str();
-  app.add_option("--window", o.ranking.spaces.window, "Window of near word pairs (tuning)")->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
