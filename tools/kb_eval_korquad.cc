@@ -12,6 +12,8 @@
 //
 // Known weaknesses: index sizes are the bytes of the database folders as committed (not
 // compacted); latency is wall time of one process on a shared machine.
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -316,22 +318,29 @@ struct Throughput {
   double icu_words_mb_s = 0;
 };
 
-// Analysis speed on one core over the passages, repeated for about `seconds` each: our text chain
-// with every index term emitted, and ICU words with folding alone.
+// CPU time of this thread: the machine may be shared, and "one core" is what the goal means.
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+// Analysis speed on one core (thread CPU time) over the passages, repeated for about `seconds`
+// each: our text chain with every index term emitted, and ICU words with folding alone.
 Throughput measure_throughput(const Dataset& d, double seconds) {
   Throughput t;
   kb::analysis::TextAnalyzer analyzer;
   std::size_t sink = 0;
   auto run = [&](auto&& analyse_one) {
     std::uint64_t bytes = 0;
-    const auto start = Clock::now();
+    const double start = thread_cpu_seconds();
     do {
       for (const std::string& text : d.passages) {
         analyse_one(text);
         bytes += text.size();
       }
-    } while (seconds_since(start) < seconds);
-    return static_cast<double>(bytes) / 1e6 / seconds_since(start);
+    } while (thread_cpu_seconds() - start < seconds);
+    return static_cast<double>(bytes) / 1e6 / (thread_cpu_seconds() - start);
   };
   t.ours_mb_s = run([&](const std::string& text) {
     for (const auto& token : analyzer.analyze(text))
@@ -367,7 +376,7 @@ void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const
             << ", MRR@10 " << ours.mrr_at(10) / peer.mrr_at(10) << "\n";
   std::cout << "index size kb / icu-words: " << static_cast<double>(ours.index_bytes) / static_cast<double>(icu.index_bytes)
             << "\n";
-  std::cout << std::setprecision(1) << "analysis throughput, one core: kb " << t.ours_mb_s << " MB/s, icu-words "
+  std::cout << std::setprecision(1) << "analysis throughput, one core (thread CPU time): kb " << t.ours_mb_s << " MB/s, icu-words "
             << t.icu_words_mb_s << " MB/s\n";
 }
 

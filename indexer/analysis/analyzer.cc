@@ -55,7 +55,9 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
         continue;
       }
     }
-    std::string folded = fold(span.script == Script::kHangul ? korean_.compose_jamo(raw) : std::string(raw));
+    std::string folded = span.script == Script::kHangul && KoreanFilter::has_compatibility_jamo(raw)
+                             ? fold(korean_.compose_jamo(raw))
+                             : fold(raw);
     switch (span.script) {
       case Script::kHangul:
         // `KBS가`, `H100을`: a particle glued to a non-Hangul word belongs to that word.

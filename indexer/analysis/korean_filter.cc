@@ -147,9 +147,23 @@ KoreanFilter::KoreanFilter() {
   for (const Suffix& p : kParticles) suffixes_[p.text].particle_min_stem = static_cast<std::uint8_t>(p.min_stem);
   for (const Suffix& e : kEndings) suffixes_[e.text].ending_min_stem = static_cast<std::uint8_t>(e.min_stem);
   for (std::string_view a : kAfterPast) suffixes_[a].after_past = true;
+  for (const auto& [suffix, info] : suffixes_) suffix_finals_.set(syllable_index(suffix.substr(suffix.size() - 3)));
+  for (std::string_view w : kQuestionWords) question_initials_.set(syllable_index(w));
+  for (std::string_view w : kQuestionStems) question_initials_.set(syllable_index(w));
+  for (std::string_view w : kAskedForWords) question_initials_.set(syllable_index(w));
+}
+
+std::size_t KoreanFilter::syllable_index(std::string_view utf8) {
+  // The Hangul syllable at the start of `utf8` (U+AC00–U+D7A3, three bytes), else kNotSyllable.
+  if (utf8.size() < 3) return kNotSyllable;
+  std::size_t pos = 0;
+  const char32_t cp = next_code_point(utf8.substr(0, 3), pos);
+  return is_hangul_syllable(cp) ? cp - kSyllableBase : kNotSyllable;
 }
 
 std::string KoreanFilter::stem(std::string_view word) const {
+  // Most words (bare nouns) end in a syllable that ends no suffix: one bit test.
+  if (word.size() < 6 || !suffix_finals_.test(syllable_index(word.substr(word.size() - 3)))) return std::string(word);
   // Code point starts from the end, so that each suffix of 1…kMaxSuffix syllables is one lookup.
   std::array<std::size_t, kMaxSuffix + 1> starts{};
   std::size_t found = 0;
@@ -195,6 +209,8 @@ bool KoreanFilter::is_particle(std::string_view word) const {
 }
 
 bool KoreanFilter::is_question_word(std::string_view word) const {
+  // Most words start with a syllable no interrogative starts with: one bit test.
+  if (word.size() < 3 || !question_initials_.test(syllable_index(word))) return false;
   for (std::string_view w : kQuestionWords)
     if (word == w) return true;
   for (std::string_view s : kQuestionStems)
@@ -204,11 +220,15 @@ bool KoreanFilter::is_question_word(std::string_view word) const {
   return false;
 }
 
+bool KoreanFilter::has_compatibility_jamo(std::string_view word) {
+  // U+3131–U+318E are E3 84 xx … E3 86 xx in UTF-8; Hangul syllables start with EA–ED.
+  for (std::size_t i = 0; i + 1 < word.size(); ++i)
+    if (word[i] == '\xE3' && word[i + 1] >= '\x84' && word[i + 1] <= '\x86') return true;
+  return false;
+}
+
 std::string KoreanFilter::compose_jamo(std::string_view word) const {
-  // Fast path: no compatibility jamo (all of U+3131–U+318E start with E3 84/E3 85/E3 86).
-  if (word.find("\xE3\x84") == std::string_view::npos && word.find("\xE3\x85") == std::string_view::npos &&
-      word.find("\xE3\x86") == std::string_view::npos)
-    return std::string(word);
+  if (!has_compatibility_jamo(word)) return std::string(word);
   std::u32string cps;
   for (std::size_t pos = 0; pos < word.size();) cps.push_back(next_code_point(word, pos));
   auto consonant = [](char32_t c) { return c >= 0x3131 && c <= 0x314E; };
