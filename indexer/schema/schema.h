@@ -13,7 +13,8 @@
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
-//   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, not positional
+//   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, and the bigram across
+//                     a space between two Korean words; not positional
 //
 // Value slots:
 //   0 kDocIdSlot      document id (hex string)
