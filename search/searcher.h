@@ -35,12 +35,13 @@ struct RankingParams {
   double k1 = 0.4;
   double b = 0.35;
   SpaceWeights spaces;
-  // Proximity rerank of the best `rerank_depth` passages: the densest window of `window` word
-  // positions adds `proximity` × the summed idf of the distinct query words inside it. A question
-  // paraphrases one sentence of its passage, while sibling passages scatter the same words.
+  // Proximity rerank of the best max(rerank_depth, offset + limit) passages: the densest window of
+  // `window` word positions adds `proximity` × the summed idf of the distinct query words inside
+  // it. A question paraphrases one sentence of its passage, while sibling passages scatter the
+  // same words. Pages that start beyond rerank_depth keep BM25 order.
   double proximity = 1.0;
   unsigned window = 20;
-  unsigned rerank_depth = 30;
+  unsigned rerank_depth = 10;
 };
 
 class Searcher {
