@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -35,6 +36,7 @@ struct Options {
   bool quotes = false;                    // --quotes: list quotes instead of passages
   bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
+  std::optional<std::string> batch;       // --batch FILE
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -65,6 +67,9 @@ void define_options(CLI::App& app, Options& o) {
                "List quotes (text, speaker, document, passage) instead of passages; with no query, every "
                "quote (or every quote of --speaker)");
   app.add_flag("--people", o.people, "List the people quoted in the knowledge base, how often and where");
+  app.add_option("--batch", o.batch,
+                 "Run every line of FILE (- for stdin) as a query, `query` or `id<TAB>query`; prints JSON Lines "
+                 "hits, each with \"query\":{\"id\",\"text\"} (id: the line number when none is given)");
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -171,6 +176,88 @@ int run_people(const Options& o) {
   }
 }
 
+// The passage request the options describe, for one query text.
+kb::search::SearchRequest make_request(const Options& o, const std::string& query,
+                                       const std::vector<kb::search::FigureFilter>& filters) {
+  kb::search::SearchRequest request;
+  request.query = query;
+  request.limit = o.limit;
+  request.offset = o.offset;
+  request.expand = !o.no_expand;
+  request.figure_filters = filters;
+  request.speaker = o.speaker;
+  return request;
+}
+
+// --glossary files and $KB_GLOSSARY.
+void add_glossaries(kb::search::Searcher& searcher, const Options& o) {
+  std::vector<std::string> glossaries = o.glossaries;
+  if (const char* env = std::getenv("KB_GLOSSARY"); env != nullptr && *env != '\0') glossaries.emplace_back(env);
+  for (const std::string& g : glossaries) searcher.add_glossary_file(g);
+}
+
+// --batch: many queries in one process (evaluations, research scripts). Self-contained: a query
+// with no searchable words is reported on stderr with its line number and the run goes on.
+class BatchJsonSink final : public kb::search::HitSink {
+ public:
+  BatchJsonSink(std::ostream& out, std::string id, std::string text)
+      : out_(out), id_(std::move(id)), text_(std::move(text)) {}
+  void on_hit(const kb::search::Hit& hit) override {
+    nlohmann::json record = kb::search::hit_to_json(hit);
+    record["query"] = {{"id", id_}, {"text", text_}};
+    out_ << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+  std::string id_;
+  std::string text_;
+};
+
+int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& filters) {
+  const std::string& path = *o.batch;
+  if (!o.query_words.empty()) {
+    std::cerr << "kb-search: give either --batch FILE or query words, not both\n";
+    return 2;
+  }
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      std::cerr << "kb-search: cannot read batch file " << path << '\n';
+      return 2;
+    }
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  try {
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    add_glossaries(searcher, o);
+    std::size_t line_number = 0, total_hits = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++line_number;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      std::string id = std::to_string(line_number), text = line;
+      if (const auto tab = line.find('\t'); tab != std::string::npos) {
+        id = line.substr(0, tab);
+        text = line.substr(tab + 1);
+      }
+      if (text.find_first_not_of(" \t") == std::string::npos) continue;
+      text = kb::analysis::repair_utf8(text);
+      BatchJsonSink sink(std::cout, kb::analysis::repair_utf8(id), text);
+      try {
+        total_hits += searcher.search(make_request(o, text, filters), sink).hits;
+      } catch (const kb::search::SearchError& e) {
+        std::cerr << "kb-search: " << path << ":" << line_number << ": " << e.what() << '\n';
+      }
+    }
+    std::cout.flush();
+    return total_hits > 0 ? 0 : 1;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
+    return 2;
+  }
+}
+
 int run(const Options& o) {
   if (o.status) return show_status(o);
   if (o.quotes && o.people) {
@@ -182,6 +269,7 @@ int run(const Options& o) {
   auto filters = parse_figure_filters(o);
   if (!filters) return 2;
   if (o.list_figures) return run_figures(o, std::move(*filters));
+  if (o.batch) return run_batch(o, *filters);
   const std::string query = join(o.query_words);
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     std::cerr << "kb-search: empty query\n";
@@ -189,16 +277,8 @@ int run(const Options& o) {
   }
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
-    std::vector<std::string> glossaries = o.glossaries;
-    if (const char* env = std::getenv("KB_GLOSSARY"); env != nullptr && *env != '\0') glossaries.emplace_back(env);
-    for (const std::string& g : glossaries) searcher.add_glossary_file(g);
-    kb::search::SearchRequest request;
-    request.query = query;
-    request.limit = o.limit;
-    request.offset = o.offset;
-    request.expand = !o.no_expand;
-    request.figure_filters = std::move(*filters);
-    request.speaker = o.speaker;
+    add_glossaries(searcher, o);
+    const kb::search::SearchRequest request = make_request(o, query, *filters);
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);

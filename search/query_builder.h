@@ -7,7 +7,8 @@
 //
 // Free text is an OR of two weighted term spaces (analyzer.h): the word space (stems, words) and
 // the Hangul bigram space, each a BM25-weighted OR scaled by its weight. Cross-language
-// equivalents join the word space as synonyms when an expander is given (query_expander.h).
+// equivalents join the word space as synonyms when an expander is given (query_expander.h). The
+// free words' positional terms are kept for proximity reranking (searcher.h).
 #pragma once
 
 #include <set>
@@ -25,6 +26,7 @@ struct BuiltQuery {
   Xapian::Query query;                  // empty when the text has no searchable term
   std::set<std::string> ranking_terms;  // for highlighting
   std::set<std::string> phrase_terms;
+  std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
 };
 
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
@@ -33,7 +35,7 @@ struct SpaceWeights {
   double bigram = 0.5;
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
-  double translation = 1.2;
+  double translation = 1.0;
 };
 
 class QueryBuilder {

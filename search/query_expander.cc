@@ -6,7 +6,8 @@ namespace kb::search {
 
 std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Token>& tokens,
                                                  analysis::TextAnalyzer& analyzer,
-                                                 std::vector<std::string>* expanded_terms) const {
+                                                 std::vector<std::string>* expanded_terms,
+                                                 std::vector<std::string>* positional_terms) const {
   std::vector<Xapian::Query> clauses;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -37,6 +38,7 @@ std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Tok
         if (t.stopword) continue;
         terms.emplace_back(analysis::ranking_term(t));
         if (expanded_terms != nullptr) expanded_terms->push_back(analysis::ranking_term(t));
+        if (positional_terms != nullptr) positional_terms->push_back(analysis::phrase_term(t));
       }
       if (terms.size() == 1) alternatives.push_back(terms.front());
       else if (terms.size() > 1) alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());

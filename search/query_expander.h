@@ -20,9 +20,11 @@ class QueryExpander {
   QueryExpander(const TranslationLexicon& lexicon, const Xapian::Database* db) : lexicon_(lexicon), db_(db) {}
 
   // The extra clauses for a query's free-text tokens; `expanded_terms` receives the ranking terms
-  // the clauses search for (for highlighting).
+  // the clauses search for (for highlighting), `positional_terms` their positional terms (for the
+  // proximity rerank, so a passage in the other language earns proximity evidence too).
   std::vector<Xapian::Query> expand(const std::vector<analysis::Token>& tokens, analysis::TextAnalyzer& analyzer,
-                                    std::vector<std::string>* expanded_terms) const;
+                                    std::vector<std::string>* expanded_terms,
+                                    std::vector<std::string>* positional_terms = nullptr) const;
 
  private:
   const TranslationLexicon& lexicon_;

@@ -33,16 +33,23 @@ struct SearchRequest {
   // At most one passage per document (its best), for document-level evaluations and listings.
   bool one_per_document = false;
   // Keep only passages stating a figure matching any of these (figure_filter.h).
-  std::vector<FigureFilter> figure_filters;
+  std::vector<FigureFilter> figure_filters{};
   std::string speaker{};  // when set, only passages quoting this speaker (speaker_filter.h)
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
 // tools/kb_eval_korquad.cc (passages of a few hundred words).
 struct RankingParams {
-  double k1 = 1.2;
-  double b = 0.75;
+  double k1 = 0.4;
+  double b = 0.35;
   SpaceWeights spaces;
+  // Proximity rerank of the best max(rerank_depth, offset + limit) passages: the densest window of
+  // `window` word positions adds `proximity` × the summed idf of the distinct query words inside
+  // it. A question paraphrases one sentence of its passage, while sibling passages scatter the
+  // same words. Pages that start beyond rerank_depth keep BM25 order.
+  double proximity = 1.0;
+  unsigned window = 20;
+  unsigned rerank_depth = 10;
 };
 
 // `kb-search --figures`: figures instead of passages.
@@ -75,6 +82,8 @@ class Searcher {
   Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);
 
   TranslationLexicon& lexicon();
+  // The summed idf of the distinct query words in the densest window of one passage.
+  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
 
   Xapian::Database db_;
   std::optional<TranslationLexicon> lexicon_;  // built on first use: most calls never expand

@@ -14,6 +14,19 @@ std::string strip_grouping(std::string_view number) {
   return out;
 }
 
+// Only spaces between two Korean words: a compound may be written with or without them.
+std::string bridge_bigram(std::string_view text, const Token& previous, const Token& token) {
+  if (previous.script != Script::kHangul || previous.stopword || token.begin < previous.end) return {};
+  const std::string_view gap = text.substr(previous.end, token.begin - previous.end);
+  if (gap.empty() || gap.find_first_not_of(' ') != std::string_view::npos) return {};
+  std::size_t last = previous.term.size();
+  while (last > 0 && (static_cast<unsigned char>(previous.term[--last]) & 0xC0) == 0x80) {
+  }
+  std::size_t first_end = 0;
+  next_code_point(token.term, first_end);
+  return previous.term.substr(last) + token.term.substr(0, first_end);
+}
+
 }  // namespace
 
 std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
@@ -24,6 +37,7 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
   Script previous_script = Script::kOther;
   auto push = [&](Token&& token) {
     token.term = schema::clamp_term(std::move(token.term));
+    if (token.script == Script::kHangul && !tokens.empty()) token.bridge = bridge_bigram(text, tokens.back(), token);
     token.position = ++position;
     tokens.push_back(std::move(token));
   };
@@ -41,7 +55,9 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view text) {
         continue;
       }
     }
-    std::string folded = fold(span.script == Script::kHangul ? korean_.compose_jamo(raw) : std::string(raw));
+    std::string folded = span.script == Script::kHangul && KoreanFilter::has_compatibility_jamo(raw)
+                             ? fold(korean_.compose_jamo(raw))
+                             : fold(raw);
     switch (span.script) {
       case Script::kHangul:
         // `KBS가`, `H100을`: a particle glued to a non-Hangul word belongs to that word.
@@ -113,14 +129,18 @@ void for_each_index_term(const Token& token,
                          const std::function<void(const std::string& term, std::uint32_t pos)>& emit) {
   emit(token.term, token.position);
   if (token.script == Script::kLatin) emit(schema::stem_term(token.stem.empty() ? token.term : token.stem), 0);
-  if (token.script == Script::kHangul)
+  if (token.script == Script::kHangul) {
     for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), 0); });
+    if (!token.bridge.empty()) emit(schema::bigram_term(token.bridge), 0);
+  }
 }
 
 void for_each_query_term(const Token& token, const std::function<void(const std::string& term, TermSpace space)>& emit) {
   emit(ranking_term(token), TermSpace::kWord);
-  if (token.script == Script::kHangul)
+  if (token.script == Script::kHangul) {
     for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), TermSpace::kBigram); });
+    if (!token.bridge.empty()) emit(schema::bigram_term(token.bridge), TermSpace::kBigram);
+  }
 }
 
 std::string ranking_term(const Token& token) {

@@ -10,9 +10,10 @@
 // Terms of a token, in separate spaces (schema.h):
 //   * the word space: the token's term, positional — Korean stems (KoreanFilter), English words
 //     unstemmed, numbers without grouping; English stems (Z) beside them for ranking;
-//   * the bigram space (XB): the overlapping syllable bigrams of a Korean stem, not positional, so
-//     that compounds spaced either way and stems the rules cut differently still meet
-//     (`쿠알라룸푸르국제공항` and `국제공항` share `국제`, `제공`, `공항`).
+//   * the bigram space (XB): the overlapping syllable bigrams of a Korean stem plus the bigram
+//     across a space between two Korean words (Token::bridge), not positional, so that compounds
+//     spaced either way and stems the rules cut differently still meet (`쿠알라룸푸르국제공항`
+//     and `쿠알라룸푸르 국제공항` give the same bigrams).
 // A query weighs each space on its own (search/query_builder.h).
 //
 // Known weaknesses: Korean stems come from suffix rules, not a dictionary (see KoreanFilter); Han

@@ -91,6 +91,17 @@ constexpr std::array kQuestionWords = {
     std::string_view("왜"), std::string_view("몇"), std::string_view("누가"), std::string_view("뭐"),
     std::string_view("뭘"), std::string_view("뭔"), std::string_view("무엇"), std::string_view("몇몇"),
 };
+// What a question asks for, with its particle: the head noun of `…한 인물은?`, `…의 이름은?`,
+// `…된 연도는?`. The answer passage holds the answer, not the word for it.
+constexpr std::array kAskedForWords = {
+    std::string_view("이름은"), std::string_view("이름이"), std::string_view("이름을"), std::string_view("인물은"),
+    std::string_view("인물이"), std::string_view("인물을"), std::string_view("사람은"), std::string_view("사람이"),
+    std::string_view("사람을"), std::string_view("곳은"), std::string_view("곳이"), std::string_view("곳을"),
+    std::string_view("것은"), std::string_view("것이"), std::string_view("것을"), std::string_view("연도는"),
+    std::string_view("년도는"), std::string_view("연도가"), std::string_view("날짜는"), std::string_view("날은"),
+    std::string_view("해는"), std::string_view("시기는"), std::string_view("때는"), std::string_view("장소는"),
+    std::string_view("제목은"), std::string_view("명칭은"),
+};
 
 constexpr char32_t kSyllableBase = 0xAC00;
 constexpr int kJongseongCount = 28, kJungseongCount = 21;
@@ -136,9 +147,23 @@ KoreanFilter::KoreanFilter() {
   for (const Suffix& p : kParticles) suffixes_[p.text].particle_min_stem = static_cast<std::uint8_t>(p.min_stem);
   for (const Suffix& e : kEndings) suffixes_[e.text].ending_min_stem = static_cast<std::uint8_t>(e.min_stem);
   for (std::string_view a : kAfterPast) suffixes_[a].after_past = true;
+  for (const auto& [suffix, info] : suffixes_) suffix_finals_.set(syllable_index(suffix.substr(suffix.size() - 3)));
+  for (std::string_view w : kQuestionWords) question_initials_.set(syllable_index(w));
+  for (std::string_view w : kQuestionStems) question_initials_.set(syllable_index(w));
+  for (std::string_view w : kAskedForWords) question_initials_.set(syllable_index(w));
+}
+
+std::size_t KoreanFilter::syllable_index(std::string_view utf8) {
+  // The Hangul syllable at the start of `utf8` (U+AC00–U+D7A3, three bytes), else kNotSyllable.
+  if (utf8.size() < 3) return kNotSyllable;
+  std::size_t pos = 0;
+  const char32_t cp = next_code_point(utf8.substr(0, 3), pos);
+  return is_hangul_syllable(cp) ? cp - kSyllableBase : kNotSyllable;
 }
 
 std::string KoreanFilter::stem(std::string_view word) const {
+  // Most words (bare nouns) end in a syllable that ends no suffix: one bit test.
+  if (word.size() < 6 || !suffix_finals_.test(syllable_index(word.substr(word.size() - 3)))) return std::string(word);
   // Code point starts from the end, so that each suffix of 1…kMaxSuffix syllables is one lookup.
   std::array<std::size_t, kMaxSuffix + 1> starts{};
   std::size_t found = 0;
@@ -184,18 +209,26 @@ bool KoreanFilter::is_particle(std::string_view word) const {
 }
 
 bool KoreanFilter::is_question_word(std::string_view word) const {
+  // Most words start with a syllable no interrogative starts with: one bit test.
+  if (word.size() < 3 || !question_initials_.test(syllable_index(word))) return false;
   for (std::string_view w : kQuestionWords)
     if (word == w) return true;
   for (std::string_view s : kQuestionStems)
     if (word.starts_with(s)) return true;
+  for (std::string_view w : kAskedForWords)
+    if (word == w) return true;
+  return false;
+}
+
+bool KoreanFilter::has_compatibility_jamo(std::string_view word) {
+  // U+3131–U+318E are E3 84 xx … E3 86 xx in UTF-8; Hangul syllables start with EA–ED.
+  for (std::size_t i = 0; i + 1 < word.size(); ++i)
+    if (word[i] == '\xE3' && word[i + 1] >= '\x84' && word[i + 1] <= '\x86') return true;
   return false;
 }
 
 std::string KoreanFilter::compose_jamo(std::string_view word) const {
-  // Fast path: no compatibility jamo (all of U+3131–U+318E start with E3 84/E3 85/E3 86).
-  if (word.find("\xE3\x84") == std::string_view::npos && word.find("\xE3\x85") == std::string_view::npos &&
-      word.find("\xE3\x86") == std::string_view::npos)
-    return std::string(word);
+  if (!has_compatibility_jamo(word)) return std::string(word);
   std::u32string cps;
   for (std::size_t pos = 0; pos < word.size();) cps.push_back(next_code_point(word, pos));
   auto consonant = [](char32_t c) { return c >= 0x3131 && c <= 0x314E; };

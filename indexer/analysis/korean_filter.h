@@ -15,6 +15,7 @@
 // terms (analyzer.h) recover what stemming misses, including compounds spaced either way.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,7 @@ class KoreanFilter {
   // A Hangul word in which compatibility jamo (U+3131–U+318E) spell out syllables, composed:
   // `ㅎㅏㄴㄱㅜㄱ` → `한국`. Other text comes back unchanged.
   std::string compose_jamo(std::string_view word) const;
+  static bool has_compatibility_jamo(std::string_view word);
 
   // The Hangul country name a one-character hanja abbreviation stands for (`美` → `미국`,
   // `韓` → `한국`, `中` → `중국`, `日` → `일본`, `北` → `북한`), if it is one.
@@ -56,6 +58,13 @@ class KoreanFilter {
   };
   // Every strippable suffix, so that stemming is a handful of lookups per word.
   std::unordered_map<std::string_view, SuffixInfo> suffixes_;
+  // Index (code point − U+AC00) of the Hangul syllables that end some suffix / begin some
+  // interrogative, so that most words are passed over with one bit test. The last bit stands for
+  // "not a Hangul syllable" and stays clear.
+  static constexpr std::size_t kSyllables = 11172, kNotSyllable = kSyllables;
+  static std::size_t syllable_index(std::string_view utf8);
+  std::bitset<kSyllables + 1> suffix_finals_;
+  std::bitset<kSyllables + 1> question_initials_;
 };
 
 }  // namespace kb::analysis

@@ -171,7 +171,13 @@ std::vector<WordSpan> WordSegmenter::segment(std::string_view utf8) {
       span.script = script;
       span.glued_to_previous = previous_end == span.begin;
       previous_end = span.end;
-      out.push_back(span);
+      // ICU breaks between precomposed syllables and conjoining jamo (NFD text): glued Hangul
+      // pieces are one word.
+      if (span.glued_to_previous && span.script == Script::kHangul && !out.empty() &&
+          out.back().script == Script::kHangul)
+        out.back().end = span.end;
+      else
+        out.push_back(span);
       i = j;
     }
   }

@@ -21,7 +21,8 @@
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
-//   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, not positional
+//   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, and the bigram across
+//                     a space between two Korean words; not positional
 //   XP<doc>#<ordinal> on a figure record: the passage that states it
 //   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
 //   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
