@@ -98,6 +98,10 @@ constexpr std::array kKoreanUnits = {
     UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
     UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
     UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
+    UnitWord{"인치", kMeasure, "in"},                 UnitWord{"야드", kMeasure, "yd"},
+    UnitWord{"마일", kMeasure, "mi"},                 UnitWord{"피트", kMeasure, "ft"},
+    UnitWord{"킬로칼로리", kMeasure, "kcal"},         UnitWord{"칼로리", kMeasure, "kcal"},
+    UnitWord{"℃", kMeasure, "degC"},                  UnitWord{"°C", kMeasure, "degC"},
 };
 
 // Latin unit symbols glued to or after a number; matched case-sensitively and as whole words.
@@ -107,6 +111,9 @@ constexpr std::array kLatinUnits = {
     UnitWord{"t", kMeasure, "t"},   UnitWord{"ha", kMeasure, "ha"},   UnitWord{"m2", kMeasure, "m2"},
     UnitWord{"l", kMeasure, "l"},   UnitWord{"kWh", kMeasure, "kWh"}, UnitWord{"MW", kMeasure, "MW"},
     UnitWord{"GW", kMeasure, "GW"}, UnitWord{"GB", kMeasure, "GB"},   UnitWord{"TB", kMeasure, "TB"},
+    UnitWord{"kcal", kMeasure, "kcal"}, UnitWord{"mg", kMeasure, "mg"}, UnitWord{"ml", kMeasure, "ml"},
+    UnitWord{"cc", kMeasure, "cc"}, UnitWord{"kW", kMeasure, "kW"},   UnitWord{"mAh", kMeasure, "mAh"},
+    UnitWord{"GHz", kMeasure, "GHz"}, UnitWord{"MB", kMeasure, "MB"},
     UnitWord{"USD", kMoney, "USD"}, UnitWord{"KRW", kMoney, "KRW"},   UnitWord{"EUR", kMoney, "EUR"},
     UnitWord{"JPY", kMoney, "JPY"}, UnitWord{"CNY", kMoney, "CNY"},   UnitWord{"GBP", kMoney, "GBP"},
 };
@@ -136,7 +143,7 @@ constexpr std::string_view kCounters[] = {
     "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
     "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
     "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
-    "라운드", "경기", "부", "기", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
+    "라운드", "경기", "부", "기", "세대", "박자", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
 
 // Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
 // and `두부` read as words, not counts.
@@ -161,7 +168,7 @@ constexpr std::string_view kTails[] = {
     "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
     "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
     "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",
-    "간에",     "동안"};
+    "간에",     "동안",   "면",     "뿐인"};
 
 struct TailQualifier {
   std::string_view text;
@@ -209,6 +216,20 @@ constexpr std::string_view kMonths[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
 
+// Time nouns a native numeral makes a span of time (a date mention): 두 달, 한 해, 사흘.
+constexpr std::string_view kNativeTimeNouns[] = {"달", "해", "날", "시간", "밤", "낮", "주일", "주", "시"};
+
+// Titles after the surname 한 (`한 의원`, `한 씨`), which is then no numeral.
+constexpr std::string_view kTitles[] = {
+    "씨", "의원", "대표", "장관", "감독", "위원장", "총리", "교수", "회장", "후보", "전", "모", "모씨",
+    "부장", "판사", "검사", "원장", "청장", "대사", "총장", "사장", "이사장", "단장", "코치", "변호사", "군", "양"};
+
+// Nouns after a glued number that make it the name of one of a series (an ordinal): 1호선,
+// 22사단, 2학년, 5공화국, 형사 3단독.
+constexpr std::string_view kOrdinalNouns[] = {
+    "호선", "사단", "학년", "공화국", "관구", "구역", "지구", "단독", "함대", "대대", "연대", "여단", "군단",
+    "학기", "회계연도", "기생", "회차", "학번", "번지", "번길"};
+
 // Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
 constexpr std::string_view kOrdinalDaeNouns[] = {
     "국회", "대통령", "총선", "대선", "의회", "회장", "총장", "지방선거", "국왕", "교황", "당대표",
@@ -227,6 +248,7 @@ constexpr std::array kNativeAdnominal = {
     NativeNumeral{"열두", 12, 12}, NativeNumeral{"열세", 13, 13}, NativeNumeral{"열네", 14, 14},
     NativeNumeral{"스무", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
     NativeNumeral{"한두", 1, 2}, NativeNumeral{"두세", 2, 3},   NativeNumeral{"서너", 3, 4},
+    NativeNumeral{"두어", 2, 3},
     NativeNumeral{"한", 1, 1},   NativeNumeral{"두", 2, 2},     NativeNumeral{"세", 3, 3},
     NativeNumeral{"네", 4, 4},   NativeNumeral{"석", 3, 3},     NativeNumeral{"넉", 4, 4},
     NativeNumeral{"열", 10, 10}, NativeNumeral{"쉰", 50, 50},
@@ -237,6 +259,9 @@ constexpr std::array kNativeNouns = {
     NativeNumeral{"하나", 1, 1}, NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6},
     NativeNumeral{"일곱", 7, 7}, NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9},
     NativeNumeral{"둘", 2, 2},   NativeNumeral{"셋", 3, 3},   NativeNumeral{"넷", 4, 4},
+    NativeNumeral{"스물", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
+    NativeNumeral{"예순", 60, 60}, NativeNumeral{"일흔", 70, 70}, NativeNumeral{"여든", 80, 80},
+    NativeNumeral{"아흔", 90, 90},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -271,7 +296,7 @@ bool contains(const Array& words, std::string_view w) {
 // True when a Hangul word starting with `syllable` may be a numeral, an ordinal (첫, 제) or the
 // start of one; most words are rejected here without further work.
 bool may_start_numeral(char32_t syllable) {
-  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
+  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰예한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
   return kStarts.find(syllable) != std::u32string_view::npos;
 }
 
@@ -423,7 +448,7 @@ class Scanner {
       } else if (is_ascii_letter(c.cp)) {
         p = on_latin(p);
       } else if (is_hangul(c.cp) && !is_hangul(prev.cp)) {
-        p = may_start_numeral(c.cp) ? on_hangul_word(p) : hangul_run_end(p);
+        p = may_start_numeral(c.cp) ? on_hangul_word(p) : glued_native_count(p, hangul_run_end(p));
       } else {
         p += c.len;
       }
@@ -602,6 +627,15 @@ class Scanner {
     // A qualifier followed by a particle: 가량을, 이상의, 여명이 handled elsewhere.
     for (const auto& q : kAfterQualifiers)
       if (t.starts_with(q.text) && contains(kTails, t.substr(q.text.size()))) return true;
+    // Particles stack: 만으로도 = 만 + 으로 + 도, 뿐인 = 뿐 + 인 (three at most).
+    return stacked_particles(t, 3);
+  }
+
+  static bool stacked_particles(std::string_view t, int depth) {
+    if (t.empty()) return true;
+    if (depth == 0 || t.size() > 18) return false;
+    for (std::string_view tail : kTails)
+      if (t.starts_with(tail) && stacked_particles(t.substr(tail.size()), depth - 1)) return true;
     return false;
   }
 
@@ -719,6 +753,13 @@ class Scanner {
       mention(ordinal_je_begin_, e, MentionKind::kOrdinal);
       return e;
     }
+    // `4·19`, `5ㆍ18`, `8.15 광복절`: a month and a day naming an event, a date.
+    if (iso.empty() && !negative) {
+      if (const Pos de = dotted_date_end(p, after); de != 0) {
+        record(begin, de, MentionKind::kDate);
+        return end_mention_;
+      }
+    }
     Pos e = read_units(d, after, *amount);
     if (e == 0) return end_mention_;  // a date, rank, ordinal or code: already recorded
     // A range: 3~5%, 10-20%, 20만∼30만 달러.
@@ -726,6 +767,60 @@ class Scanner {
     if (e == 0) return end_mention_;
     finish(d);
     return std::max(e, d.end);
+  }
+
+  // The end of a month-day date written with a middle dot (`4·19`, `3·11·13`) or, before a noun,
+  // with a full stop (`8.15 광복절`, `9.11 테러`); 0 when [p, after) and what follows is none.
+  // A middle-dot pair before a glued counter (`1·2기`) or a full-stop pair before a particle
+  // (`8.5는`) stays a number.
+  Pos dotted_date_end(Pos p, Pos after) const {
+    auto small = [&](Pos b, Pos& e, int max) {
+      int v = 0, n = 0;
+      e = b;
+      while (n < 3 && at(e).cp >= '0' && at(e).cp <= '9') {
+        v = v * 10 + static_cast<int>(at(e).cp - '0');
+        ++e;
+        ++n;
+      }
+      return n >= 1 && n <= 2 && v >= 1 && v <= max && text_[b] != '0';
+    };
+    Pos e = 0;
+    if (!small(p, e, 12)) return 0;
+    const Cp sep = at(e);
+    const bool middle_dot = sep.cp == 0xB7 || sep.cp == 0x318D || sep.cp == 0x119E || sep.cp == 0x30FB;
+    if (middle_dot) {
+      Pos de = e;
+      while (middle_dot_at(de)) {
+        Pos next = 0;
+        if (!small(de + at(de).len, next, 31)) break;
+        de = next;
+      }
+      if (de == e) return 0;
+      const Pos run_end = hangul_run_end(de);
+      if (run_end == de || is_tail(de, run_end)) return de;
+      // 11·13·19일: days listed before their unit.
+      const std::string_view date = match_list(text_.substr(de, limit_ - de), kDateUnits);
+      if (date == "일" || date == "월") return de + 3;
+      return 0;
+    }
+    if (sep.cp != '.' || after != e + 1 + (is_digit(at(e + 2).cp) ? 2 : 1)) return 0;
+    Pos de = 0;
+    if (!small(e + 1, de, 31) || de != after) return 0;
+    const Pos w = skip_spaces(de);
+    if (w == de || !is_hangul(at(w).cp)) return 0;
+    const Pos run_end = hangul_run_end(w);
+    const std::string_view rest = text_.substr(w, limit_ - w);
+    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr || !match_list(rest, kCounters).empty() ||
+        !match_list(rest, kDateUnits).empty())
+      return 0;
+    for (const TailQualifier& t : kAfterQualifiers)
+      if (rest.starts_with(t.text)) return 0;
+    return de;
+  }
+
+  bool middle_dot_at(Pos p) const {
+    const char32_t c = at(p).cp;
+    return c == 0xB7 || c == 0x318D || c == 0x119E || c == 0x30FB;
   }
 
   // Reads what follows a number: magnitudes, units, counters, qualifiers. Returns the position
@@ -761,6 +856,15 @@ class Scanner {
             return read_after_qualifier(d, we);
           }
       }
+      // Square and cubic metres written m2, m3, km2 (a digit right after the letters).
+      if ((at(we).cp == '2' || at(we).cp == '3') && !is_digit(at(we + 1).cp) && !is_ascii_letter(at(we + 1).cp) &&
+          at(we + 1).cp != '-' &&
+          (w == "m" || w == "km" || w == "cm")) {
+        const std::string unit = std::string(w) + static_cast<char>(at(we).cp);
+        set_unit(d, FigureKind::kMeasure, unit);
+        d.end = we + 1;
+        return read_after_qualifier(d, d.end);
+      }
       return record(d.begin, code_run_end(q), MentionKind::kCode);
     }
     if (next.cp == '-' && iequals(slice(q + 1, latin_word_end(q + 1)), "fold")) {
@@ -773,6 +877,11 @@ class Scanner {
     if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
       return record(d.begin, code_run_end(q), MentionKind::kCode);
 
+    // `18여년`, `40여분`: about so many years or minutes, a span of time.
+    if (starts(q, "여") && is_hangul(at(q + 3).cp)) {
+      const std::string_view date = match_list(text_.substr(q + 3, limit_ - q - 3), kDateUnits);
+      if (!date.empty() && date != "박") return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
+    }
     // Korean: 여 (approximately) glued, then a unit or counter, glued or after one space.
     if (starts(q, "여") && !is_hangul(at(q + 3).cp) ? true : (starts(q, "여") && unit_follows(q + 3))) {
       d.qualifier = Qualifier::kApprox;
@@ -780,7 +889,8 @@ class Scanner {
       d.end = q;
     }
     const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
-                       at(q).cp == 0x338F || at(q).cp == 0x33A1;
+                       at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 ||
+                       (at(q).cp == 0xB0 && at(q + 2).cp == 'C');
     if (glued) return read_korean_unit(d, q, amount, /*after_space=*/false);
     Pos s = skip_spaces(q);
     if (s != q && is_hangul(at(s).cp)) {
@@ -835,7 +945,9 @@ class Scanner {
     const std::string_view rest = text_.substr(q, limit_ - q);
     // Dates and times.
     if (!after_space) {
-      const std::string_view date = match_list(rest, kDateUnits);
+      std::string_view date = match_list(rest, kDateUnits);
+      if (date == "박" && !is_tail(q + 3, run_end)) date = {};  // 3박자: beats, not nights
+      if (date.empty() && rest.starts_with("달") && !rest.starts_with("달러")) date = rest.substr(0, 3);  // 4달
       if (!date.empty() && !rest.starts_with("분의")) {
         int year = 0;
         if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999) year = static_cast<int>(d.value);
@@ -843,6 +955,14 @@ class Scanner {
         // 2008-2010년 or 3~5일: a date range swallows the range.
         return record(d.begin, e, MentionKind::kDate, year);
       }
+      // Names in a series: 1호선, 22사단, 2학년, 5공화국.
+      for (std::string_view r : kOrdinalNouns)
+        if (rest.starts_with(r) && (r.size() > 3 || is_tail(q + 3, run_end)))
+          return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // A court division or a unit named by a number glued to its body: 형사1부, 가사4부.
+      if (is_hangul(before(d.begin).cp) && (rest.starts_with("부") || rest.starts_with("단독")) &&
+          is_tail(q + static_cast<Pos>(rest.starts_with("부") ? 3 : 6), run_end))
+        return record(d.begin, q + static_cast<Pos>(rest.starts_with("부") ? 3 : 6), MentionKind::kOrdinal);
       // Ranks and ordinals: 2위, 1등, 두 번째, 3째, 1차.
       for (std::string_view r : {"위", "등"})
         if (rest.starts_with(r) && is_tail(q + 3, run_end)) return record(d.begin, q + 3, MentionKind::kRank);
@@ -865,14 +985,18 @@ class Scanner {
       // `2 대 4` is a score line, not two of something.
       if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
     }
+    // A particle right after the digits (`8.5는`, `40을`): a bare number.
+    if (!after_space && is_tail(q, run_end) && contains(kTails, slice(q, run_end))) return bare_number(d, q, amount);
     // Units: currencies, percent, 배, measures.
-    if (const UnitWord* u = match_korean_unit(rest)) {
-      const Pos ue = q + static_cast<Pos>(u->text.size());
+    const UnitWord* unit = match_korean_unit(rest);
+    if (unit) {
+      const Pos ue = q + static_cast<Pos>(unit->text.size());
       const bool hangul_unit = is_hangul(at(q).cp);
       if (!hangul_unit || is_tail(ue, run_end)) {
-        if (!(d.has_unit && d.kind == FigureKind::kMoney && u->kind == FigureKind::kMoney)) set_unit(d, u->kind, u->unit);
+        if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
+          set_unit(d, unit->kind, unit->unit);
         d.end = ue;
-        return read_after_qualifier(d, hangul_unit ? ue : ue);
+        return read_after_qualifier(d, ue);
       }
     }
     // Counters.
@@ -883,6 +1007,21 @@ class Scanner {
       return read_after_qualifier(d, d.end);
     }
     if (after_space) return kNoUnit;
+    // A unit or counter glued to more Hangul that is no particle (`5만원권`, `10점만점`, `4회째`,
+    // `48살때`): the figure ends at the unit; the rest is a word of its own. Money and percent
+    // keep their unit; a counter counts only when the number has no unit yet.
+    if (unit && unit->kind != FigureKind::kMeasure && is_hangul(at(q).cp) &&
+        (unit->text.size() > 3 || !amount.plain_integer)) {  // `3원칙` is no money
+      if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
+        set_unit(d, unit->kind, unit->unit);
+      d.end = q + static_cast<Pos>(unit->text.size());
+      return read_after_qualifier(d, d.end);
+    }
+    if (!counter.empty() && !d.has_unit && counter.size() >= 3) {
+      set_count(d, counter);
+      d.end = q + static_cast<Pos>(counter.size());
+      return read_after_qualifier(d, d.end);
+    }
     // Any other word glued to the number counts it (`1심`, `10부작`, `3루타`), its particle cut.
     if (!d.has_unit) {
       Pos stem_end = run_end;
@@ -1088,6 +1227,32 @@ class Scanner {
     if (word == "제" && is_digit(at(skip_spaces(run_end)).cp)) return run_end;  // the digits follow
     if (const Pos r = on_native_numeral(p, run_end); r != 0) return r;
     if (const Pos r = on_sino_numeral(p, run_end); r != 0) return r;
+    return glued_native_count(p, run_end);
+  }
+
+  // A native numeral and a counter glued to the end of a longer word: `별한개도`, `성공극의두마리`,
+  // `영화중하나`. Only the common counters, and only when nothing but a particle follows, so
+  // that `두개골` and `세명대` stay words.
+  Pos glued_native_count(Pos p, Pos run_end) {
+    static constexpr std::string_view kInWordCounters[] = {"개", "마리", "명", "가지"};
+    static constexpr std::u32string_view kNumeralStarts = U"한두세네다여일아";
+    for (Pos q = p + 3; q + 6 <= run_end; q += 3) {
+      if (kNumeralStarts.find(at(q).cp) == std::u32string_view::npos) continue;
+      for (const NativeNumeral& n : kNativeAdnominal) {
+        if (n.value >= 10 || n.high > n.value || n.text == "석" || n.text == "넉" || !starts(q, n.text)) continue;
+        const Pos cs = q + static_cast<Pos>(n.text.size());
+        const std::string_view counter = match_list(text_.substr(cs, run_end - cs), kInWordCounters);
+        if (counter.empty() || !is_tail(cs + static_cast<Pos>(counter.size()), run_end)) continue;
+        Draft d;
+        d.begin = q;
+        d.value = d.high = n.value;
+        set_count(d, counter);
+        d.end = cs + static_cast<Pos>(counter.size());
+        read_after_qualifier(d, d.end);
+        finish(d);
+        return run_end;
+      }
+    }
     return run_end;
   }
 
@@ -1101,7 +1266,21 @@ class Scanner {
         mention(p, ne + 3, MentionKind::kOrdinal);
         return run_end;
       }
+      // 하나하나, 둘둘: each one, read as the numeral twice.
+      if (starts(ne, n.text) && is_tail(ne + static_cast<Pos>(n.text.size()), run_end)) {
+        for (Pos b : {p, ne}) {
+          Draft d;
+          d.begin = b;
+          d.end = b + static_cast<Pos>(n.text.size());
+          d.value = d.high = n.value;
+          set_count(d, "");
+          finish(d);
+        }
+        return run_end;
+      }
       if (!is_tail(ne, run_end) || starts(ne, "대") || starts(ne, "여")) continue;
+      // `다섯 번째`, `여섯 명`, `다섯 형제`: an adnominal before a counter or a noun, read below.
+      if (ne == run_end && (native_counter_follows(ne) || noun_follows_adnominal(n.text, ne))) break;
       Draft d;
       d.begin = p;
       d.end = ne;
@@ -1130,7 +1309,12 @@ class Scanner {
           cs == ne ? match_list(rest, kGluedNativeCounters) : match_list(rest, kCounters);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
           !is_tail(cs + static_cast<Pos>(counter.size()), cend))
-        return 0;
+        return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
+      // `일을 한 사람`: after an object `한` is the verb 하다, not one.
+      if (n.text == "한" && is_space(before(p).cp)) {
+        const Pos w = p - before(p).len;
+        if (w >= sentence_begin_ + 3 && (slice(w - 3, w) == "을" || slice(w - 3, w) == "를")) return 0;
+      }
       // 다시 한 번, 또 한 번: an idiom, not a count.
       if (n.text == "한" && counter == "번") {
         Pos w = p;
@@ -1157,6 +1341,84 @@ class Scanner {
       return cend;
     }
     return 0;
+  }
+
+  // True when the word after p (one space) is a counter or 번째 for a native numeral.
+  bool native_counter_follows(Pos p) const {
+    const Pos cs = skip_spaces(p);
+    if (cs == p || !is_hangul(at(cs).cp)) return false;
+    const std::string_view rest = text_.substr(cs, limit_ - cs);
+    if (rest.starts_with("번째") || rest.starts_with("째")) return true;
+    const std::string_view counter = match_list(rest, kCounters);
+    return !counter.empty() && is_tail(cs + static_cast<Pos>(counter.size()), hangul_run_end(cs));
+  }
+
+  // True when `numeral` also has an adnominal use and a Hangul word other than a particle follows
+  // after one space: `다섯 형제` counts brothers, `다섯이 왔다` stays the noun.
+  bool noun_follows_adnominal(std::string_view numeral, Pos p) const {
+    bool adnominal = false;
+    for (const NativeNumeral& a : kNativeAdnominal) adnominal = adnominal || a.text == numeral;
+    const Pos w = skip_spaces(p);
+    return adnominal && w != p && is_hangul(at(w).cp) && !contains(kTails, slice(w, hangul_run_end(w)));
+  }
+
+  // A native numeral standing alone before an ordinary noun counts it: `두 배우`, `세 모녀`,
+  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too
+  // (a, did): `한` counts a noun only at the start of a clause, never after an object or an
+  // adverb that makes it the verb 하다 (`일을 한 사람`, `잘 한 일`).
+  Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
+    if (n.text == "열" || n.text == "네" || n.text == "석" || n.text == "넉" || n.text == "열네") return 0;
+    if (n.text == "한" && !clause_start(p)) return 0;
+    const Pos stem_end = noun_stem_end(noun, noun_run_end);
+    if (stem_end <= noun) return 0;
+    const std::string_view stem = slice(noun, stem_end);
+    // `한 의원`, `한 씨가`: the surname Han before a title.
+    if (n.text == "한") {
+      const std::string_view word = slice(noun, noun_run_end);
+      for (std::string_view t : kTitles)
+        if (stem == t || (word.starts_with(t) && contains(kTails, word.substr(t.size())))) return 0;
+    }
+    // `두 달`, `한 해`: a span of time, a date.
+    for (std::string_view t : kNativeTimeNouns)
+      if (stem.starts_with(t) && (stem.size() == t.size() || stem.substr(t.size()) == "치")) {
+        mention(p, stem_end, MentionKind::kDate);
+        return noun_run_end;
+      }
+    Draft d;
+    d.begin = p;
+    d.value = n.value;
+    d.high = n.high;
+    set_count(d, slice(noun, stem_end));
+    d.end = stem_end;
+    if (n.high > n.value) d.qualifier = Qualifier::kRange;
+    read_after_qualifier(d, d.end);
+    finish(d);
+    return noun_run_end;
+  }
+
+  // True when p starts a clause: the sentence start, or after punctuation.
+  bool clause_start(Pos p) const {
+    Pos w = p;
+    while (w > sentence_begin_ && is_space(before(w).cp)) w -= before(w).len;
+    if (w <= sentence_begin_) return true;
+    const char32_t c = before(w).cp;
+    return !is_word_char(c) && c != '%';
+  }
+
+  // The end of the noun in the Hangul word [b, run_end): a particle is cut off (`배우가` →
+  // `배우`), but a two-syllable word whose second syllable only looks like one stays whole
+  // (`아이`, `나라`).
+  Pos noun_stem_end(Pos b, Pos run_end) const {
+    if (contains(kTails, slice(b, run_end))) return b;  // the "noun" is itself a particle
+    for (Pos cut = b + 3; cut < run_end; cut += 3) {
+      if (!contains(kTails, slice(cut, run_end))) continue;
+      const bool ambiguous_one = run_end - b == 6 && run_end - cut == 3 &&
+                                 !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") ||
+                                   starts(cut, "는") || starts(cut, "의") || starts(cut, "에") ||
+                                   starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
+      return ambiguous_one ? run_end : cut;
+    }
+    return run_end;
   }
 
   // 삼십억 원, 이천오백만: a run of Sino-Korean numerals with 십/백/천 in it, or ending in
@@ -1195,6 +1457,8 @@ class Scanner {
       ++syllables;
     }
     if (syllables < 2) return 0;
+    // 조사, 만이: a magnitude first is a word (the numeral would say 일조, 일만).
+    if (big_magnitude(text_.substr(p, 3)) > 0) return 0;
     const double value = total + group + (cur < 0 ? 0 : cur);
     Draft d;
     d.begin = p;
@@ -1214,7 +1478,8 @@ class Scanner {
     if (u && is_tail(s + static_cast<Pos>(u->text.size()), cend)) {
       set_unit(d, u->kind, u->unit);
       d.end = s + static_cast<Pos>(u->text.size());
-    } else if (!counter.empty() && is_tail(s + static_cast<Pos>(counter.size()), cend)) {
+    } else if (!counter.empty() && is_tail(s + static_cast<Pos>(counter.size()), cend) &&
+               (small_mag || syllables > 2 || s != after)) {  // `구조대` is a rescue team
       set_count(d, counter);
       d.end = s + static_cast<Pos>(counter.size());
     } else if (!(small_mag && syllables >= 3 && after == run_end)) {

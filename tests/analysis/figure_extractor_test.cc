@@ -208,6 +208,38 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"관객 175만명을 넘어섰다", "175만명", 1750000, "count", Qualifier::kExact, "명"},
         FormCase{"백만배 빠르다", "백만배", 1e6, "ratio"}));
 
+// Issue 4 follow-up: boundaries, native numerals before nouns, glued counts, more measures.
+INSTANTIATE_TEST_SUITE_P(
+    Issue4_FollowUp, FigureForms,
+    ::testing::Values(
+        // A particle right after the digits ends a bare number.
+        FormCase{"심사위원 평균 7.5는 낮은 편이다", "7.5", 7.5, "number"},
+        FormCase{"참가 팀은 모두 12로 늘었다", "12", 12, "number"},
+        // A unit or counter glued to a word of its own ends the figure at the unit.
+        FormCase{"새 5만원권 지폐", "5만원", 5e4, "KRW"},
+        FormCase{"10점만점 영화", "10점", 10, "count", Qualifier::kExact, "점"},
+        FormCase{"올해로 4회째 열리는 축제", "4회", 4, "count", Qualifier::kExact, "회"},
+        FormCase{"연출과 연기 3박자를 갖춘 작품", "3박자", 3, "count", Qualifier::kExact, "박자"},
+        // A native numeral before an ordinary noun counts it; its particle is cut off.
+        FormCase{"두 배우가 끝까지 극을 이끈다", "두 배우", 2, "count", Qualifier::kExact, "배우"},
+        FormCase{"그날 밤 세 모녀의 이야기", "세 모녀", 3, "count", Qualifier::kExact, "모녀"},
+        FormCase{"다섯 형제는 함께 자랐다", "다섯 형제", 5, "count", Qualifier::kExact, "형제"},
+        FormCase{"한 청년이 길을 나섰다", "한 청년", 1, "count", Qualifier::kExact, "청년"},
+        FormCase{"그 영화를 두어 번 봤다", "두어 번", 2, "count", Qualifier::kRange, "번", 3},
+        FormCase{"이제 서른이 되었다", "서른", 30, "count"},
+        // Particles stack after a numeral: 만 + 으로 + 도.
+        FormCase{"음악 하나만으로도 볼 만하다", "하나", 1, "count"},
+        // A native numeral and a counter glued to the end of a longer word.
+        FormCase{"솔직히 별한개도 아깝다", "한개", 1, "count", Qualifier::kExact, "개"},
+        FormCase{"결국 토끼두마리를 놓쳤다", "두마리", 2, "count", Qualifier::kExact, "마리"},
+        // Measures.
+        FormCase{"화면은 6.1인치로 커졌다", "6.1인치", 6.1, "in"},
+        FormCase{"하루 1천200kcal를 먹는다", "1천200kcal", 1200, "kcal"},
+        FormCase{"부지 3만2천m2를 매입했다", "3만2천m2", 32000, "m2"},
+        FormCase{"낮 기온 28℃까지", "28℃", 28, "degC"},
+        FormCase{"코스 전장은 6천500야드다", "6천500야드", 6500, "yd"},
+        FormCase{"모두 5달러씩 냈다", "5달러", 5, "USD"}));
+
 INSTANTIATE_TEST_SUITE_P(
     English, FigureForms,
     ::testing::Values(
@@ -247,6 +279,35 @@ INSTANTIATE_TEST_SUITE_P(
                       "17일 서울", "2008년 11월 4일", "in 2024, the sector", "on March 17", "the 22nd Assembly",
                       "3D 프린터와 5G", "세미나에는", "사이", "오만하다", "조사본부장", "3시 30분", "13:30",
                       "https://example.com/photo/202510/1682453_699993.jpg", "10여 년간", "세 번째"));
+
+// Issue 4 follow-up: not quantities either.
+INSTANTIATE_TEST_SUITE_P(
+    Issue4_FollowUp, NotFigures,
+    ::testing::Values(
+        // Ordinals: 번째 after a native numeral, and the names of one of a series.
+        "여섯 번째 시즌", "다섯 번째 앨범", "지하철 2호선 역", "육군 22사단 소속", "초등학교 3학년 학생",
+        "5공화국 시절의 사건", "서울중앙지법 형사1부는 선고했다", "형사3단독 재판부",
+        // Spans of time.
+        "20여년 만에 다시 봤다", "10여분 동안 기다렸다", "4달 전에 봤다", "두 달 동안 쉬었다", "한 해를 보내며",
+        // `한` as the verb 하다 or the surname Han; `네` as yes or your; Sino-looking words.
+        "숙제를 한 학생은 없다", "일을 한 사람", "한 의원은 반대했다", "한 씨가 올린 영상", "네 엄마가 왔다",
+        "네, 맞아요", "구조대가 출동했다", "조사부는 사건을 넘겼다", "조사원을 배치했다", "만이자 세 번째",
+        "두개골 골절", "세명대학교",
+        // A month and a day naming an event.
+        "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
+
+TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
+  const FigureExtraction x = extract("대사 하나하나가 좋다");
+  ASSERT_EQ(x.figures.size(), 2u);
+  EXPECT_EQ(x.figures[0].surface, "하나");
+  EXPECT_EQ(x.figures[1].surface, "하나");
+  EXPECT_LT(x.figures[0].end, x.figures[1].end);
+}
+
+TEST(Issue4_FollowUp, WonBeforeAWordIsNoMoney) {
+  // `3원칙` is three principles, not three won.
+  for (const Figure& f : extract("안전 3원칙을 지킨다").figures) EXPECT_NE(f.unit, "KRW") << f.surface;
+}
 
 // --- Bad input -------------------------------------------------------------------------------
 
