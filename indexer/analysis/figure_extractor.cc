@@ -288,6 +288,15 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// `t` starts with `w`; a byte loop, because the lexicon loops below compare many short words
+// that mostly differ in their second byte, where a memcmp call costs more than the comparison.
+inline bool has_prefix(std::string_view t, std::string_view w) {
+  if (w.size() > t.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (t[i] != w[i]) return false;
+  return true;
+}
+
 template <typename Array>
 bool contains(const Array& words, std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
@@ -297,7 +306,14 @@ bool contains(const Array& words, std::string_view w) {
 // start of one; most words are rejected here without further work.
 bool may_start_numeral(char32_t syllable) {
   static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰예한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
-  return kStarts.find(syllable) != std::u32string_view::npos;
+  // A bit per Hangul syllable, built once: this runs for every Hangul word of the text.
+  static const std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> kTable = [] {
+    std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> t{};
+    for (char32_t c : kStarts) t[(c - 0xAC00) / 64] |= std::uint64_t{1} << ((c - 0xAC00) % 64);
+    return t;
+  }();
+  if (syllable < 0xAC00 || syllable > 0xD7A3) return false;
+  return (kTable[(syllable - 0xAC00) / 64] >> ((syllable - 0xAC00) % 64)) & 1;
 }
 
 // A figure under construction.
@@ -626,30 +642,30 @@ class Scanner {
     if (contains(kTails, t)) return true;
     // A qualifier followed by a particle: 가량을, 이상의, 여명이 handled elsewhere.
     for (const auto& q : kAfterQualifiers)
-      if (t.starts_with(q.text) && contains(kTails, t.substr(q.text.size()))) return true;
+      if (has_prefix(t, q.text) && contains(kTails, t.substr(q.text.size()))) return true;
     // Particles stack: 만으로도 = 만 + 으로 + 도, 뿐인 = 뿐 + 인 (three at most).
-    return stacked_particles(t, 3);
+    return t.size() >= 6 && stacked_particles(t, 3);
   }
 
   static bool stacked_particles(std::string_view t, int depth) {
     if (t.empty()) return true;
-    if (depth == 0 || t.size() > 18) return false;
+    if (depth == 0 || t.size() > 18 || t.size() < 3) return false;
     for (std::string_view tail : kTails)
-      if (t.starts_with(tail) && stacked_particles(t.substr(tail.size()), depth - 1)) return true;
+      if (has_prefix(t, tail) && stacked_particles(t.substr(tail.size()), depth - 1)) return true;
     return false;
   }
 
   static const UnitWord* match_korean_unit(std::string_view rest) {
     const UnitWord* best = nullptr;
     for (const UnitWord& u : kKoreanUnits)
-      if (rest.starts_with(u.text) && (best == nullptr || u.text.size() > best->text.size())) best = &u;
+      if (has_prefix(rest, u.text) && (best == nullptr || u.text.size() > best->text.size())) best = &u;
     return best;
   }
 
   static std::string_view match_list(std::string_view rest, const auto& list) {
     std::string_view best;
     for (std::string_view w : list)
-      if (rest.starts_with(w) && w.size() > best.size()) best = w;
+      if (w.size() > best.size() && has_prefix(rest, w)) best = w;
     return best;
   }
 
@@ -957,7 +973,7 @@ class Scanner {
       }
       // Names in a series: 1호선, 22사단, 2학년, 5공화국.
       for (std::string_view r : kOrdinalNouns)
-        if (rest.starts_with(r) && (r.size() > 3 || is_tail(q + 3, run_end)))
+        if (has_prefix(rest, r) && (r.size() > 3 || is_tail(q + 3, run_end)))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
       // A court division or a unit named by a number glued to its body: 형사1부, 가사4부.
       if (is_hangul(before(d.begin).cp) && (rest.starts_with("부") || rest.starts_with("단독")) &&
@@ -986,7 +1002,7 @@ class Scanner {
       if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
-    if (!after_space && is_tail(q, run_end) && contains(kTails, slice(q, run_end))) return bare_number(d, q, amount);
+    if (!after_space && contains(kTails, slice(q, run_end))) return bare_number(d, q, amount);
     // Units: currencies, percent, 배, measures.
     const UnitWord* unit = match_korean_unit(rest);
     if (unit) {
@@ -1234,24 +1250,37 @@ class Scanner {
   // `영화중하나`. Only the common counters, and only when nothing but a particle follows, so
   // that `두개골` and `세명대` stay words.
   Pos glued_native_count(Pos p, Pos run_end) {
-    static constexpr std::string_view kInWordCounters[] = {"개", "마리", "명", "가지"};
-    static constexpr std::u32string_view kNumeralStarts = U"한두세네다여일아";
+    // Scans every Hangul word, so it looks at one code point per syllable and compares strings
+    // only after a numeral syllable.
     for (Pos q = p + 3; q + 6 <= run_end; q += 3) {
-      if (kNumeralStarts.find(at(q).cp) == std::u32string_view::npos) continue;
-      for (const NativeNumeral& n : kNativeAdnominal) {
-        if (n.value >= 10 || n.high > n.value || n.text == "석" || n.text == "넉" || !starts(q, n.text)) continue;
-        const Pos cs = q + static_cast<Pos>(n.text.size());
-        const std::string_view counter = match_list(text_.substr(cs, run_end - cs), kInWordCounters);
-        if (counter.empty() || !is_tail(cs + static_cast<Pos>(counter.size()), run_end)) continue;
-        Draft d;
-        d.begin = q;
-        d.value = d.high = n.value;
-        set_count(d, counter);
-        d.end = cs + static_cast<Pos>(counter.size());
-        read_after_qualifier(d, d.end);
-        finish(d);
-        return run_end;
+      const char32_t c = at(q).cp;
+      double value = 0;
+      Pos len = 3;
+      switch (c) {
+        case U'한': value = 1; break;
+        case U'두': value = 2; break;
+        case U'세': value = 3; break;
+        case U'네': value = 4; break;
+        case U'다':
+          value = 5;
+          len = 6;
+          if (at(q + 3).cp != U'섯') continue;
+          break;
+        default: continue;
       }
+      const Pos cs = q + len;
+      Pos ce = 0;
+      if (starts(cs, "개") || starts(cs, "명")) ce = cs + 3;
+      else if (starts(cs, "마리") || starts(cs, "가지")) ce = cs + 6;
+      if (ce == 0 || ce > run_end || !is_tail(ce, run_end)) continue;
+      Draft d;
+      d.begin = q;
+      d.value = d.high = value;
+      set_count(d, slice(cs, ce));
+      d.end = ce;
+      read_after_qualifier(d, d.end);
+      finish(d);
+      return run_end;
     }
     return run_end;
   }
