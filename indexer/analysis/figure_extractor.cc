@@ -98,7 +98,7 @@ constexpr std::array kKoreanUnits = {
     UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
     UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
     UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
-    UnitWord{"인치", kMeasure, "in"},                 UnitWord{"야드", kMeasure, "yd"},
+    UnitWord{"배럴", kMeasure, "bbl"},                UnitWord{"인치", kMeasure, "in"},                 UnitWord{"야드", kMeasure, "yd"},
     UnitWord{"마일", kMeasure, "mi"},                 UnitWord{"피트", kMeasure, "ft"},
     UnitWord{"킬로칼로리", kMeasure, "kcal"},         UnitWord{"칼로리", kMeasure, "kcal"},
     UnitWord{"℃", kMeasure, "degC"},                  UnitWord{"°C", kMeasure, "degC"},
@@ -143,7 +143,7 @@ constexpr std::string_view kCounters[] = {
     "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
     "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
     "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
-    "라운드", "경기", "부", "기", "세대", "박자", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
+    "라운드", "경기", "부", "기", "세대", "박자", "부작", "인승", "인조", "인분", "세트", "종목", "인방", "화소", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
 
 // Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
 // and `두부` read as words, not counts.
@@ -1002,7 +1002,10 @@ class Scanner {
       if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
-    if (!after_space && contains(kTails, slice(q, run_end))) return bare_number(d, q, amount);
+    // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
+    if (!after_space && contains(kTails, slice(q, run_end)) && !starts(q, "도") &&
+        match_list(rest, kCounters).empty() && match_korean_unit(rest) == nullptr)
+      return bare_number(d, q, amount);
     // Units: currencies, percent, 배, measures.
     const UnitWord* unit = match_korean_unit(rest);
     if (unit) {
@@ -1386,7 +1389,7 @@ class Scanner {
   // after one space: `다섯 형제` counts brothers, `다섯이 왔다` stays the noun.
   bool noun_follows_adnominal(std::string_view numeral, Pos p) const {
     bool adnominal = false;
-    for (const NativeNumeral& a : kNativeAdnominal) adnominal = adnominal || a.text == numeral;
+    for (const NativeNumeral& a : kNativeAdnominal) adnominal = adnominal || (a.text == numeral && a.value < 10);
     const Pos w = skip_spaces(p);
     return adnominal && w != p && is_hangul(at(w).cp) && !contains(kTails, slice(w, hangul_run_end(w)));
   }
@@ -1396,7 +1399,7 @@ class Scanner {
   // (a, did): `한` counts a noun only at the start of a clause, never after an object or an
   // adverb that makes it the verb 하다 (`일을 한 사람`, `잘 한 일`).
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
-    if (n.text == "열" || n.text == "네" || n.text == "석" || n.text == "넉" || n.text == "열네") return 0;
+    if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
     if (n.text == "한" && !clause_start(p)) return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;
@@ -1445,8 +1448,12 @@ class Scanner {
                                  !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") ||
                                    starts(cut, "는") || starts(cut, "의") || starts(cut, "에") ||
                                    starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
-      return ambiguous_one ? run_end : cut;
+      if (ambiguous_one) return run_end;
+      // The plural 들 is no part of the noun: `두 딸들도` counts 딸.
+      if (cut - b >= 6 && slice(cut - 3, cut) == "들") return cut - 3;
+      return cut;
     }
+    if (run_end - b >= 6 && slice(run_end - 3, run_end) == "들") return run_end - 3;
     return run_end;
   }
 

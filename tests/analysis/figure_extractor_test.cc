@@ -238,7 +238,15 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"부지 3만2천m2를 매입했다", "3만2천m2", 32000, "m2"},
         FormCase{"낮 기온 28℃까지", "28℃", 28, "degC"},
         FormCase{"코스 전장은 6천500야드다", "6천500야드", 6500, "yd"},
-        FormCase{"모두 5달러씩 냈다", "5달러", 5, "USD"}));
+        FormCase{"모두 5달러씩 냈다", "5달러", 5, "USD"},
+        // Counters that are also particles (대, 인) keep counting; compound counters; plural 들.
+        FormCase{"20대 청년층", "20대", 20, "count", Qualifier::kExact, "대"},
+        FormCase{"1인 시위를 벌였다", "1인", 1, "count", Qualifier::kExact, "인"},
+        FormCase{"드라마 16부작으로 제작", "16부작", 16, "count", Qualifier::kExact, "부작"},
+        FormCase{"원유 3천만 배럴을 비축", "3천만 배럴", 3e7, "bbl"},
+        FormCase{"두 딸들도 함께 왔다", "두 딸", 2, "count", Qualifier::kExact, "딸"},
+        FormCase{"벌써 마흔이 넘었다", "마흔", 40, "count"},
+        FormCase{"마흔 넘어 시작했다", "마흔", 40, "count"}));
 
 INSTANTIATE_TEST_SUITE_P(
     English, FigureForms,
