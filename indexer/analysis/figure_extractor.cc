@@ -228,7 +228,7 @@ constexpr std::string_view kTitles[] = {
 // 22사단, 2학년, 5공화국, 형사 3단독.
 constexpr std::string_view kOrdinalNouns[] = {
     "호선", "사단", "학년", "공화국", "관구", "구역", "지구", "단독", "함대", "대대", "연대", "여단", "군단",
-    "학기", "회계연도", "기생", "회차", "학번", "번지", "번길"};
+    "학기", "회계연도", "기생", "회차", "학번", "번지", "번길", "회말", "회초"};
 
 // Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
 constexpr std::string_view kOrdinalDaeNouns[] = {
@@ -1041,6 +1041,9 @@ class Scanner {
       d.end = q + static_cast<Pos>(counter.size());
       return read_after_qualifier(d, d.end);
     }
+    // A year glued to a word: `2014판`, `2013회계연도`.
+    if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099)
+      return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
     // Any other word glued to the number counts it (`1심`, `10부작`, `3루타`), its particle cut.
     if (!d.has_unit) {
       Pos stem_end = run_end;
@@ -1404,6 +1407,11 @@ class Scanner {
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;
     const std::string_view stem = slice(noun, stem_end);
+    // `두 걸출한 인물`: an adnominal verb form stands between the numeral and its noun.
+    if (noun_run_end - noun >= 6 && stem_end == noun_run_end) {
+      const std::string_view last = slice(noun_run_end - 3, noun_run_end);
+      if (last == "한" || last == "던" || last == "운" || last == "된" || last == "는") return 0;
+    }
     // `한 의원`, `한 씨가`: the surname Han before a title.
     if (n.text == "한") {
       const std::string_view word = slice(noun, noun_run_end);
@@ -1434,6 +1442,8 @@ class Scanner {
     while (w > sentence_begin_ && is_space(before(w).cp)) w -= before(w).len;
     if (w <= sentence_begin_) return true;
     const char32_t c = before(w).cp;
+    // Glued to a closing quote (`'뻔'한 영화`) 한 ends a word: only an opening mark may touch it.
+    if (w == p) return c == '(' || c == '[' || c == '"' || c == 0x2018 || c == 0x201C;
     return !is_word_char(c) && c != '%';
   }
 

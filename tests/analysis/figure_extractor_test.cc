@@ -302,6 +302,9 @@ INSTANTIATE_TEST_SUITE_P(
         "네, 맞아요", "구조대가 출동했다", "조사부는 사건을 넘겼다", "조사원을 배치했다", "만이자 세 번째",
         "두개골 골절", "세명대학교",
         // A month and a day naming an event.
+        // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
+        // or before an adnominal verb form.
+        "6회말 공격에서", "9회초 수비", "2014판 고질라", "'뻔'한 영화였다", "두 걸출한 인물",
         "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
