@@ -304,7 +304,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A month and a day naming an event.
         // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
         // or before an adnominal verb form.
-        "6회말 공격에서", "9회초 수비", "2014판 고질라", "'뻔'한 영화였다", "두 걸출한 인물",
+        "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
         "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
