@@ -148,7 +148,8 @@ constexpr std::string_view kCounters[] = {
 // Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
 // and `두부` read as words, not counts.
 constexpr std::string_view kGluedNativeCounters[] = {
-    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회"};
+    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회",
+    "표", "살", "분"};
 
 // Units that make a number a date or time (mentions, not figures). Prefix match: 년 covers 년대,
 // 년간, 년도; 시 covers 시간.
@@ -1255,6 +1256,15 @@ class Scanner {
   // A native numeral and a counter glued to the end of a longer word: `별한개도`, `성공극의두마리`,
   // `영화중하나`. Only the common counters, and only when nothing but a particle follows, so
   // that `두개골` and `세명대` stay words.
+  void glued_one(Pos b, Pos e) {
+    Draft d;
+    d.begin = b;
+    d.end = e;
+    d.value = d.high = 1;
+    set_count(d, "");
+    finish(d);
+  }
+
   Pos glued_native_count(Pos p, Pos run_end) {
     // Scans every Hangul word, so it looks at one code point per syllable and compares strings
     // only after a numeral syllable.
@@ -1272,7 +1282,33 @@ class Scanner {
           len = 6;
           if (at(q + 3).cp != U'섯') continue;
           break;
+        case U'하':
+          // `또하나의`, `영화하나가`, `소품하나하나도`: the noun 하나.
+          // One syllable before it is mostly a surname (장하나, 이하나), except 또.
+          if (at(q + 3).cp != U'나' || (q == p + 3 && !starts(p, "또"))) continue;
+          if (starts(q + 6, "하나") && is_tail(q + 12, run_end)) {
+            glued_one(q, q + 6);
+            glued_one(q + 6, q + 12);
+            return run_end;
+          }
+          if (!is_tail(q + 6, run_end)) continue;
+          glued_one(q, q + 6);
+          return run_end;
         default: continue;
+      }
+      // `나도한번`: once; `다시한번` is the idiom.
+      if (c == U'한' && starts(q + 3, "번") && is_tail(q + 6, run_end)) {
+        if (q >= p + 6 && (slice(q - 6, q) == "다시" || slice(q - 3, q) == "또")) {
+          mention(q - (slice(q - 3, q) == "또" ? 3 : 6), q + 6, MentionKind::kIdiom);
+          return run_end;
+        }
+        Draft d;
+        d.begin = q;
+        d.value = d.high = 1;
+        set_count(d, "번");
+        d.end = q + 6;
+        finish(d);
+        return run_end;
       }
       const Pos cs = q + len;
       Pos ce = 0;
@@ -1345,8 +1381,8 @@ class Scanner {
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
           !is_tail(cs + static_cast<Pos>(counter.size()), cend))
         return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
-      // `일을 한 사람`: after an object `한` is the verb 하다, not one.
-      if (n.text == "한" && is_space(before(p).cp)) {
+      // `일을 한 사람`: after an object `한 사람` is a person who did it (the verb 하다).
+      if (n.text == "한" && counter == "사람" && is_space(before(p).cp)) {
         const Pos w = p - before(p).len;
         if (w >= sentence_begin_ + 3 && (slice(w - 3, w) == "을" || slice(w - 3, w) == "를")) return 0;
       }

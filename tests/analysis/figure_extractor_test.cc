@@ -232,6 +232,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A native numeral and a counter glued to the end of a longer word.
         FormCase{"솔직히 별한개도 아깝다", "한개", 1, "count", Qualifier::kExact, "개"},
         FormCase{"결국 토끼두마리를 놓쳤다", "두마리", 2, "count", Qualifier::kExact, "마리"},
+        FormCase{"오늘은 또하나의 결승전", "하나", 1, "count"},
+        FormCase{"나도한번 가 보고 싶다", "한번", 1, "count", Qualifier::kExact, "번"},
+        FormCase{"별을 한개 줬다", "한개", 1, "count", Qualifier::kExact, "개"},
+        FormCase{"다섯살 아이가 그렸다", "다섯살", 5, "count", Qualifier::kExact, "살"},
         // Measures.
         FormCase{"화면은 6.1인치로 커졌다", "6.1인치", 6.1, "in"},
         FormCase{"하루 1천200kcal를 먹는다", "1천200kcal", 1200, "kcal"},
@@ -304,7 +308,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A month and a day naming an event.
         // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
         // or before an adnominal verb form.
-        "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
+        "이하나의 매력", "다시한번 생각했다", "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
         "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
@@ -313,6 +317,9 @@ TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
   EXPECT_EQ(x.figures[0].surface, "하나");
   EXPECT_EQ(x.figures[1].surface, "하나");
   EXPECT_LT(x.figures[0].end, x.figures[1].end);
+  const FigureExtraction glued = extract("소품하나하나도 정성스럽다");
+  ASSERT_EQ(glued.figures.size(), 2u);
+  EXPECT_EQ(glued.figures[1].surface, "하나");
 }
 
 TEST(Issue4_FollowUp, WonBeforeAWordIsNoMoney) {
