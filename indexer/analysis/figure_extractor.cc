@@ -1007,6 +1007,25 @@ class Scanner {
     if (!after_space && contains(kTails, slice(q, run_end)) && !starts(q, "도") &&
         match_list(rest, kCounters).empty() && match_korean_unit(rest) == nullptr)
       return bare_number(d, q, amount);
+    // Degrees: `영하 12도` (below zero, so negative), `영상 3도`, `섭씨 30도`, `36.5도`.
+    if (!after_space && starts(q, "도") && is_tail(q + 3, run_end) && !d.has_unit) {
+      Pos w = d.begin;
+      std::string_view prev;
+      if (is_space(before(w).cp)) {
+        w -= before(w).len;
+        if (w >= sentence_begin_ + 6) prev = slice(w - 6, w);
+      }
+      const bool temperature = prev == "영하" || prev == "영상" || prev == "섭씨";
+      if (temperature || !amount.plain_integer) {
+        set_unit(d, FigureKind::kMeasure, "degC");
+        if (prev == "영하") {
+          d.value = -d.value;
+          d.begin = w - 6;
+        }
+        d.end = q + 3;
+        return read_after_qualifier(d, d.end);
+      }
+    }
     // Units: currencies, percent, 배, measures.
     const UnitWord* unit = match_korean_unit(rest);
     if (unit) {

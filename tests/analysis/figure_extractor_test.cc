@@ -241,6 +241,8 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"하루 1천200kcal를 먹는다", "1천200kcal", 1200, "kcal"},
         FormCase{"부지 3만2천m2를 매입했다", "3만2천m2", 32000, "m2"},
         FormCase{"낮 기온 28℃까지", "28℃", 28, "degC"},
+        FormCase{"기온이 영하 12도까지 내려갔다", "영하 12도", -12, "degC"},
+        FormCase{"체온이 37.5도를 넘으면", "37.5도", 37.5, "degC"},
         FormCase{"코스 전장은 6천500야드다", "6천500야드", 6500, "yd"},
         FormCase{"모두 5달러씩 냈다", "5달러", 5, "USD"},
         // Counters that are also particles (대, 인) keep counting; compound counters; plural 들.
