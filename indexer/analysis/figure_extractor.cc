@@ -143,7 +143,7 @@ constexpr std::string_view kCounters[] = {
     "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
     "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
     "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
-    "라운드", "경기", "부", "기", "세대", "박자", "부작", "인승", "인조", "인분", "세트", "종목", "인방", "화소", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
+    "라운드", "경기", "부", "기", "세대", "박자", "부작", "인승", "인조", "인분", "세트", "종목", "인방", "화소", "자리", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
 
 // Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
 // and `두부` read as words, not counts.
@@ -905,6 +905,12 @@ class Scanner {
       q += 3;
       d.end = q;
     }
+    // `1人`: the Han character for person, as a counter.
+    if (at(q).cp == 0x4EBA && !d.has_unit) {
+      set_count(d, "人");
+      d.end = q + at(q).len;
+      return read_after_qualifier(d, d.end);
+    }
     const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
                        at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 ||
                        (at(q).cp == 0xB0 && at(q + 2).cp == 'C');
@@ -984,7 +990,8 @@ class Scanner {
       for (std::string_view r : {"위", "등"})
         if (rest.starts_with(r) && is_tail(q + 3, run_end)) return record(d.begin, q + 3, MentionKind::kRank);
       for (std::string_view r : {"번째", "째", "차전", "차"})
-        if (rest.starts_with(r) && is_tail(q + static_cast<Pos>(r.size()), run_end) && !rest.starts_with("차례"))
+        if (rest.starts_with(r) && (r == "번째" || is_tail(q + static_cast<Pos>(r.size()), run_end)) &&
+            !rest.starts_with("차례"))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
       // 22대 국회: an ordinal.
       if (rest.starts_with("대") && run_end == q + 3) {
@@ -1515,10 +1522,10 @@ class Scanner {
                                    starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
       if (ambiguous_one) return run_end;
       // The plural 들 is no part of the noun: `두 딸들도` counts 딸.
-      if (cut - b >= 6 && slice(cut - 3, cut) == "들") return cut - 3;
+      if (cut - b >= 6 && slice(cut - 3, cut) == "들" && slice(b, cut) != "아들") return cut - 3;
       return cut;
     }
-    if (run_end - b >= 6 && slice(run_end - 3, run_end) == "들") return run_end - 3;
+    if (run_end - b >= 6 && slice(run_end - 3, run_end) == "들" && slice(b, run_end) != "아들") return run_end - 3;
     return run_end;
   }
 

@@ -251,6 +251,9 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"드라마 16부작으로 제작", "16부작", 16, "count", Qualifier::kExact, "부작"},
         FormCase{"원유 3천만 배럴을 비축", "3천만 배럴", 3e7, "bbl"},
         FormCase{"두 딸들도 함께 왔다", "두 딸", 2, "count", Qualifier::kExact, "딸"},
+        FormCase{"두 아들이 있다", "두 아들", 2, "count", Qualifier::kExact, "아들"},
+        FormCase{"비밀번호 4자리를 입력", "4자리", 4, "count", Qualifier::kExact, "자리"},
+        FormCase{"관객 1人 평점", "1人", 1, "count", Qualifier::kExact, "人"},
         FormCase{"벌써 마흔이 넘었다", "마흔", 40, "count"},
         FormCase{"마흔 넘어 시작했다", "마흔", 40, "count"}));
 
@@ -310,7 +313,7 @@ INSTANTIATE_TEST_SUITE_P(
         // A month and a day naming an event.
         // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
         // or before an adnominal verb form.
-        "이하나의 매력", "다시한번 생각했다", "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
+        "2번째인데도 좋다", "이하나의 매력", "다시한번 생각했다", "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
         "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
