@@ -98,6 +98,10 @@ constexpr std::array kKoreanUnits = {
     UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
     UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
     UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
+    UnitWord{"배럴", kMeasure, "bbl"},                UnitWord{"인치", kMeasure, "in"},                 UnitWord{"야드", kMeasure, "yd"},
+    UnitWord{"마일", kMeasure, "mi"},                 UnitWord{"피트", kMeasure, "ft"},
+    UnitWord{"킬로칼로리", kMeasure, "kcal"},         UnitWord{"칼로리", kMeasure, "kcal"},
+    UnitWord{"℃", kMeasure, "degC"},                  UnitWord{"°C", kMeasure, "degC"},
 };
 
 // Latin unit symbols glued to or after a number; matched case-sensitively and as whole words.
@@ -107,6 +111,9 @@ constexpr std::array kLatinUnits = {
     UnitWord{"t", kMeasure, "t"},   UnitWord{"ha", kMeasure, "ha"},   UnitWord{"m2", kMeasure, "m2"},
     UnitWord{"l", kMeasure, "l"},   UnitWord{"kWh", kMeasure, "kWh"}, UnitWord{"MW", kMeasure, "MW"},
     UnitWord{"GW", kMeasure, "GW"}, UnitWord{"GB", kMeasure, "GB"},   UnitWord{"TB", kMeasure, "TB"},
+    UnitWord{"kcal", kMeasure, "kcal"}, UnitWord{"mg", kMeasure, "mg"}, UnitWord{"ml", kMeasure, "ml"},
+    UnitWord{"cc", kMeasure, "cc"}, UnitWord{"kW", kMeasure, "kW"},   UnitWord{"mAh", kMeasure, "mAh"},
+    UnitWord{"GHz", kMeasure, "GHz"}, UnitWord{"MB", kMeasure, "MB"},
     UnitWord{"USD", kMoney, "USD"}, UnitWord{"KRW", kMoney, "KRW"},   UnitWord{"EUR", kMoney, "EUR"},
     UnitWord{"JPY", kMoney, "JPY"}, UnitWord{"CNY", kMoney, "CNY"},   UnitWord{"GBP", kMoney, "GBP"},
 };
@@ -136,12 +143,13 @@ constexpr std::string_view kCounters[] = {
     "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
     "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
     "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
-    "라운드", "경기", "부", "기", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
+    "라운드", "경기", "부", "기", "세대", "박자", "부작", "인승", "인조", "인분", "세트", "종목", "인방", "화소", "자리", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
 
 // Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
 // and `두부` read as words, not counts.
 constexpr std::string_view kGluedNativeCounters[] = {
-    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회"};
+    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회",
+    "표", "살", "분"};
 
 // Units that make a number a date or time (mentions, not figures). Prefix match: 년 covers 년대,
 // 년간, 년도; 시 covers 시간.
@@ -161,7 +169,7 @@ constexpr std::string_view kTails[] = {
     "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
     "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
     "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",
-    "간에",     "동안"};
+    "간에",     "동안",   "면",     "뿐인"};
 
 struct TailQualifier {
   std::string_view text;
@@ -209,6 +217,20 @@ constexpr std::string_view kMonths[] = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
 
+// Time nouns a native numeral makes a span of time (a date mention): 두 달, 한 해, 사흘.
+constexpr std::string_view kNativeTimeNouns[] = {"달", "해", "날", "시간", "밤", "낮", "주일", "주", "시"};
+
+// Titles after the surname 한 (`한 의원`, `한 씨`), which is then no numeral.
+constexpr std::string_view kTitles[] = {
+    "씨", "의원", "대표", "장관", "감독", "위원장", "총리", "교수", "회장", "후보", "전", "모", "모씨",
+    "부장", "판사", "검사", "원장", "청장", "대사", "총장", "사장", "이사장", "단장", "코치", "변호사", "군", "양"};
+
+// Nouns after a glued number that make it the name of one of a series (an ordinal): 1호선,
+// 22사단, 2학년, 5공화국, 형사 3단독.
+constexpr std::string_view kOrdinalNouns[] = {
+    "호선", "사단", "학년", "공화국", "관구", "구역", "지구", "단독", "함대", "대대", "연대", "여단", "군단",
+    "학기", "회계연도", "기생", "회차", "학번", "번지", "번길", "회말", "회초"};
+
 // Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
 constexpr std::string_view kOrdinalDaeNouns[] = {
     "국회", "대통령", "총선", "대선", "의회", "회장", "총장", "지방선거", "국왕", "교황", "당대표",
@@ -227,6 +249,7 @@ constexpr std::array kNativeAdnominal = {
     NativeNumeral{"열두", 12, 12}, NativeNumeral{"열세", 13, 13}, NativeNumeral{"열네", 14, 14},
     NativeNumeral{"스무", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
     NativeNumeral{"한두", 1, 2}, NativeNumeral{"두세", 2, 3},   NativeNumeral{"서너", 3, 4},
+    NativeNumeral{"두어", 2, 3},
     NativeNumeral{"한", 1, 1},   NativeNumeral{"두", 2, 2},     NativeNumeral{"세", 3, 3},
     NativeNumeral{"네", 4, 4},   NativeNumeral{"석", 3, 3},     NativeNumeral{"넉", 4, 4},
     NativeNumeral{"열", 10, 10}, NativeNumeral{"쉰", 50, 50},
@@ -237,6 +260,9 @@ constexpr std::array kNativeNouns = {
     NativeNumeral{"하나", 1, 1}, NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6},
     NativeNumeral{"일곱", 7, 7}, NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9},
     NativeNumeral{"둘", 2, 2},   NativeNumeral{"셋", 3, 3},   NativeNumeral{"넷", 4, 4},
+    NativeNumeral{"스물", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
+    NativeNumeral{"예순", 60, 60}, NativeNumeral{"일흔", 70, 70}, NativeNumeral{"여든", 80, 80},
+    NativeNumeral{"아흔", 90, 90},
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +289,15 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// `t` starts with `w`; a byte loop, because the lexicon loops below compare many short words
+// that mostly differ in their second byte, where a memcmp call costs more than the comparison.
+inline bool has_prefix(std::string_view t, std::string_view w) {
+  if (w.size() > t.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i)
+    if (t[i] != w[i]) return false;
+  return true;
+}
+
 template <typename Array>
 bool contains(const Array& words, std::string_view w) {
   return std::find(std::begin(words), std::end(words), w) != std::end(words);
@@ -271,8 +306,15 @@ bool contains(const Array& words, std::string_view w) {
 // True when a Hangul word starting with `syllable` may be a numeral, an ordinal (첫, 제) or the
 // start of one; most words are rejected here without further work.
 bool may_start_numeral(char32_t syllable) {
-  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
-  return kStarts.find(syllable) != std::u32string_view::npos;
+  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰예한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
+  // A bit per Hangul syllable, built once: this runs for every Hangul word of the text.
+  static const std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> kTable = [] {
+    std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> t{};
+    for (char32_t c : kStarts) t[(c - 0xAC00) / 64] |= std::uint64_t{1} << ((c - 0xAC00) % 64);
+    return t;
+  }();
+  if (syllable < 0xAC00 || syllable > 0xD7A3) return false;
+  return (kTable[(syllable - 0xAC00) / 64] >> ((syllable - 0xAC00) % 64)) & 1;
 }
 
 // A figure under construction.
@@ -423,7 +465,7 @@ class Scanner {
       } else if (is_ascii_letter(c.cp)) {
         p = on_latin(p);
       } else if (is_hangul(c.cp) && !is_hangul(prev.cp)) {
-        p = may_start_numeral(c.cp) ? on_hangul_word(p) : hangul_run_end(p);
+        p = may_start_numeral(c.cp) ? on_hangul_word(p) : glued_native_count(p, hangul_run_end(p));
       } else {
         p += c.len;
       }
@@ -601,21 +643,30 @@ class Scanner {
     if (contains(kTails, t)) return true;
     // A qualifier followed by a particle: 가량을, 이상의, 여명이 handled elsewhere.
     for (const auto& q : kAfterQualifiers)
-      if (t.starts_with(q.text) && contains(kTails, t.substr(q.text.size()))) return true;
+      if (has_prefix(t, q.text) && contains(kTails, t.substr(q.text.size()))) return true;
+    // Particles stack: 만으로도 = 만 + 으로 + 도, 뿐인 = 뿐 + 인 (three at most).
+    return t.size() >= 6 && stacked_particles(t, 3);
+  }
+
+  static bool stacked_particles(std::string_view t, int depth) {
+    if (t.empty()) return true;
+    if (depth == 0 || t.size() > 18 || t.size() < 3) return false;
+    for (std::string_view tail : kTails)
+      if (has_prefix(t, tail) && stacked_particles(t.substr(tail.size()), depth - 1)) return true;
     return false;
   }
 
   static const UnitWord* match_korean_unit(std::string_view rest) {
     const UnitWord* best = nullptr;
     for (const UnitWord& u : kKoreanUnits)
-      if (rest.starts_with(u.text) && (best == nullptr || u.text.size() > best->text.size())) best = &u;
+      if (has_prefix(rest, u.text) && (best == nullptr || u.text.size() > best->text.size())) best = &u;
     return best;
   }
 
   static std::string_view match_list(std::string_view rest, const auto& list) {
     std::string_view best;
     for (std::string_view w : list)
-      if (rest.starts_with(w) && w.size() > best.size()) best = w;
+      if (w.size() > best.size() && has_prefix(rest, w)) best = w;
     return best;
   }
 
@@ -719,6 +770,13 @@ class Scanner {
       mention(ordinal_je_begin_, e, MentionKind::kOrdinal);
       return e;
     }
+    // `4·19`, `5ㆍ18`, `8.15 광복절`: a month and a day naming an event, a date.
+    if (iso.empty() && !negative) {
+      if (const Pos de = dotted_date_end(p, after); de != 0) {
+        record(begin, de, MentionKind::kDate);
+        return end_mention_;
+      }
+    }
     Pos e = read_units(d, after, *amount);
     if (e == 0) return end_mention_;  // a date, rank, ordinal or code: already recorded
     // A range: 3~5%, 10-20%, 20만∼30만 달러.
@@ -726,6 +784,60 @@ class Scanner {
     if (e == 0) return end_mention_;
     finish(d);
     return std::max(e, d.end);
+  }
+
+  // The end of a month-day date written with a middle dot (`4·19`, `3·11·13`) or, before a noun,
+  // with a full stop (`8.15 광복절`, `9.11 테러`); 0 when [p, after) and what follows is none.
+  // A middle-dot pair before a glued counter (`1·2기`) or a full-stop pair before a particle
+  // (`8.5는`) stays a number.
+  Pos dotted_date_end(Pos p, Pos after) const {
+    auto small = [&](Pos b, Pos& e, int max) {
+      int v = 0, n = 0;
+      e = b;
+      while (n < 3 && at(e).cp >= '0' && at(e).cp <= '9') {
+        v = v * 10 + static_cast<int>(at(e).cp - '0');
+        ++e;
+        ++n;
+      }
+      return n >= 1 && n <= 2 && v >= 1 && v <= max && text_[b] != '0';
+    };
+    Pos e = 0;
+    if (!small(p, e, 12)) return 0;
+    const Cp sep = at(e);
+    const bool middle_dot = sep.cp == 0xB7 || sep.cp == 0x318D || sep.cp == 0x119E || sep.cp == 0x30FB;
+    if (middle_dot) {
+      Pos de = e;
+      while (middle_dot_at(de)) {
+        Pos next = 0;
+        if (!small(de + at(de).len, next, 31)) break;
+        de = next;
+      }
+      if (de == e) return 0;
+      const Pos run_end = hangul_run_end(de);
+      if (run_end == de || is_tail(de, run_end)) return de;
+      // 11·13·19일: days listed before their unit.
+      const std::string_view date = match_list(text_.substr(de, limit_ - de), kDateUnits);
+      if (date == "일" || date == "월") return de + 3;
+      return 0;
+    }
+    if (sep.cp != '.' || after != e + 1 + (is_digit(at(e + 2).cp) ? 2 : 1)) return 0;
+    Pos de = 0;
+    if (!small(e + 1, de, 31) || de != after) return 0;
+    const Pos w = skip_spaces(de);
+    if (w == de || !is_hangul(at(w).cp)) return 0;
+    const Pos run_end = hangul_run_end(w);
+    const std::string_view rest = text_.substr(w, limit_ - w);
+    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr || !match_list(rest, kCounters).empty() ||
+        !match_list(rest, kDateUnits).empty())
+      return 0;
+    for (const TailQualifier& t : kAfterQualifiers)
+      if (rest.starts_with(t.text)) return 0;
+    return de;
+  }
+
+  bool middle_dot_at(Pos p) const {
+    const char32_t c = at(p).cp;
+    return c == 0xB7 || c == 0x318D || c == 0x119E || c == 0x30FB;
   }
 
   // Reads what follows a number: magnitudes, units, counters, qualifiers. Returns the position
@@ -761,6 +873,15 @@ class Scanner {
             return read_after_qualifier(d, we);
           }
       }
+      // Square and cubic metres written m2, m3, km2 (a digit right after the letters).
+      if ((at(we).cp == '2' || at(we).cp == '3') && !is_digit(at(we + 1).cp) && !is_ascii_letter(at(we + 1).cp) &&
+          at(we + 1).cp != '-' &&
+          (w == "m" || w == "km" || w == "cm")) {
+        const std::string unit = std::string(w) + static_cast<char>(at(we).cp);
+        set_unit(d, FigureKind::kMeasure, unit);
+        d.end = we + 1;
+        return read_after_qualifier(d, d.end);
+      }
       return record(d.begin, code_run_end(q), MentionKind::kCode);
     }
     if (next.cp == '-' && iequals(slice(q + 1, latin_word_end(q + 1)), "fold")) {
@@ -773,14 +894,26 @@ class Scanner {
     if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
       return record(d.begin, code_run_end(q), MentionKind::kCode);
 
+    // `18여년`, `40여분`: about so many years or minutes, a span of time.
+    if (starts(q, "여") && is_hangul(at(q + 3).cp)) {
+      const std::string_view date = match_list(text_.substr(q + 3, limit_ - q - 3), kDateUnits);
+      if (!date.empty() && date != "박") return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
+    }
     // Korean: 여 (approximately) glued, then a unit or counter, glued or after one space.
     if (starts(q, "여") && !is_hangul(at(q + 3).cp) ? true : (starts(q, "여") && unit_follows(q + 3))) {
       d.qualifier = Qualifier::kApprox;
       q += 3;
       d.end = q;
     }
+    // `1人`: the Han character for person, as a counter.
+    if (at(q).cp == 0x4EBA && !d.has_unit) {
+      set_count(d, "人");
+      d.end = q + at(q).len;
+      return read_after_qualifier(d, d.end);
+    }
     const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
-                       at(q).cp == 0x338F || at(q).cp == 0x33A1;
+                       at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 ||
+                       (at(q).cp == 0xB0 && at(q + 2).cp == 'C');
     if (glued) return read_korean_unit(d, q, amount, /*after_space=*/false);
     Pos s = skip_spaces(q);
     if (s != q && is_hangul(at(s).cp)) {
@@ -835,7 +968,9 @@ class Scanner {
     const std::string_view rest = text_.substr(q, limit_ - q);
     // Dates and times.
     if (!after_space) {
-      const std::string_view date = match_list(rest, kDateUnits);
+      std::string_view date = match_list(rest, kDateUnits);
+      if (date == "박" && !is_tail(q + 3, run_end)) date = {};  // 3박자: beats, not nights
+      if (date.empty() && rest.starts_with("달") && !rest.starts_with("달러")) date = rest.substr(0, 3);  // 4달
       if (!date.empty() && !rest.starts_with("분의")) {
         int year = 0;
         if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999) year = static_cast<int>(d.value);
@@ -843,11 +978,20 @@ class Scanner {
         // 2008-2010년 or 3~5일: a date range swallows the range.
         return record(d.begin, e, MentionKind::kDate, year);
       }
+      // Names in a series: 1호선, 22사단, 2학년, 5공화국.
+      for (std::string_view r : kOrdinalNouns)
+        if (has_prefix(rest, r) && (r.size() > 3 || is_tail(q + 3, run_end)))
+          return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // A court division or a unit named by a number glued to its body: 형사1부, 가사4부.
+      if (is_hangul(before(d.begin).cp) && (rest.starts_with("부") || rest.starts_with("단독")) &&
+          is_tail(q + static_cast<Pos>(rest.starts_with("부") ? 3 : 6), run_end))
+        return record(d.begin, q + static_cast<Pos>(rest.starts_with("부") ? 3 : 6), MentionKind::kOrdinal);
       // Ranks and ordinals: 2위, 1등, 두 번째, 3째, 1차.
       for (std::string_view r : {"위", "등"})
         if (rest.starts_with(r) && is_tail(q + 3, run_end)) return record(d.begin, q + 3, MentionKind::kRank);
       for (std::string_view r : {"번째", "째", "차전", "차"})
-        if (rest.starts_with(r) && is_tail(q + static_cast<Pos>(r.size()), run_end) && !rest.starts_with("차례"))
+        if (rest.starts_with(r) && (r == "번째" || is_tail(q + static_cast<Pos>(r.size()), run_end)) &&
+            !rest.starts_with("차례"))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
       // 22대 국회: an ordinal.
       if (rest.starts_with("대") && run_end == q + 3) {
@@ -865,14 +1009,40 @@ class Scanner {
       // `2 대 4` is a score line, not two of something.
       if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
     }
+    // A particle right after the digits (`8.5는`, `40을`): a bare number.
+    // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
+    if (!after_space && contains(kTails, slice(q, run_end)) && !starts(q, "도") &&
+        match_list(rest, kCounters).empty() && match_korean_unit(rest) == nullptr)
+      return bare_number(d, q, amount);
+    // Degrees: `영하 12도` (below zero, so negative), `영상 3도`, `섭씨 30도`, `36.5도`.
+    if (!after_space && starts(q, "도") && is_tail(q + 3, run_end) && !d.has_unit) {
+      Pos w = d.begin;
+      std::string_view prev;
+      if (is_space(before(w).cp)) {
+        w -= before(w).len;
+        if (w >= sentence_begin_ + 6) prev = slice(w - 6, w);
+      }
+      const bool temperature = prev == "영하" || prev == "영상" || prev == "섭씨";
+      if (temperature || !amount.plain_integer) {
+        set_unit(d, FigureKind::kMeasure, "degC");
+        if (prev == "영하") {
+          d.value = -d.value;
+          d.begin = w - 6;
+        }
+        d.end = q + 3;
+        return read_after_qualifier(d, d.end);
+      }
+    }
     // Units: currencies, percent, 배, measures.
-    if (const UnitWord* u = match_korean_unit(rest)) {
-      const Pos ue = q + static_cast<Pos>(u->text.size());
+    const UnitWord* unit = match_korean_unit(rest);
+    if (unit) {
+      const Pos ue = q + static_cast<Pos>(unit->text.size());
       const bool hangul_unit = is_hangul(at(q).cp);
       if (!hangul_unit || is_tail(ue, run_end)) {
-        if (!(d.has_unit && d.kind == FigureKind::kMoney && u->kind == FigureKind::kMoney)) set_unit(d, u->kind, u->unit);
+        if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
+          set_unit(d, unit->kind, unit->unit);
         d.end = ue;
-        return read_after_qualifier(d, hangul_unit ? ue : ue);
+        return read_after_qualifier(d, ue);
       }
     }
     // Counters.
@@ -883,6 +1053,24 @@ class Scanner {
       return read_after_qualifier(d, d.end);
     }
     if (after_space) return kNoUnit;
+    // A unit or counter glued to more Hangul that is no particle (`5만원권`, `10점만점`, `4회째`,
+    // `48살때`): the figure ends at the unit; the rest is a word of its own. Money and percent
+    // keep their unit; a counter counts only when the number has no unit yet.
+    if (unit && unit->kind != FigureKind::kMeasure && is_hangul(at(q).cp) &&
+        (unit->text.size() > 3 || !amount.plain_integer)) {  // `3원칙` is no money
+      if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
+        set_unit(d, unit->kind, unit->unit);
+      d.end = q + static_cast<Pos>(unit->text.size());
+      return read_after_qualifier(d, d.end);
+    }
+    if (!counter.empty() && !d.has_unit && counter.size() >= 3) {
+      set_count(d, counter);
+      d.end = q + static_cast<Pos>(counter.size());
+      return read_after_qualifier(d, d.end);
+    }
+    // A year glued to a word: `2014판`, `2013회계연도`.
+    if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099)
+      return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
     // Any other word glued to the number counts it (`1심`, `10부작`, `3루타`), its particle cut.
     if (!d.has_unit) {
       Pos stem_end = run_end;
@@ -1088,6 +1276,80 @@ class Scanner {
     if (word == "제" && is_digit(at(skip_spaces(run_end)).cp)) return run_end;  // the digits follow
     if (const Pos r = on_native_numeral(p, run_end); r != 0) return r;
     if (const Pos r = on_sino_numeral(p, run_end); r != 0) return r;
+    return glued_native_count(p, run_end);
+  }
+
+  // A native numeral and a counter glued to the end of a longer word: `별한개도`, `성공극의두마리`,
+  // `영화중하나`. Only the common counters, and only when nothing but a particle follows, so
+  // that `두개골` and `세명대` stay words.
+  void glued_one(Pos b, Pos e) {
+    Draft d;
+    d.begin = b;
+    d.end = e;
+    d.value = d.high = 1;
+    set_count(d, "");
+    finish(d);
+  }
+
+  Pos glued_native_count(Pos p, Pos run_end) {
+    // Scans every Hangul word, so it looks at one code point per syllable and compares strings
+    // only after a numeral syllable.
+    for (Pos q = p + 3; q + 6 <= run_end; q += 3) {
+      const char32_t c = at(q).cp;
+      double value = 0;
+      Pos len = 3;
+      switch (c) {
+        case U'한': value = 1; break;
+        case U'두': value = 2; break;
+        case U'세': value = 3; break;
+        case U'네': value = 4; break;
+        case U'다':
+          value = 5;
+          len = 6;
+          if (at(q + 3).cp != U'섯') continue;
+          break;
+        case U'하':
+          // `또하나의`, `영화하나가`, `소품하나하나도`: the noun 하나.
+          // One syllable before it is mostly a surname (장하나, 이하나), except 또.
+          if (at(q + 3).cp != U'나' || (q == p + 3 && !starts(p, "또"))) continue;
+          if (starts(q + 6, "하나") && is_tail(q + 12, run_end)) {
+            glued_one(q, q + 6);
+            glued_one(q + 6, q + 12);
+            return run_end;
+          }
+          if (!is_tail(q + 6, run_end)) continue;
+          glued_one(q, q + 6);
+          return run_end;
+        default: continue;
+      }
+      // `나도한번`: once; `다시한번` is the idiom.
+      if (c == U'한' && starts(q + 3, "번") && is_tail(q + 6, run_end)) {
+        if (q >= p + 6 && (slice(q - 6, q) == "다시" || slice(q - 3, q) == "또")) {
+          mention(q - (slice(q - 3, q) == "또" ? 3 : 6), q + 6, MentionKind::kIdiom);
+          return run_end;
+        }
+        Draft d;
+        d.begin = q;
+        d.value = d.high = 1;
+        set_count(d, "번");
+        d.end = q + 6;
+        finish(d);
+        return run_end;
+      }
+      const Pos cs = q + len;
+      Pos ce = 0;
+      if (starts(cs, "개") || starts(cs, "명")) ce = cs + 3;
+      else if (starts(cs, "마리") || starts(cs, "가지")) ce = cs + 6;
+      if (ce == 0 || ce > run_end || !is_tail(ce, run_end)) continue;
+      Draft d;
+      d.begin = q;
+      d.value = d.high = value;
+      set_count(d, slice(cs, ce));
+      d.end = ce;
+      read_after_qualifier(d, d.end);
+      finish(d);
+      return run_end;
+    }
     return run_end;
   }
 
@@ -1101,7 +1363,21 @@ class Scanner {
         mention(p, ne + 3, MentionKind::kOrdinal);
         return run_end;
       }
+      // 하나하나, 둘둘: each one, read as the numeral twice.
+      if (starts(ne, n.text) && is_tail(ne + static_cast<Pos>(n.text.size()), run_end)) {
+        for (Pos b : {p, ne}) {
+          Draft d;
+          d.begin = b;
+          d.end = b + static_cast<Pos>(n.text.size());
+          d.value = d.high = n.value;
+          set_count(d, "");
+          finish(d);
+        }
+        return run_end;
+      }
       if (!is_tail(ne, run_end) || starts(ne, "대") || starts(ne, "여")) continue;
+      // `다섯 번째`, `여섯 명`, `다섯 형제`: an adnominal before a counter or a noun, read below.
+      if (ne == run_end && (native_counter_follows(ne) || noun_follows_adnominal(n.text, ne))) break;
       Draft d;
       d.begin = p;
       d.end = ne;
@@ -1130,7 +1406,12 @@ class Scanner {
           cs == ne ? match_list(rest, kGluedNativeCounters) : match_list(rest, kCounters);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
           !is_tail(cs + static_cast<Pos>(counter.size()), cend))
-        return 0;
+        return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
+      // `일을 한 사람`: after an object `한 사람` is a person who did it (the verb 하다).
+      if (n.text == "한" && counter == "사람" && is_space(before(p).cp)) {
+        const Pos w = p - before(p).len;
+        if (w >= sentence_begin_ + 3 && (slice(w - 3, w) == "을" || slice(w - 3, w) == "를")) return 0;
+      }
       // 다시 한 번, 또 한 번: an idiom, not a count.
       if (n.text == "한" && counter == "번") {
         Pos w = p;
@@ -1157,6 +1438,95 @@ class Scanner {
       return cend;
     }
     return 0;
+  }
+
+  // True when the word after p (one space) is a counter or 번째 for a native numeral.
+  bool native_counter_follows(Pos p) const {
+    const Pos cs = skip_spaces(p);
+    if (cs == p || !is_hangul(at(cs).cp)) return false;
+    const std::string_view rest = text_.substr(cs, limit_ - cs);
+    if (rest.starts_with("번째") || rest.starts_with("째")) return true;
+    const std::string_view counter = match_list(rest, kCounters);
+    return !counter.empty() && is_tail(cs + static_cast<Pos>(counter.size()), hangul_run_end(cs));
+  }
+
+  // True when `numeral` also has an adnominal use and a Hangul word other than a particle follows
+  // after one space: `다섯 형제` counts brothers, `다섯이 왔다` stays the noun.
+  bool noun_follows_adnominal(std::string_view numeral, Pos p) const {
+    bool adnominal = false;
+    for (const NativeNumeral& a : kNativeAdnominal) adnominal = adnominal || (a.text == numeral && a.value < 10);
+    const Pos w = skip_spaces(p);
+    return adnominal && w != p && is_hangul(at(w).cp) && !contains(kTails, slice(w, hangul_run_end(w)));
+  }
+
+  // A native numeral standing alone before an ordinary noun counts it: `두 배우`, `세 모녀`,
+  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too
+  // (a, did): `한` counts a noun only at the start of a clause, never after an object or an
+  // adverb that makes it the verb 하다 (`일을 한 사람`, `잘 한 일`).
+  Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
+    if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
+    if (n.text == "한" && !clause_start(p)) return 0;
+    const Pos stem_end = noun_stem_end(noun, noun_run_end);
+    if (stem_end <= noun) return 0;
+    const std::string_view stem = slice(noun, stem_end);
+    // `두 걸출한 인물`: an adnominal verb form stands between the numeral and its noun.
+    if (noun_run_end - noun >= 6 && stem_end == noun_run_end) {
+      const std::string_view last = slice(noun_run_end - 3, noun_run_end);
+      if (last == "한" || last == "던" || last == "운" || last == "된" || last == "는") return 0;
+    }
+    // `한 의원`, `한 씨가`: the surname Han before a title.
+    if (n.text == "한") {
+      const std::string_view word = slice(noun, noun_run_end);
+      for (std::string_view t : kTitles)
+        if (stem == t || (word.starts_with(t) && contains(kTails, word.substr(t.size())))) return 0;
+    }
+    // `두 달`, `한 해`: a span of time, a date.
+    for (std::string_view t : kNativeTimeNouns)
+      if (stem.starts_with(t) && (stem.size() == t.size() || stem.substr(t.size()) == "치")) {
+        mention(p, stem_end, MentionKind::kDate);
+        return noun_run_end;
+      }
+    Draft d;
+    d.begin = p;
+    d.value = n.value;
+    d.high = n.high;
+    set_count(d, slice(noun, stem_end));
+    d.end = stem_end;
+    if (n.high > n.value) d.qualifier = Qualifier::kRange;
+    read_after_qualifier(d, d.end);
+    finish(d);
+    return noun_run_end;
+  }
+
+  // True when p starts a clause: the sentence start, or after punctuation.
+  bool clause_start(Pos p) const {
+    Pos w = p;
+    while (w > sentence_begin_ && is_space(before(w).cp)) w -= before(w).len;
+    if (w <= sentence_begin_) return true;
+    const char32_t c = before(w).cp;
+    // Glued to a closing quote (`'뻔'한 영화`) 한 ends a word: only an opening mark may touch it.
+    if (w == p) return c == '(' || c == '[' || c == '"' || c == 0x2018 || c == 0x201C;
+    return !is_word_char(c) && c != '%';
+  }
+
+  // The end of the noun in the Hangul word [b, run_end): a particle is cut off (`배우가` →
+  // `배우`), but a two-syllable word whose second syllable only looks like one stays whole
+  // (`아이`, `나라`).
+  Pos noun_stem_end(Pos b, Pos run_end) const {
+    if (contains(kTails, slice(b, run_end))) return b;  // the "noun" is itself a particle
+    for (Pos cut = b + 3; cut < run_end; cut += 3) {
+      if (!contains(kTails, slice(cut, run_end))) continue;
+      const bool ambiguous_one = run_end - b == 6 && run_end - cut == 3 &&
+                                 !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") ||
+                                   starts(cut, "는") || starts(cut, "의") || starts(cut, "에") ||
+                                   starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
+      if (ambiguous_one) return run_end;
+      // The plural 들 is no part of the noun: `두 딸들도` counts 딸.
+      if (cut - b >= 6 && slice(cut - 3, cut) == "들" && slice(b, cut) != "아들") return cut - 3;
+      return cut;
+    }
+    if (run_end - b >= 6 && slice(run_end - 3, run_end) == "들" && slice(b, run_end) != "아들") return run_end - 3;
+    return run_end;
   }
 
   // 삼십억 원, 이천오백만: a run of Sino-Korean numerals with 십/백/천 in it, or ending in
@@ -1195,6 +1565,8 @@ class Scanner {
       ++syllables;
     }
     if (syllables < 2) return 0;
+    // 조사, 만이: a magnitude first is a word (the numeral would say 일조, 일만).
+    if (big_magnitude(text_.substr(p, 3)) > 0) return 0;
     const double value = total + group + (cur < 0 ? 0 : cur);
     Draft d;
     d.begin = p;
@@ -1214,7 +1586,8 @@ class Scanner {
     if (u && is_tail(s + static_cast<Pos>(u->text.size()), cend)) {
       set_unit(d, u->kind, u->unit);
       d.end = s + static_cast<Pos>(u->text.size());
-    } else if (!counter.empty() && is_tail(s + static_cast<Pos>(counter.size()), cend)) {
+    } else if (!counter.empty() && is_tail(s + static_cast<Pos>(counter.size()), cend) &&
+               (small_mag || syllables > 2 || s != after)) {  // `구조대` is a rescue team
       set_count(d, counter);
       d.end = s + static_cast<Pos>(counter.size());
     } else if (!(small_mag && syllables >= 3 && after == run_end)) {

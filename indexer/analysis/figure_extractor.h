@@ -16,10 +16,17 @@
 // sentences, so a figure broken across a line is not joined. Each figure records the first year
 // its sentence states.
 //
+// A native numeral standing alone before any noun counts it (`두 배우` → 2, counter 배우); `한`
+// only at a clause start and not before a title (`한 의원` is Mr Han), `네` never (your, yes).
+// Numbers naming one of a series are ordinals (1호선, 22사단, 3학년, 6회말, 형사1부), month-day
+// pairs naming an event are dates (4·19, 8.15 광복절), and a unit or counter glued to a word of
+// its own ends the figure there (`5만원권` → 5만원).
+//
 // Known weaknesses: rules, not a model. English number words (`five companies`) are not read;
-// a Korean numeral before an arbitrary noun (`네 신사`) counts only before a known counter; score
-// lines (`2 대 4`) come out as two numbers; a number with more than 15 digits is dropped (no
-// double holds it exactly); `¥` is read as JPY; ranges keep the low end as `value`.
+// `네 신사` (four gentlemen) is missed and `한` mid-sentence (`당시 한 선수가`) is not read as
+// one; score lines (`3-2`, `2 대 4`) come out as numbers, not one score; a bare month-day like
+// `평점 6.2 역시` before an adverb is read as a date; a number with more than 15 digits is dropped
+// (no double holds it exactly); `¥` is read as JPY; ranges keep the low end as `value`.
 #pragma once
 
 #include <string_view>

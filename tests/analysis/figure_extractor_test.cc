@@ -208,6 +208,55 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"관객 175만명을 넘어섰다", "175만명", 1750000, "count", Qualifier::kExact, "명"},
         FormCase{"백만배 빠르다", "백만배", 1e6, "ratio"}));
 
+// Issue 4 follow-up: boundaries, native numerals before nouns, glued counts, more measures.
+INSTANTIATE_TEST_SUITE_P(
+    Issue4_FollowUp, FigureForms,
+    ::testing::Values(
+        // A particle right after the digits ends a bare number.
+        FormCase{"심사위원 평균 7.5는 낮은 편이다", "7.5", 7.5, "number"},
+        FormCase{"참가 팀은 모두 12로 늘었다", "12", 12, "number"},
+        // A unit or counter glued to a word of its own ends the figure at the unit.
+        FormCase{"새 5만원권 지폐", "5만원", 5e4, "KRW"},
+        FormCase{"10점만점 영화", "10점", 10, "count", Qualifier::kExact, "점"},
+        FormCase{"올해로 4회째 열리는 축제", "4회", 4, "count", Qualifier::kExact, "회"},
+        FormCase{"연출과 연기 3박자를 갖춘 작품", "3박자", 3, "count", Qualifier::kExact, "박자"},
+        // A native numeral before an ordinary noun counts it; its particle is cut off.
+        FormCase{"두 배우가 끝까지 극을 이끈다", "두 배우", 2, "count", Qualifier::kExact, "배우"},
+        FormCase{"그날 밤 세 모녀의 이야기", "세 모녀", 3, "count", Qualifier::kExact, "모녀"},
+        FormCase{"다섯 형제는 함께 자랐다", "다섯 형제", 5, "count", Qualifier::kExact, "형제"},
+        FormCase{"한 청년이 길을 나섰다", "한 청년", 1, "count", Qualifier::kExact, "청년"},
+        FormCase{"그 영화를 두어 번 봤다", "두어 번", 2, "count", Qualifier::kRange, "번", 3},
+        FormCase{"이제 서른이 되었다", "서른", 30, "count"},
+        // Particles stack after a numeral: 만 + 으로 + 도.
+        FormCase{"음악 하나만으로도 볼 만하다", "하나", 1, "count"},
+        // A native numeral and a counter glued to the end of a longer word.
+        FormCase{"솔직히 별한개도 아깝다", "한개", 1, "count", Qualifier::kExact, "개"},
+        FormCase{"결국 토끼두마리를 놓쳤다", "두마리", 2, "count", Qualifier::kExact, "마리"},
+        FormCase{"오늘은 또하나의 결승전", "하나", 1, "count"},
+        FormCase{"나도한번 가 보고 싶다", "한번", 1, "count", Qualifier::kExact, "번"},
+        FormCase{"별을 한개 줬다", "한개", 1, "count", Qualifier::kExact, "개"},
+        FormCase{"다섯살 아이가 그렸다", "다섯살", 5, "count", Qualifier::kExact, "살"},
+        // Measures.
+        FormCase{"화면은 6.1인치로 커졌다", "6.1인치", 6.1, "in"},
+        FormCase{"하루 1천200kcal를 먹는다", "1천200kcal", 1200, "kcal"},
+        FormCase{"부지 3만2천m2를 매입했다", "3만2천m2", 32000, "m2"},
+        FormCase{"낮 기온 28℃까지", "28℃", 28, "degC"},
+        FormCase{"기온이 영하 12도까지 내려갔다", "영하 12도", -12, "degC"},
+        FormCase{"체온이 37.5도를 넘으면", "37.5도", 37.5, "degC"},
+        FormCase{"코스 전장은 6천500야드다", "6천500야드", 6500, "yd"},
+        FormCase{"모두 5달러씩 냈다", "5달러", 5, "USD"},
+        // Counters that are also particles (대, 인) keep counting; compound counters; plural 들.
+        FormCase{"20대 청년층", "20대", 20, "count", Qualifier::kExact, "대"},
+        FormCase{"1인 시위를 벌였다", "1인", 1, "count", Qualifier::kExact, "인"},
+        FormCase{"드라마 16부작으로 제작", "16부작", 16, "count", Qualifier::kExact, "부작"},
+        FormCase{"원유 3천만 배럴을 비축", "3천만 배럴", 3e7, "bbl"},
+        FormCase{"두 딸들도 함께 왔다", "두 딸", 2, "count", Qualifier::kExact, "딸"},
+        FormCase{"두 아들이 있다", "두 아들", 2, "count", Qualifier::kExact, "아들"},
+        FormCase{"비밀번호 4자리를 입력", "4자리", 4, "count", Qualifier::kExact, "자리"},
+        FormCase{"관객 1人 평점", "1人", 1, "count", Qualifier::kExact, "人"},
+        FormCase{"벌써 마흔이 넘었다", "마흔", 40, "count"},
+        FormCase{"마흔 넘어 시작했다", "마흔", 40, "count"}));
+
 INSTANTIATE_TEST_SUITE_P(
     English, FigureForms,
     ::testing::Values(
@@ -247,6 +296,41 @@ INSTANTIATE_TEST_SUITE_P(
                       "17일 서울", "2008년 11월 4일", "in 2024, the sector", "on March 17", "the 22nd Assembly",
                       "3D 프린터와 5G", "세미나에는", "사이", "오만하다", "조사본부장", "3시 30분", "13:30",
                       "https://example.com/photo/202510/1682453_699993.jpg", "10여 년간", "세 번째"));
+
+// Issue 4 follow-up: not quantities either.
+INSTANTIATE_TEST_SUITE_P(
+    Issue4_FollowUp, NotFigures,
+    ::testing::Values(
+        // Ordinals: 번째 after a native numeral, and the names of one of a series.
+        "여섯 번째 시즌", "다섯 번째 앨범", "지하철 2호선 역", "육군 22사단 소속", "초등학교 3학년 학생",
+        "5공화국 시절의 사건", "서울중앙지법 형사1부는 선고했다", "형사3단독 재판부",
+        // Spans of time.
+        "20여년 만에 다시 봤다", "10여분 동안 기다렸다", "4달 전에 봤다", "두 달 동안 쉬었다", "한 해를 보내며",
+        // `한` as the verb 하다 or the surname Han; `네` as yes or your; Sino-looking words.
+        "숙제를 한 학생은 없다", "일을 한 사람", "한 의원은 반대했다", "한 씨가 올린 영상", "네 엄마가 왔다",
+        "네, 맞아요", "구조대가 출동했다", "조사부는 사건을 넘겼다", "조사원을 배치했다", "만이자 세 번째",
+        "두개골 골절", "세명대학교",
+        // A month and a day naming an event.
+        // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
+        // or before an adnominal verb form.
+        "2번째인데도 좋다", "이하나의 매력", "다시한번 생각했다", "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
+        "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
+
+TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
+  const FigureExtraction x = extract("대사 하나하나가 좋다");
+  ASSERT_EQ(x.figures.size(), 2u);
+  EXPECT_EQ(x.figures[0].surface, "하나");
+  EXPECT_EQ(x.figures[1].surface, "하나");
+  EXPECT_LT(x.figures[0].end, x.figures[1].end);
+  const FigureExtraction glued = extract("소품하나하나도 정성스럽다");
+  ASSERT_EQ(glued.figures.size(), 2u);
+  EXPECT_EQ(glued.figures[1].surface, "하나");
+}
+
+TEST(Issue4_FollowUp, WonBeforeAWordIsNoMoney) {
+  // `3원칙` is three principles, not three won.
+  for (const Figure& f : extract("안전 3원칙을 지킨다").figures) EXPECT_NE(f.unit, "KRW") << f.surface;
+}
 
 // --- Bad input -------------------------------------------------------------------------------
 
