@@ -367,6 +367,7 @@ class DocumentPass {
   int last_person_ = kNone;           // the latest person mentioned, for pronouns
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
   bool previous_speech_ = false;      // the previous sentence held a speech quote
+  bool previous_says_ = false;        // the previous sentence announced speech (`이렇게 말했다.`)
 };
 
 std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
@@ -1234,6 +1235,39 @@ bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b)
   return false;
 }
 
+// Verbs that report speech around a partial quote: `said earnings "will probably be off"`,
+// `repeated a projection that earnings "will …"`, `expressed "grave concern"`.
+bool is_en_reporting_verb(const std::vector<Tok>& toks, std::size_t i) {
+  static constexpr std::string_view kExtra[] = {"repeated", "repeats", "expressed", "expresses", "questioned",
+                                                "saying", "quoted", "adding", "describing"};
+  return is_en_speech_verb(toks, i) || (is_word(toks[i]) && in(kExtra, toks[i].text));
+}
+
+// Every word capitalised (`"Anne Klein"`, `"Continental Express."`): a name or a title, not words
+// someone said.
+bool title_case_only(std::string_view s) {
+  bool any = false;
+  for (std::size_t pos = 0; pos < s.size();) {
+    while (pos < s.size() && !std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
+    if (pos >= s.size()) break;
+    if (!is_upper_ascii(s[pos])) return false;
+    any = true;
+    while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
+  }
+  return any;
+}
+
+// A Korean quote that is a whole spoken sentence: Hangul, ending in a sentence-final ending and
+// `.?!` (`…띄워주더군요.`, `…과정입니다.`); headlines end without one.
+bool korean_spoken_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty() || (s.back() != '.' && s.back() != '?' && s.back() != '!')) return false;
+  s.remove_suffix(1);
+  for (std::string_view e : {"다", "요", "죠", "까", "네"})
+    if (ends_with(s, e)) return true;
+  return false;
+}
+
 int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
   if (ref.person != kNone) return ref.person;
   if (ref.pronoun) {
@@ -1355,6 +1389,38 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         const bool alone = toks.size() <= qs.size() + 2;
         const int carried = last_speaker != kNone ? last_speaker : previous;
         const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
+        // A partial quote inside reported speech: `Smith said earnings "will be off slightly"`.
+        // The speaker is the subject of the nearest reporting verb before the quote.
+        std::size_t verb = q;
+        if (!alone && mostly_latin(inner) && !title_case_only(inner))
+          while (verb > prev_end && q - verb < 40 && !is_en_reporting_verb(toks, verb - 1)) --verb;
+        if (!alone && verb > prev_end && is_en_reporting_verb(toks, verb - 1)) {
+          Reference subj;
+          const bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
+          const int person = subject ? resolve(subj, toks[q].begin, in_sentence) : kNone;
+          emit(span, person, subj);
+          if (person != kNone) {
+            last_speaker = person;
+            last_speaker_pos = toks[q].begin;
+            people_.touch(person);
+          }
+          prev_quote_speaker = person;
+          prev_end = q + 1;
+          ++n;
+          continue;
+        }
+        // A Korean spoken sentence standing alone after its speaker was introduced (`조 교수는 …
+        // 믿는다. "…입니다."`, `어느 대학원생은 이런 말을 했다. "…죠."`).
+        const bool opens_sentence = q == 0 || (q == 1 && is_word(toks[0]) && toks[0].end < toks[q].begin);
+        if (alone && opens_sentence && !mostly_latin(inner) && korean_spoken_sentence(inner) &&
+            (carried != kNone || previous_speech_ || previous_says_)) {
+          emit(span, carried, Reference{});
+          sentence_speech = true;
+          if (carried != kNone) {
+            last_speaker = carried;
+            last_speaker_pos = toks[q].begin;
+          }
+        }
         // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
         if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
           emit(span, kNone, Reference{});
@@ -1373,6 +1439,17 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
 
   if (last_speaker != kNone) sentence_person = last_speaker;
   previous_speech_ = sentence_speech || quotes_.size() > quotes_before;
+  // `이렇게 말했다.`, `이런 말을 했다.`: a sentence that announces the speech after it.
+  previous_says_ = false;
+  if (qs.empty()) {
+    std::size_t last = toks.size();
+    while (last > 0 && !is_word(toks[last - 1])) --last;
+    if (last > 1) {
+      const std::string_view v = toks[last - 1].text, before = toks[last - 2].text;
+      previous_says_ = (v == "말했다" || v == "했다" || v == "밝혔다" || v == "전했다") &&
+                       (before == "이렇게" || before == "말을" || before == "같이" || before == "다음과");
+    }
+  }
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
@@ -1403,7 +1480,12 @@ QuoteExtraction DocumentPass::run() {
   while (start <= text_.size()) {
     std::size_t nl = text_.find('\n', start);
     if (nl == std::string_view::npos) nl = text_.size();
-    const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start);
+    // Does the next paragraph open with a double quote mark (a quote going on)?
+    std::size_t next = nl + 1;
+    while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t')) ++next;
+    const std::string_view rest = next < text_.size() ? text_.substr(next) : std::string_view{};
+    const bool next_quotes = rest.starts_with("\"") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E");
+    const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start, next_quotes);
     const std::size_t first = spans_.size();
     spans_.insert(spans_.end(), par.begin(), par.end());
     split_sentences(text_, start, static_cast<u32>(nl), spans_, first, spans_.size(), sentences_);
