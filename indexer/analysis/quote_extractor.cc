@@ -44,7 +44,8 @@ constexpr std::string_view kKoSurnames =
     "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감";
 // Three-syllable words that look like names but are not.
 constexpr std::string_view kKoNotNames[] = {"이번에", "이들은", "전문가", "한국형", "정부가", "이날은", "조사관",
-                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는"};
+                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는",
+                                            "연구소", "연구진", "연구팀", "연구실"};
 // Particles, longest first.
 constexpr std::string_view kKoParticles[] = {"께서는", "에서는", "께서", "에게", "으로", "에서", "은", "는", "이",
                                              "가", "도", "의", "와", "과", "을", "를", "에", "로", "만"};
@@ -288,8 +289,11 @@ void split_sentences(std::string_view text, u32 begin, u32 end, const std::vecto
       if ((c == '.' || c == '?' || c == '!') && !q.single) {
         u32 after = pos;
         while (after < end && text[after] == ' ') ++after;
-        if (after < end && after > pos &&
-            (is_upper_ascii(text[after]) || text[after] == '"' ||
+        // `…합니다.”슬랙 채널에서…`: Korean text whose space after the mark was lost.
+        const bool hangul_glued = after == pos && after < end && static_cast<unsigned char>(text[after]) >= 0xEA &&
+                                  static_cast<unsigned char>(text[after]) <= 0xED;
+        if (after < end && (after > pos || hangul_glued) &&
+            (is_upper_ascii(text[after]) || text[after] == '"' || hangul_glued ||
              (s < last_span && after == spans[s].open)))
           close(after);
       }
@@ -412,7 +416,7 @@ bool is_native_name(std::string_view w) {
   next_code_point(w, pos);
   const std::string_view first = w.substr(0, pos);
   if (kKoSurnames.find(first) == std::string_view::npos) return false;
-  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던"})
+  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던", "며", "면"})
     if (ends_with(w, p)) return false;
   if (looks_foreign(w)) return false;
   if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
@@ -488,6 +492,33 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
 
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
+  // `… 전문가인 미카 엔즐리는`, `의학교수인 김철수는`: a title (with 인, "who is") before the name.
+  if (ends_with(t.text, "인") && t.text.size() > 3 && i + 1 < toks.size() && is_word(toks[i + 1])) {
+    const std::string_view role = t.text.substr(0, t.text.size() - 3);
+    const std::string_view head = title_head_of(role);
+    if (!head.empty()) {
+      const Tok& a = toks[i + 1];
+      const bool topic = [](std::string_view p) { return p == "은" || p == "는" || p == "이" || p == "가"; }(a.particle);
+      Person p;
+      std::size_t last = i + 1;
+      if (topic && is_native_name(a.stem)) {
+        p.name = std::string(a.stem);
+      } else if (a.particle.empty() && i + 2 < toks.size() && is_word(toks[i + 2])) {
+        const Tok& b = toks[i + 2];
+        const bool b_topic = b.particle == "은" || b.particle == "는" || b.particle == "이" || b.particle == "가";
+        if (b_topic && syllables(a.text) >= 1 && syllables(a.text) <= 4 && syllables(b.stem) >= 1 &&
+            syllables(b.stem) <= 4 && (looks_foreign(a.text) || looks_foreign(b.stem)) && !is_title_head(b.stem)) {
+          p.name = std::string(a.text) + " " + std::string(b.stem);
+          last = i + 2;
+        }
+      }
+      if (!p.name.empty()) {
+        p.title = std::string(head);
+        people_.add(p);
+        return last;
+      }
+    }
+  }
   std::string name;
   std::size_t after = i + 1;
   const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
@@ -963,6 +994,13 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
           if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
             particle = toks[k].particle;
             r.tok = k;
+            break;
+          }
+          // `… 부사장 역시 "…"`: 역시/또한 ("also") after the title marks the subject.
+          if (is_title_head(toks[k].stem) && k + 1 < b && is_word(toks[k + 1]) &&
+              (toks[k + 1].text == "역시" || toks[k + 1].text == "또한")) {
+            particle = "는";
+            r.tok = k + 1;
             break;
           }
           if (!org_particle(toks[k].particle)) break;
@@ -1446,7 +1484,8 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     while (last > 0 && !is_word(toks[last - 1])) --last;
     if (last > 1) {
       const std::string_view v = toks[last - 1].text, before = toks[last - 2].text;
-      previous_says_ = (v == "말했다" || v == "했다" || v == "밝혔다" || v == "전했다") &&
+      previous_says_ = (v == "말했다" || v == "했다" || v == "밝혔다" || v == "전했다" || v == "말한다" ||
+                        v == "한다" || v == "밝힌다" || v == "전한다") &&
                        (before == "이렇게" || before == "말을" || before == "같이" || before == "다음과");
     }
   }

@@ -234,6 +234,17 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"Issue5_korean_spoken_sentence_after_its_speaker",
             "김철수 교수는 끈기를 믿는다. \"연구는 결국 버티는 일입니다.\"", {{"연구는 결국 버티는 일입니다.", "김철수", ""}}},
         Row{"Issue5_korean_headline_alone_is_not_speech", "김철수 교수는 끈기를 믿는다. \"연구는 버티는 일\"", {}},
+        Row{"Issue5_korean_title_before_foreign_name",
+            "로봇 공학 전문가인 토마스 베커는 이렇게 말한다. \"기계는 사람을 돕는 도구입니다.\"",
+            {{"기계는 사람을 돕는 도구입니다.", "토마스 베커", ""}}},
+        Row{"Issue5_korean_also_after_title_marks_the_subject",
+            "박영수 한빛전자 부사장 역시 \"시장이 커지고 있다\"며 힘을 보탰다.", {{"시장이 커지고 있다", "박영수", ""}}},
+        Row{"Issue5_korean_sentence_glued_after_closing_mark",
+            "김철수 교수는 끈기를 믿는다. \"연구는 결국 버티는 일입니다.\"논쟁은 길어졌다.",
+            {{"연구는 결국 버티는 일입니다.", "김철수", ""}}},
+        Row{"Issue5_korean_connective_verb_is_not_a_name",
+            "행사에는 최민수 한빛연구원 소장이 참석했다. 연구팀을 이끌며 아시아 소장을 맡은 그는 \"협력이 답\"이라고 말했다.",
+            {{"협력이 답", "최민수", ""}}},
         Row{"english_two_quotes_one_sentence", "\"It is early,\" said John Smith, an analyst at Acme, \"but promising.\"",
             {{"It is early", "", "John Smith"}, {"but promising.", "", "John Smith"}}}));
 
