@@ -290,8 +290,11 @@ void split_sentences(std::string_view text, u32 begin, u32 end, const std::vecto
         u32 after = pos;
         while (after < end && text[after] == ' ') ++after;
         // `…합니다.”슬랙 채널에서…`: Korean text whose space after the mark was lost.
-        const bool hangul_glued = after == pos && after < end && static_cast<unsigned char>(text[after]) >= 0xEA &&
-                                  static_cast<unsigned char>(text[after]) <= 0xED;
+        // A quotative ending glued to the mark (`…입니다."라고 말했다`) keeps the sentence going.
+        bool hangul_glued = after == pos && after < end && static_cast<unsigned char>(text[after]) >= 0xEA &&
+                            static_cast<unsigned char>(text[after]) <= 0xED;
+        for (std::string_view m : kKoMarkers)
+          if (hangul_glued && text.substr(after, end - after).starts_with(m)) hangul_glued = false;
         if (after < end && (after > pos || hangul_glued) &&
             (is_upper_ascii(text[after]) || text[after] == '"' || hangul_glued ||
              (s < last_span && after == spans[s].open)))

@@ -242,6 +242,8 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"Issue5_korean_sentence_glued_after_closing_mark",
             "김철수 교수는 끈기를 믿는다. \"연구는 결국 버티는 일입니다.\"논쟁은 길어졌다.",
             {{"연구는 결국 버티는 일입니다.", "김철수", ""}}},
+        Row{"Issue5_korean_period_before_glued_quotative_ending",
+            "김철수 교수는 \"연구는 버티는 일입니다.\"라고 말했다.", {{"연구는 버티는 일입니다.", "김철수", ""}}},
         Row{"Issue5_korean_connective_verb_is_not_a_name",
             "행사에는 최민수 한빛연구원 소장이 참석했다. 연구팀을 이끌며 아시아 소장을 맡은 그는 \"협력이 답\"이라고 말했다.",
             {{"협력이 답", "최민수", ""}}},
