@@ -261,6 +261,13 @@ bool abbreviation_before(std::string_view text, u32 dot) {
   while (b > 0 && !is_space_cp(static_cast<unsigned char>(text[b - 1])) && text[b - 1] != '(') --b;
   const std::string_view word = text.substr(b, dot - b);
   if (word.size() == 1 && is_upper_ascii(word[0])) return true;  // an initial: `J. Smith`
+  // Initials run together: `E.F. Hutton`, `J.P. Morgan`.
+  if (word.size() >= 3 && word.size() % 2 == 1) {
+    bool initials = true;
+    for (std::size_t k = 0; k < word.size(); ++k)
+      initials = initials && (k % 2 == 0 ? is_upper_ascii(word[k]) : word[k] == '.');
+    if (initials) return true;
+  }
   return in(kEnAbbreviations, word);
 }
 
@@ -621,8 +628,10 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
-    // An initial: `David T. Mizrahi`.
-    if (t.text.size() == 1 && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
+    // An initial: `David T. Mizrahi`; initials run together: `E.F. Hutton`.
+    const bool initials = t.text.size() >= 3 && t.text.size() % 2 == 1 && t.text[1] == '.' &&
+                          std::all_of(t.text.begin(), t.text.end(), [](char c) { return is_upper_ascii(c) || c == '.'; });
+    if ((t.text.size() == 1 || initials) && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
         is_upper_ascii(toks[j + 1].text[0]))
       ++j;
   }
@@ -954,6 +963,8 @@ std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const 
         if (!head.empty()) row = people_.find_surname_title(t.text, head);
       }
     } else if (is_upper_ascii(t.text[0])) {
+      // `a Thomson officer`: a capitalised word before a role noun names an employer, not a person.
+      if (i + 1 < toks.size() && is_word(toks[i + 1]) && in(kEnRoleNouns, toks[i + 1].text)) continue;
       row = people_.find_surname_en(t.text);
       if (row == kNone && i + 1 < toks.size() && is_word(toks[i + 1]))
         row = people_.find_name_en(std::string(t.text) + " " + std::string(toks[i + 1].text));
@@ -1119,8 +1130,47 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   if (j < limit && is_word(toks[j]) && is_upper_ascii(toks[j].text[0])) {
     std::size_t after = j;
     Reference r;
-    const int row = english_name_run(toks, j, limit, true, &after, &r);
+    // Peek first: a run followed by `analyst Michael Lewis` is an organisation, not a person.
+    Reference peek;
+    english_name_run(toks, j, limit, false, &after, &peek);
+    const bool org_then_name = after > j && after + 1 < limit && is_word(toks[after]) &&
+                               in(kEnRoleNouns, toks[after].text) && is_word(toks[after + 1]) &&
+                               is_upper_ascii(toks[after + 1].text[0]);
+    after = j;
+    int row = org_then_name ? kNone : english_name_run(toks, j, limit, true, &after, &r);
+    if (org_then_name) english_name_run(toks, j, limit, false, &after, &r);
     if (after > j) {
+      // `Data Resources' Wyss`, `E.F. Hutton Group analyst Michael Lewis`: the run was the
+      // organisation; the person's name comes after it.
+      std::size_t k = after;
+      std::string org_before, role_between;
+      if (k + 1 < limit && (is_punct(toks[k], "'") || is_punct(toks[k], "\xE2\x80\x99")) &&
+          toks[k].begin == toks[k - 1].end && is_word(toks[k + 1]) && is_upper_ascii(toks[k + 1].text[0])) {
+        org_before = join_words(toks, j, k);
+        ++k;
+      } else if (row == kNone || org_then_name) {
+        std::size_t m = k;
+        while (m < limit && m - k < 2 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
+        if (m > k && m < limit && is_word(toks[m]) && is_upper_ascii(toks[m].text[0])) {
+          org_before = join_words(toks, j, k);
+          role_between = join_words(toks, k, m);
+          k = m;
+        }
+      }
+      if (!org_before.empty()) {
+        std::size_t after2 = k;
+        Reference r2;
+        const int row2 = english_name_run(toks, k, limit, true, &after2, &r2);
+        if (row2 != kNone) {
+          Person p = people_.people()[row2];
+          if (p.org.empty()) p.org = org_before;
+          if (p.title.empty()) p.title = role_between;
+          people_.add(p);
+          row = row2;
+          r = r2;
+          after = after2;
+        }
+      }
       ref->person = row;
       ref->unknown = row == kNone;
       ref->org = r.org;
@@ -1508,6 +1558,15 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     last_person_ = in_sentence.back().person;
   else if (last_speaker != kNone)
     last_person_ = last_speaker;
+  // `A Thomson officer explained …`: an unnamed person becomes the one a later `he` means.
+  if (qs.empty() && in_sentence.empty() && toks.size() > 2 && is_word(toks[0]) &&
+      (toks[0].text == "A" || toks[0].text == "An" || toks[0].text == "The")) {
+    for (std::size_t k = 1; k < 4 && k < toks.size(); ++k)
+      if (is_word(toks[k]) && in(kEnRoleNouns, toks[k].text)) {
+        last_person_ = kNone;
+        break;
+      }
+  }
   // `"…," said the regional manager … "…," he added`: he is the unnamed manager, no one else.
   if (unnamed_pos > 0 && unnamed_pos > last_speaker_pos &&
       (in_sentence.empty() || in_sentence.back().pos < unnamed_pos))

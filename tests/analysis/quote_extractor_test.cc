@@ -247,6 +247,14 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"Issue5_korean_connective_verb_is_not_a_name",
             "행사에는 최민수 한빛연구원 소장이 참석했다. 연구팀을 이끌며 아시아 소장을 맡은 그는 \"협력이 답\"이라고 말했다.",
             {{"협력이 답", "최민수", ""}}},
+        Row{"Issue5_english_possessive_organisation_before_surname",
+            "Economist Ann Lee of Acme Research Inc spoke on Monday. \"Rates will hold,\" Acme Research' Lee said.",
+            {{"Rates will hold", "", "Ann Lee"}}},
+        Row{"Issue5_english_initials_organisation_then_role_and_name",
+            "\"Costs will fall,\" said J.K. Rowan Group analyst Mark Stone.", {{"Costs will fall", "", "Mark Stone"}}},
+        Row{"Issue5_english_company_word_before_role_is_not_a_person",
+            "Sole manager Tom Acme priced the notes. An Acme officer explained the rate. \"The rate floats,\" he said.",
+            {{"The rate floats", "", ""}}},
         Row{"english_two_quotes_one_sentence", "\"It is early,\" said John Smith, an analyst at Acme, \"but promising.\"",
             {{"It is early", "", "John Smith"}, {"but promising.", "", "John Smith"}}}));
 
