@@ -1341,9 +1341,14 @@ bool title_case_only(std::string_view s) {
   for (std::size_t pos = 0; pos < s.size();) {
     while (pos < s.size() && !std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
     if (pos >= s.size()) break;
-    if (!is_upper_ascii(s[pos])) return false;
-    any = true;
+    const std::size_t from = pos;
     while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
+    const std::string_view w = s.substr(from, pos - from);
+    if (any && (w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "to" ||
+                w == "a"))
+      continue;  // `The New Vision of Kodak`
+    if (!is_upper_ascii(w[0])) return false;
+    any = true;
   }
   return any;
 }
@@ -1489,6 +1494,18 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
           Reference subj;
           const bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
           const int person = subject ? resolve(subj, toks[q].begin, in_sentence) : kNone;
+          // An unknown speaker keeps a description only when it names a role (`a senior dealer`),
+          // not whatever words happen to stand before the verb (`and`, `be`).
+          bool role_described = false;
+          for (std::size_t at = 0; at < subj.description.size();) {
+            std::size_t e = subj.description.find(' ', at);
+            if (e == std::string::npos) e = subj.description.size();
+            std::string w = subj.description.substr(at, e - at);
+            if (w.size() > 1 && w.back() == 's') w.pop_back();
+            if (in(kEnRoleNouns, w) || w == "source" || w == "dealer" || w == "official") role_described = true;
+            at = e + 1;
+          }
+          if (!role_described) subj.description.clear();
           emit(span, person, subj);
           if (person != kNone) {
             last_speaker = person;

@@ -217,6 +217,8 @@ INSTANTIATE_TEST_SUITE_P(
             "Orders, the report said, \"continue at a steady pace.\"", {{"continue at a steady pace.", "", ""}}},
         Row{"Issue5_english_brand_name_is_not_a_partial_quote",
             "The firm said it will sell its \"Blue River\" brand next year.", {}},
+        Row{"Issue5_english_slogan_title_is_not_a_partial_quote",
+            "The company said sales of its new book \"The Spirit of Acme\" rose in May.", {}},
         Row{"Issue5_english_scare_quote_without_reporting_verb", "Farmers took the \"bonus\" payment in March.", {}},
         Row{"Issue5_english_missing_close_cut_at_attribution",
             "\"Demand is weak, said Ann Lee, an economist at Acme Bank. \"We expect a slow year.\"",
