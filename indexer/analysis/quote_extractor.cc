@@ -382,6 +382,9 @@ class DocumentPass {
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
   bool previous_speech_ = false;      // the previous sentence held a speech quote
   bool previous_says_ = false;        // the previous sentence announced speech (`이렇게 말했다.`)
+  bool lower_wire_ = false;           // all-lower-case wire text (`finance minister manuel azpurua said`)
+  int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
+  void collect_lower_wire(const std::vector<Tok>& toks);
 };
 
 std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
@@ -969,6 +972,10 @@ std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const 
       if (row == kNone && i + 1 < toks.size() && is_word(toks[i + 1]))
         row = people_.find_name_en(std::string(t.text) + " " + std::string(toks[i + 1].text));
     }
+    if (row == kNone && lower_wire_ && !starts_hangul(t.text)) {
+      std::size_t after = 0;
+      row = lower_person(toks, i, &after);
+    }
     if (row != kNone) out.push_back({t.begin, row});
   }
   return out;
@@ -1099,6 +1106,53 @@ bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
   return true;
 }
 
+std::string lower_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// In lower-case wire text, the person named at i (`manuel azpurua`, `azpurua`, `Azpurua`).
+int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const {
+  if (!lower_wire_ || i >= toks.size() || !is_word(toks[i])) return kNone;
+  if (i + 1 < toks.size() && is_word(toks[i + 1])) {
+    const int row = people_.find_name_en(lower_ascii(toks[i].text) + " " + lower_ascii(toks[i + 1].text));
+    if (row != kNone) {
+      *next = i + 2;
+      return row;
+    }
+  }
+  const int row = people_.find_surname_en(lower_ascii(toks[i].text));
+  if (row != kNone) *next = i + 1;
+  return row;
+}
+
+// `finance minister manuel azpurua told`: a role noun, then two lower-case words, then a speech
+// verb, a comma or `and` — only in text that has lost its capitals.
+void DocumentPass::collect_lower_wire(const std::vector<Tok>& toks) {
+  static constexpr std::string_view kNotNames[] = {"of", "the", "and", "a", "an", "to", "in", "for", "on", "at",
+                                                   "with", "by", "from", "that", "this", "said", "says", "told",
+                                                   "has", "had", "was", "is", "will", "would", "general"};
+  for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+    if (!is_word(toks[i]) || !in(kEnRoleNouns, toks[i].text)) continue;
+    const Tok& a = toks[i + 1];
+    const Tok& b = toks[i + 2];
+    auto name_like = [&](const Tok& t) {
+      return is_word(t) && t.text.size() >= 3 && !is_upper_ascii(t.text[0]) &&
+             std::all_of(t.text.begin(), t.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+             !in(kNotNames, t.text) && !in(kEnRoleNouns, t.text) && !in(kEnSpeechVerbs, t.text);
+    };
+    if (!name_like(a) || !name_like(b)) continue;
+    const bool closes = i + 3 == toks.size() || is_en_speech_verb(toks, i + 3) || is_punct(toks[i + 3], ",") ||
+                        toks[i + 3].text == "and";
+    if (!closes) continue;
+    Person p;
+    p.name_en = std::string(a.text) + " " + std::string(b.text);
+    p.title = std::string(toks[i].text);
+    people_.add(p);
+  }
+}
+
 // A noun phrase that can say something, starting at i: a pronoun, a name run with an optional
 // appositive, or a determiner phrase (`the spokesman`, `a company official`).
 bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
@@ -1114,6 +1168,11 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   if (in(kEnPronounsUnknown, w)) {
     ref->unknown = true;
     *next = i + 1;
+    return true;
+  }
+  if (const int row = lower_person(toks, i, next); row != kNone) {
+    ref->person = row;
+    ref->tok = *next - 1;
     return true;
   }
   // Lower-case role words before a name: `analyst John Smith`, `company spokesman Bob Jones`.
@@ -1216,6 +1275,16 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   if (in(kEnPronounsUnknown, toks[e - 1].text)) {
     ref->unknown = true;
     return true;
+  }
+  if (lower_wire_) {
+    std::size_t after = 0;
+    int row = e >= a + 2 ? lower_person(toks, e - 2, &after) : kNone;
+    if (row == kNone || after != e) row = lower_person(toks, e - 1, &after);
+    if (row != kNone && after == e) {
+      ref->person = row;
+      ref->tok = e - 1;
+      return true;
+    }
   }
   std::size_t s = e;
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
@@ -1613,7 +1682,18 @@ QuoteExtraction DocumentPass::run() {
   toks.reserve(sentences_.size());
   for (const Sentence& s : sentences_) toks.push_back(tokenize(text_, s.begin, s.end, spans_, s.first_span, s.last_span));
 
+  // Wire text that has lost its capitals: under one Latin word in twenty starts with one.
+  std::size_t latin = 0, capital = 0;
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && std::isalpha(static_cast<unsigned char>(t.text[0]))) {
+        ++latin;
+        if (is_upper_ascii(t.text[0])) ++capital;
+      }
+  lower_wire_ = latin >= 40 && capital * 20 < latin;
   for (const auto& t : toks) collect_people(t);
+  if (lower_wire_)
+    for (const auto& t : toks) collect_lower_wire(t);
   // Organisation aliases: the document's Hangul words, and `Long Name (ACRONYM)`.
   std::set<std::string> words;
   std::vector<std::pair<std::string, std::string>> acronyms;

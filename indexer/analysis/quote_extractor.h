@@ -31,7 +31,8 @@
 // Known weaknesses: Korean names are recognised by a surname list and a following title, and
 // foreign names in Hangul only through a Latin gloss, a title before them (`전문가인 미카 엔즐리는`)
 // or a back-reference; English subjects are parsed by capitalisation, so an unknown single
-// capitalised word is taken for an organisation and all-lower-case wire text names no one;
+// capitalised word is taken for an organisation; in all-lower-case wire text only `role first
+// last` (`finance minister jorge almeida told`) introduces a person;
 // a partial quote after a verb that is not a reporting verb (`to avoid "chaos"`) is missed;
 // reported (indirect) speech without quote marks is not extracted.
 #pragma once

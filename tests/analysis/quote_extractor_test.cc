@@ -257,6 +257,13 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"Issue5_english_company_word_before_role_is_not_a_person",
             "Sole manager Tom Acme priced the notes. An Acme officer explained the rate. \"The rate floats,\" he said.",
             {{"The rate floats", "", ""}}},
+        Row{"Issue5_english_lower_case_wire_names_its_speaker",
+            "the central bank is seeking a flexible attitude from its creditor banks in current talks to reschedule "
+            "its foreign debt, finance minister jorge almeida told a press conference in the capital on friday.\n"
+            "\"the talks are going well,\" almeida said.\n"
+            "he said the country would pay its debt principal this year as planned, and that the banks had shown "
+            "understanding of the position of the government in recent weeks.",
+            {{"the talks are going well", "", "jorge almeida"}}},
         Row{"english_two_quotes_one_sentence", "\"It is early,\" said John Smith, an analyst at Acme, \"but promising.\"",
             {{"It is early", "", "John Smith"}, {"but promising.", "", "John Smith"}}}));
 
