@@ -44,7 +44,8 @@ constexpr std::string_view kKoSurnames =
     "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감";
 // Three-syllable words that look like names but are not.
 constexpr std::string_view kKoNotNames[] = {"이번에", "이들은", "전문가", "한국형", "정부가", "이날은", "조사관",
-                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는"};
+                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는",
+                                            "연구소", "연구진", "연구팀", "연구실"};
 // Particles, longest first.
 constexpr std::string_view kKoParticles[] = {"께서는", "에서는", "께서", "에게", "으로", "에서", "은", "는", "이",
                                              "가", "도", "의", "와", "과", "을", "를", "에", "로", "만"};
@@ -260,6 +261,13 @@ bool abbreviation_before(std::string_view text, u32 dot) {
   while (b > 0 && !is_space_cp(static_cast<unsigned char>(text[b - 1])) && text[b - 1] != '(') --b;
   const std::string_view word = text.substr(b, dot - b);
   if (word.size() == 1 && is_upper_ascii(word[0])) return true;  // an initial: `J. Smith`
+  // Initials run together: `E.F. Hutton`, `J.P. Morgan`.
+  if (word.size() >= 3 && word.size() % 2 == 1) {
+    bool initials = true;
+    for (std::size_t k = 0; k < word.size(); ++k)
+      initials = initials && (k % 2 == 0 ? is_upper_ascii(word[k]) : word[k] == '.');
+    if (initials) return true;
+  }
   return in(kEnAbbreviations, word);
 }
 
@@ -288,8 +296,14 @@ void split_sentences(std::string_view text, u32 begin, u32 end, const std::vecto
       if ((c == '.' || c == '?' || c == '!') && !q.single) {
         u32 after = pos;
         while (after < end && text[after] == ' ') ++after;
-        if (after < end && after > pos &&
-            (is_upper_ascii(text[after]) || text[after] == '"' ||
+        // `…합니다.”슬랙 채널에서…`: Korean text whose space after the mark was lost.
+        // A quotative ending glued to the mark (`…입니다."라고 말했다`) keeps the sentence going.
+        bool hangul_glued = after == pos && after < end && static_cast<unsigned char>(text[after]) >= 0xEA &&
+                            static_cast<unsigned char>(text[after]) <= 0xED;
+        for (std::string_view m : kKoMarkers)
+          if (hangul_glued && text.substr(after, end - after).starts_with(m)) hangul_glued = false;
+        if (after < end && (after > pos || hangul_glued) &&
+            (is_upper_ascii(text[after]) || text[after] == '"' || hangul_glued ||
              (s < last_span && after == spans[s].open)))
           close(after);
       }
@@ -367,6 +381,10 @@ class DocumentPass {
   int last_person_ = kNone;           // the latest person mentioned, for pronouns
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
   bool previous_speech_ = false;      // the previous sentence held a speech quote
+  bool previous_says_ = false;        // the previous sentence announced speech (`이렇게 말했다.`)
+  bool lower_wire_ = false;           // all-lower-case wire text (`finance minister manuel azpurua said`)
+  int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
+  void collect_lower_wire(const std::vector<Tok>& toks);
 };
 
 std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
@@ -411,7 +429,7 @@ bool is_native_name(std::string_view w) {
   next_code_point(w, pos);
   const std::string_view first = w.substr(0, pos);
   if (kKoSurnames.find(first) == std::string_view::npos) return false;
-  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던"})
+  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던", "며", "면"})
     if (ends_with(w, p)) return false;
   if (looks_foreign(w)) return false;
   if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
@@ -487,6 +505,33 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
 
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
+  // `… 전문가인 미카 엔즐리는`, `의학교수인 김철수는`: a title (with 인, "who is") before the name.
+  if (ends_with(t.text, "인") && t.text.size() > 3 && i + 1 < toks.size() && is_word(toks[i + 1])) {
+    const std::string_view role = t.text.substr(0, t.text.size() - 3);
+    const std::string_view head = title_head_of(role);
+    if (!head.empty()) {
+      const Tok& a = toks[i + 1];
+      const bool topic = [](std::string_view p) { return p == "은" || p == "는" || p == "이" || p == "가"; }(a.particle);
+      Person p;
+      std::size_t last = i + 1;
+      if (topic && is_native_name(a.stem)) {
+        p.name = std::string(a.stem);
+      } else if (a.particle.empty() && i + 2 < toks.size() && is_word(toks[i + 2])) {
+        const Tok& b = toks[i + 2];
+        const bool b_topic = b.particle == "은" || b.particle == "는" || b.particle == "이" || b.particle == "가";
+        if (b_topic && syllables(a.text) >= 1 && syllables(a.text) <= 4 && syllables(b.stem) >= 1 &&
+            syllables(b.stem) <= 4 && (looks_foreign(a.text) || looks_foreign(b.stem)) && !is_title_head(b.stem)) {
+          p.name = std::string(a.text) + " " + std::string(b.stem);
+          last = i + 2;
+        }
+      }
+      if (!p.name.empty()) {
+        p.title = std::string(head);
+        people_.add(p);
+        return last;
+      }
+    }
+  }
   std::string name;
   std::size_t after = i + 1;
   const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
@@ -586,8 +631,10 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
-    // An initial: `David T. Mizrahi`.
-    if (t.text.size() == 1 && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
+    // An initial: `David T. Mizrahi`; initials run together: `E.F. Hutton`.
+    const bool initials = t.text.size() >= 3 && t.text.size() % 2 == 1 && t.text[1] == '.' &&
+                          std::all_of(t.text.begin(), t.text.end(), [](char c) { return is_upper_ascii(c) || c == '.'; });
+    if ((t.text.size() == 1 || initials) && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
         is_upper_ascii(toks[j + 1].text[0]))
       ++j;
   }
@@ -919,9 +966,15 @@ std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const 
         if (!head.empty()) row = people_.find_surname_title(t.text, head);
       }
     } else if (is_upper_ascii(t.text[0])) {
+      // `a Thomson officer`: a capitalised word before a role noun names an employer, not a person.
+      if (i + 1 < toks.size() && is_word(toks[i + 1]) && in(kEnRoleNouns, toks[i + 1].text)) continue;
       row = people_.find_surname_en(t.text);
       if (row == kNone && i + 1 < toks.size() && is_word(toks[i + 1]))
         row = people_.find_name_en(std::string(t.text) + " " + std::string(toks[i + 1].text));
+    }
+    if (row == kNone && lower_wire_ && !starts_hangul(t.text)) {
+      std::size_t after = 0;
+      row = lower_person(toks, i, &after);
     }
     if (row != kNone) out.push_back({t.begin, row});
   }
@@ -962,6 +1015,13 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
           if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
             particle = toks[k].particle;
             r.tok = k;
+            break;
+          }
+          // `… 부사장 역시 "…"`: 역시/또한 ("also") after the title marks the subject.
+          if (is_title_head(toks[k].stem) && k + 1 < b && is_word(toks[k + 1]) &&
+              (toks[k + 1].text == "역시" || toks[k + 1].text == "또한")) {
+            particle = "는";
+            r.tok = k + 1;
             break;
           }
           if (!org_particle(toks[k].particle)) break;
@@ -1046,6 +1106,53 @@ bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
   return true;
 }
 
+std::string lower_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// In lower-case wire text, the person named at i (`manuel azpurua`, `azpurua`, `Azpurua`).
+int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const {
+  if (!lower_wire_ || i >= toks.size() || !is_word(toks[i])) return kNone;
+  if (i + 1 < toks.size() && is_word(toks[i + 1])) {
+    const int row = people_.find_name_en(lower_ascii(toks[i].text) + " " + lower_ascii(toks[i + 1].text));
+    if (row != kNone) {
+      *next = i + 2;
+      return row;
+    }
+  }
+  const int row = people_.find_surname_en(lower_ascii(toks[i].text));
+  if (row != kNone) *next = i + 1;
+  return row;
+}
+
+// `finance minister manuel azpurua told`: a role noun, then two lower-case words, then a speech
+// verb, a comma or `and` — only in text that has lost its capitals.
+void DocumentPass::collect_lower_wire(const std::vector<Tok>& toks) {
+  static constexpr std::string_view kNotNames[] = {"of", "the", "and", "a", "an", "to", "in", "for", "on", "at",
+                                                   "with", "by", "from", "that", "this", "said", "says", "told",
+                                                   "has", "had", "was", "is", "will", "would", "general"};
+  for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
+    if (!is_word(toks[i]) || !in(kEnRoleNouns, toks[i].text)) continue;
+    const Tok& a = toks[i + 1];
+    const Tok& b = toks[i + 2];
+    auto name_like = [&](const Tok& t) {
+      return is_word(t) && t.text.size() >= 3 && !is_upper_ascii(t.text[0]) &&
+             std::all_of(t.text.begin(), t.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+             !in(kNotNames, t.text) && !in(kEnRoleNouns, t.text) && !in(kEnSpeechVerbs, t.text);
+    };
+    if (!name_like(a) || !name_like(b)) continue;
+    const bool closes = i + 3 == toks.size() || is_en_speech_verb(toks, i + 3) || is_punct(toks[i + 3], ",") ||
+                        toks[i + 3].text == "and";
+    if (!closes) continue;
+    Person p;
+    p.name_en = std::string(a.text) + " " + std::string(b.text);
+    p.title = std::string(toks[i].text);
+    people_.add(p);
+  }
+}
+
 // A noun phrase that can say something, starting at i: a pronoun, a name run with an optional
 // appositive, or a determiner phrase (`the spokesman`, `a company official`).
 bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
@@ -1063,6 +1170,11 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
     *next = i + 1;
     return true;
   }
+  if (const int row = lower_person(toks, i, next); row != kNone) {
+    ref->person = row;
+    ref->tok = *next - 1;
+    return true;
+  }
   // Lower-case role words before a name: `analyst John Smith`, `company spokesman Bob Jones`.
   std::size_t j = i;
   std::string role;
@@ -1077,8 +1189,47 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   if (j < limit && is_word(toks[j]) && is_upper_ascii(toks[j].text[0])) {
     std::size_t after = j;
     Reference r;
-    const int row = english_name_run(toks, j, limit, true, &after, &r);
+    // Peek first: a run followed by `analyst Michael Lewis` is an organisation, not a person.
+    Reference peek;
+    english_name_run(toks, j, limit, false, &after, &peek);
+    const bool org_then_name = after > j && after + 1 < limit && is_word(toks[after]) &&
+                               in(kEnRoleNouns, toks[after].text) && is_word(toks[after + 1]) &&
+                               is_upper_ascii(toks[after + 1].text[0]);
+    after = j;
+    int row = org_then_name ? kNone : english_name_run(toks, j, limit, true, &after, &r);
+    if (org_then_name) english_name_run(toks, j, limit, false, &after, &r);
     if (after > j) {
+      // `Data Resources' Wyss`, `E.F. Hutton Group analyst Michael Lewis`: the run was the
+      // organisation; the person's name comes after it.
+      std::size_t k = after;
+      std::string org_before, role_between;
+      if (k + 1 < limit && (is_punct(toks[k], "'") || is_punct(toks[k], "\xE2\x80\x99")) &&
+          toks[k].begin == toks[k - 1].end && is_word(toks[k + 1]) && is_upper_ascii(toks[k + 1].text[0])) {
+        org_before = join_words(toks, j, k);
+        ++k;
+      } else if (row == kNone || org_then_name) {
+        std::size_t m = k;
+        while (m < limit && m - k < 2 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
+        if (m > k && m < limit && is_word(toks[m]) && is_upper_ascii(toks[m].text[0])) {
+          org_before = join_words(toks, j, k);
+          role_between = join_words(toks, k, m);
+          k = m;
+        }
+      }
+      if (!org_before.empty()) {
+        std::size_t after2 = k;
+        Reference r2;
+        const int row2 = english_name_run(toks, k, limit, true, &after2, &r2);
+        if (row2 != kNone) {
+          Person p = people_.people()[row2];
+          if (p.org.empty()) p.org = org_before;
+          if (p.title.empty()) p.title = role_between;
+          people_.add(p);
+          row = row2;
+          r = r2;
+          after = after2;
+        }
+      }
       ref->person = row;
       ref->unknown = row == kNone;
       ref->org = r.org;
@@ -1124,6 +1275,16 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   if (in(kEnPronounsUnknown, toks[e - 1].text)) {
     ref->unknown = true;
     return true;
+  }
+  if (lower_wire_) {
+    std::size_t after = 0;
+    int row = e >= a + 2 ? lower_person(toks, e - 2, &after) : kNone;
+    if (row == kNone || after != e) row = lower_person(toks, e - 1, &after);
+    if (row != kNone && after == e) {
+      ref->person = row;
+      ref->tok = e - 1;
+      return true;
+    }
   }
   std::size_t s = e;
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
@@ -1231,6 +1392,44 @@ bool DocumentPass::english_attribution(const std::vector<Tok>& toks, std::size_t
 bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
   for (std::size_t i = a; i < b; ++i)
     if (is_en_speech_verb(toks, i)) return true;
+  return false;
+}
+
+// Verbs that report speech around a partial quote: `said earnings "will probably be off"`,
+// `repeated a projection that earnings "will …"`, `expressed "grave concern"`.
+bool is_en_reporting_verb(const std::vector<Tok>& toks, std::size_t i) {
+  static constexpr std::string_view kExtra[] = {"repeated", "repeats", "expressed", "expresses", "questioned",
+                                                "saying", "quoted", "adding", "describing"};
+  return is_en_speech_verb(toks, i) || (is_word(toks[i]) && in(kExtra, toks[i].text));
+}
+
+// Every word capitalised (`"Anne Klein"`, `"Continental Express."`): a name or a title, not words
+// someone said.
+bool title_case_only(std::string_view s) {
+  bool any = false;
+  for (std::size_t pos = 0; pos < s.size();) {
+    while (pos < s.size() && !std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
+    if (pos >= s.size()) break;
+    const std::size_t from = pos;
+    while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
+    const std::string_view w = s.substr(from, pos - from);
+    if (any && (w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "to" ||
+                w == "a"))
+      continue;  // `The New Vision of Kodak`
+    if (!is_upper_ascii(w[0])) return false;
+    any = true;
+  }
+  return any;
+}
+
+// A Korean quote that is a whole spoken sentence: Hangul, ending in a sentence-final ending and
+// `.?!` (`…띄워주더군요.`, `…과정입니다.`); headlines end without one.
+bool korean_spoken_sentence(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  if (s.empty() || (s.back() != '.' && s.back() != '?' && s.back() != '!')) return false;
+  s.remove_suffix(1);
+  for (std::string_view e : {"다", "요", "죠", "까", "네"})
+    if (ends_with(s, e)) return true;
   return false;
 }
 
@@ -1355,6 +1554,50 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         const bool alone = toks.size() <= qs.size() + 2;
         const int carried = last_speaker != kNone ? last_speaker : previous;
         const std::string_view inner = text_.substr(span.text_begin, span.text_end - span.text_begin);
+        // A partial quote inside reported speech: `Smith said earnings "will be off slightly"`.
+        // The speaker is the subject of the nearest reporting verb before the quote.
+        std::size_t verb = q;
+        if (!alone && mostly_latin(inner) && !title_case_only(inner))
+          while (verb > prev_end && q - verb < 40 && !is_en_reporting_verb(toks, verb - 1)) --verb;
+        if (!alone && verb > prev_end && is_en_reporting_verb(toks, verb - 1)) {
+          Reference subj;
+          const bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
+          const int person = subject ? resolve(subj, toks[q].begin, in_sentence) : kNone;
+          // An unknown speaker keeps a description only when it names a role (`a senior dealer`),
+          // not whatever words happen to stand before the verb (`and`, `be`).
+          bool role_described = false;
+          for (std::size_t at = 0; at < subj.description.size();) {
+            std::size_t e = subj.description.find(' ', at);
+            if (e == std::string::npos) e = subj.description.size();
+            std::string w = subj.description.substr(at, e - at);
+            if (w.size() > 1 && w.back() == 's') w.pop_back();
+            if (in(kEnRoleNouns, w) || w == "source" || w == "dealer" || w == "official") role_described = true;
+            at = e + 1;
+          }
+          if (!role_described) subj.description.clear();
+          emit(span, person, subj);
+          if (person != kNone) {
+            last_speaker = person;
+            last_speaker_pos = toks[q].begin;
+            people_.touch(person);
+          }
+          prev_quote_speaker = person;
+          prev_end = q + 1;
+          ++n;
+          continue;
+        }
+        // A Korean spoken sentence standing alone after its speaker was introduced (`조 교수는 …
+        // 믿는다. "…입니다."`, `어느 대학원생은 이런 말을 했다. "…죠."`).
+        const bool opens_sentence = q == 0 || (q == 1 && is_word(toks[0]) && toks[0].end < toks[q].begin);
+        if (alone && opens_sentence && !mostly_latin(inner) && korean_spoken_sentence(inner) &&
+            (carried != kNone || previous_speech_ || previous_says_)) {
+          emit(span, carried, Reference{});
+          sentence_speech = true;
+          if (carried != kNone) {
+            last_speaker = carried;
+            last_speaker_pos = toks[q].begin;
+          }
+        }
         // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
         if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
           emit(span, kNone, Reference{});
@@ -1373,6 +1616,18 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
 
   if (last_speaker != kNone) sentence_person = last_speaker;
   previous_speech_ = sentence_speech || quotes_.size() > quotes_before;
+  // `이렇게 말했다.`, `이런 말을 했다.`: a sentence that announces the speech after it.
+  previous_says_ = false;
+  if (qs.empty()) {
+    std::size_t last = toks.size();
+    while (last > 0 && !is_word(toks[last - 1])) --last;
+    if (last > 1) {
+      const std::string_view v = toks[last - 1].text, before = toks[last - 2].text;
+      previous_says_ = (v == "말했다" || v == "했다" || v == "밝혔다" || v == "전했다" || v == "말한다" ||
+                        v == "한다" || v == "밝힌다" || v == "전한다") &&
+                       (before == "이렇게" || before == "말을" || before == "같이" || before == "다음과");
+    }
+  }
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
@@ -1389,6 +1644,15 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     last_person_ = in_sentence.back().person;
   else if (last_speaker != kNone)
     last_person_ = last_speaker;
+  // `A Thomson officer explained …`: an unnamed person becomes the one a later `he` means.
+  if (qs.empty() && in_sentence.empty() && toks.size() > 2 && is_word(toks[0]) &&
+      (toks[0].text == "A" || toks[0].text == "An" || toks[0].text == "The")) {
+    for (std::size_t k = 1; k < 4 && k < toks.size(); ++k)
+      if (is_word(toks[k]) && in(kEnRoleNouns, toks[k].text)) {
+        last_person_ = kNone;
+        break;
+      }
+  }
   // `"…," said the regional manager … "…," he added`: he is the unnamed manager, no one else.
   if (unnamed_pos > 0 && unnamed_pos > last_speaker_pos &&
       (in_sentence.empty() || in_sentence.back().pos < unnamed_pos))
@@ -1403,7 +1667,12 @@ QuoteExtraction DocumentPass::run() {
   while (start <= text_.size()) {
     std::size_t nl = text_.find('\n', start);
     if (nl == std::string_view::npos) nl = text_.size();
-    const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start);
+    // Does the next paragraph open with a double quote mark (a quote going on)?
+    std::size_t next = nl + 1;
+    while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t')) ++next;
+    const std::string_view rest = next < text_.size() ? text_.substr(next) : std::string_view{};
+    const bool next_quotes = rest.starts_with("\"") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E");
+    const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start, next_quotes);
     const std::size_t first = spans_.size();
     spans_.insert(spans_.end(), par.begin(), par.end());
     split_sentences(text_, start, static_cast<u32>(nl), spans_, first, spans_.size(), sentences_);
@@ -1413,7 +1682,18 @@ QuoteExtraction DocumentPass::run() {
   toks.reserve(sentences_.size());
   for (const Sentence& s : sentences_) toks.push_back(tokenize(text_, s.begin, s.end, spans_, s.first_span, s.last_span));
 
+  // Wire text that has lost its capitals: under one Latin word in twenty starts with one.
+  std::size_t latin = 0, capital = 0;
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && std::isalpha(static_cast<unsigned char>(t.text[0]))) {
+        ++latin;
+        if (is_upper_ascii(t.text[0])) ++capital;
+      }
+  lower_wire_ = latin >= 40 && capital * 20 < latin;
   for (const auto& t : toks) collect_people(t);
+  if (lower_wire_)
+    for (const auto& t : toks) collect_lower_wire(t);
   // Organisation aliases: the document's Hangul words, and `Long Name (ACRONYM)`.
   std::set<std::string> words;
   std::vector<std::pair<std::string, std::string>> acronyms;

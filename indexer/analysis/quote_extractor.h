@@ -13,7 +13,14 @@
 //             clause has no subject at all — the person the previous sentence was about (`특히
 //             "…"고 설명했다`).
 //   English — `"…," Randolph said`, `"…," said X, a director at Y`, `"…," he added`, `X said:
-//             "…"`, `"…," according to X`, and a quote-only sentence right after an attributed one.
+//             "…"`, `"…," according to X`, and a quote-only sentence right after an attributed one;
+//             a partial quote inside reported speech takes the subject of the nearest reporting
+//             verb before it (`Smith said sales "will slip"`, `He repeated that … "…"`), unless
+//             every word of it is capitalised (`its "Blue River" brand`: a name).
+//   Korean spoken sentences standing alone (`"…입니다."`) continue the person the previous
+//   sentence was about, or an unnamed speaker after `이렇게 말했다.` / `이런 말을 했다.`.
+// A missing closing mark is recovered by the mark pairing (see quote_marks.h); a quote going on
+// into the next paragraph keeps each paragraph's part as a quote of its own.
 // A quote with none of these is not speech (headlines, titles, scare quotes like `'80배'`). A
 // speech quote whose speaker is not named (`업계 관계자는`, `the spokesman said`, a pronoun with no
 // person before it) keeps an unknown speaker.
@@ -22,9 +29,12 @@
 // window around it.
 //
 // Known weaknesses: Korean names are recognised by a surname list and a following title, and
-// foreign names in Hangul only through a Latin gloss or a back-reference; quotes spanning
-// paragraphs are dropped; English subjects are parsed by capitalisation, so an unknown single
-// capitalised word is taken for an organisation; reported (indirect) speech is not extracted.
+// foreign names in Hangul only through a Latin gloss, a title before them (`전문가인 미카 엔즐리는`)
+// or a back-reference; English subjects are parsed by capitalisation, so an unknown single
+// capitalised word is taken for an organisation; in all-lower-case wire text only `role first
+// last` (`finance minister jorge almeida told`) introduces a person;
+// a partial quote after a verb that is not a reporting verb (`to avoid "chaos"`) is missed;
+// reported (indirect) speech without quote marks is not extracted.
 #pragma once
 
 #include <string_view>

@@ -205,6 +205,65 @@ INSTANTIATE_TEST_SUITE_P(
             {{"Growth will slow", "", "Mary Jones"}}},
         Row{"english_according_to_without_quote", "Deals rose, according to the figures Randolph presented.", {}},
         Row{"english_title_is_not_speech", "The report, titled \"A New Era for Chips,\" was published.", {}},
+        // Issue 5 follow-up: partial quotes, missing closing marks, quotes over paragraphs,
+        // Korean spoken sentences standing alone.
+        Row{"Issue5_english_partial_quote_in_reported_speech",
+            "Acme Corp chairman Tom Baker said on Tuesday that sales \"will probably slip a little\" this spring.",
+            {{"will probably slip a little", "", "Tom Baker"}}},
+        Row{"Issue5_english_partial_quote_after_pronoun",
+            "Tom Baker, chairman of Acme Corp, spoke on Tuesday. He said the plan was \"a good start\" for the firm.",
+            {{"a good start", "", "Tom Baker"}}},
+        Row{"Issue5_english_partial_quote_without_subject_is_unknown",
+            "Orders, the report said, \"continue at a steady pace.\"", {{"continue at a steady pace.", "", ""}}},
+        Row{"Issue5_english_brand_name_is_not_a_partial_quote",
+            "The firm said it will sell its \"Blue River\" brand next year.", {}},
+        Row{"Issue5_english_slogan_title_is_not_a_partial_quote",
+            "The company said sales of its new book \"The Spirit of Acme\" rose in May.", {}},
+        Row{"Issue5_english_scare_quote_without_reporting_verb", "Farmers took the \"bonus\" payment in March.", {}},
+        Row{"Issue5_english_missing_close_cut_at_attribution",
+            "\"Demand is weak, said Ann Lee, an economist at Acme Bank. \"We expect a slow year.\"",
+            {{"Demand is weak", "", "Ann Lee"}, {"We expect a slow year.", "", "Ann Lee"}}},
+        Row{"Issue5_english_missing_close_before_and_clause_is_dropped",
+            "\"Spending will be near 40 mln dlrs, and the company said it will hire staff.", {}},
+        Row{"Issue5_english_quote_continued_in_next_paragraph",
+            "Ann Lee, an economist at Acme Bank, said: \"Demand is weak this quarter.\n\"We expect a slow year,\" she said.",
+            {{"Demand is weak this quarter.", "", "Ann Lee"}, {"We expect a slow year", "", "Ann Lee"}}},
+        Row{"Issue5_korean_unclosed_mark_does_not_spoil_the_rest",
+            "김철수 교수는 \"규제를 풀겠다고 말했다. 이영희 박사는 \"투자가 먼저\"라고 말했다.",
+            {{"투자가 먼저", "이영희", ""}}},
+        Row{"Issue5_korean_spoken_sentence_after_announcing_sentence",
+            "한 연구원은 이렇게 말했다. \"실험은 어렵지만 끝까지 해야 합니다.\"", {{"실험은 어렵지만", "", ""}}},
+        Row{"Issue5_korean_spoken_sentence_after_its_speaker",
+            "김철수 교수는 끈기를 믿는다. \"연구는 결국 버티는 일입니다.\"", {{"연구는 결국 버티는 일입니다.", "김철수", ""}}},
+        Row{"Issue5_korean_headline_alone_is_not_speech", "김철수 교수는 끈기를 믿는다. \"연구는 버티는 일\"", {}},
+        Row{"Issue5_korean_title_before_foreign_name",
+            "로봇 공학 전문가인 토마스 베커는 이렇게 말한다. \"기계는 사람을 돕는 도구입니다.\"",
+            {{"기계는 사람을 돕는 도구입니다.", "토마스 베커", ""}}},
+        Row{"Issue5_korean_also_after_title_marks_the_subject",
+            "박영수 한빛전자 부사장 역시 \"시장이 커지고 있다\"며 힘을 보탰다.", {{"시장이 커지고 있다", "박영수", ""}}},
+        Row{"Issue5_korean_sentence_glued_after_closing_mark",
+            "김철수 교수는 끈기를 믿는다. \"연구는 결국 버티는 일입니다.\"논쟁은 길어졌다.",
+            {{"연구는 결국 버티는 일입니다.", "김철수", ""}}},
+        Row{"Issue5_korean_period_before_glued_quotative_ending",
+            "김철수 교수는 \"연구는 버티는 일입니다.\"라고 말했다.", {{"연구는 버티는 일입니다.", "김철수", ""}}},
+        Row{"Issue5_korean_connective_verb_is_not_a_name",
+            "행사에는 최민수 한빛연구원 소장이 참석했다. 연구팀을 이끌며 아시아 소장을 맡은 그는 \"협력이 답\"이라고 말했다.",
+            {{"협력이 답", "최민수", ""}}},
+        Row{"Issue5_english_possessive_organisation_before_surname",
+            "Economist Ann Lee of Acme Research Inc spoke on Monday. \"Rates will hold,\" Acme Research' Lee said.",
+            {{"Rates will hold", "", "Ann Lee"}}},
+        Row{"Issue5_english_initials_organisation_then_role_and_name",
+            "\"Costs will fall,\" said J.K. Rowan Group analyst Mark Stone.", {{"Costs will fall", "", "Mark Stone"}}},
+        Row{"Issue5_english_company_word_before_role_is_not_a_person",
+            "Sole manager Tom Acme priced the notes. An Acme officer explained the rate. \"The rate floats,\" he said.",
+            {{"The rate floats", "", ""}}},
+        Row{"Issue5_english_lower_case_wire_names_its_speaker",
+            "the central bank is seeking a flexible attitude from its creditor banks in current talks to reschedule "
+            "its foreign debt, finance minister jorge almeida told a press conference in the capital on friday.\n"
+            "\"the talks are going well,\" almeida said.\n"
+            "he said the country would pay its debt principal this year as planned, and that the banks had shown "
+            "understanding of the position of the government in recent weeks.",
+            {{"the talks are going well", "", "jorge almeida"}}},
         Row{"english_two_quotes_one_sentence", "\"It is early,\" said John Smith, an analyst at Acme, \"but promising.\"",
             {{"It is early", "", "John Smith"}, {"but promising.", "", "John Smith"}}}));
 
@@ -214,6 +273,33 @@ TEST(Issue5_QuoteMarks, MismatchedMarksPair) {
   ASSERT_EQ(spans.size(), 2u);
   EXPECT_EQ(text.substr(spans[0].text_begin, spans[0].text_end - spans[0].text_begin), "one");
   EXPECT_EQ(text.substr(spans[1].text_begin, spans[1].text_end - spans[1].text_begin), "two");
+}
+
+TEST(Issue5_QuoteMarks, MissingClosingMarkIsRecovered) {
+  struct Case {
+    std::string text;
+    bool next_paragraph_quotes;
+    std::vector<std::string> spans;  // quoted text of each span, in order
+  };
+  const std::vector<Case> cases = {
+      // cut before the attribution, then the next quote pairs on its own
+      {"\"Sales are flat, said Ann Lee. \"We wait.\"", false, {"Sales are flat", "We wait."}},
+      // a stray opener with marks after it: the later marks pair without it
+      {"A \"stray. B \"one\" C \"two\" D", false, {"one", "two"}},
+      // the last mark, the quote going on in the next paragraph
+      {"He said: \"It is early days", true, {"It is early days"}},
+      // the last mark, a short sentence to the paragraph end
+      {"He said: \"It is early days.", false, {"It is early days."}},
+      // the last mark, no sentence end and no continuation: dropped
+      {"He said: \"It is early days", false, {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const auto spans = analysis::find_quote_spans(c.text, 0, c.next_paragraph_quotes);
+    ASSERT_EQ(spans.size(), c.spans.size());
+    for (std::size_t i = 0; i < spans.size(); ++i)
+      EXPECT_EQ(c.text.substr(spans[i].text_begin, spans[i].text_end - spans[i].text_begin), c.spans[i]);
+  }
 }
 
 TEST(Issue5_BadInput, TenThousandQuoteMarksStayLinear) {
