@@ -31,9 +31,10 @@ std::string_view sentence_of(const analysis::AnalyzedDocument& doc, const analys
   return std::string_view(doc.text).substr(f.sentence_begin, f.sentence_end - f.sentence_begin);
 }
 
+// Figure and quote records carry no text terms (they would skew the BM25 statistics passages are
+// ranked by); a text query reaches them through their passage (search/passage_ranking.h).
 Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                               const analysis::AnalyzedPassage& passage, const analysis::Figure& figure,
-                               const std::vector<analysis::Token>& sentence_tokens) {
+                               const analysis::AnalyzedPassage& passage, const analysis::Figure& figure) {
   Xapian::Document record;
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeFigure));
@@ -41,12 +42,6 @@ Xapian::Document figure_record(const SourceInfo& source, const analysis::Analyze
   record.add_boolean_term(schema::unit_term(figure.unit));
   record.add_boolean_term(schema::kind_term(analysis::kind_name(figure.kind)));
   record.add_boolean_term(schema::lang_term(doc.lang));
-  for (const analysis::Token& token : sentence_tokens) {
-    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
-      if (pos == 0) record.add_term(term);
-      else record.add_posting(term, pos);
-    });
-  }
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
@@ -78,19 +73,14 @@ void add_speaker_terms(Xapian::Document& record, const analysis::Speaker& speake
 // name forms filter (`--speaker`).
 Xapian::Document quote_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
                               const analysis::AnalyzedPassage& passage, const analysis::Quote& quote,
-                              unsigned number, analysis::TextAnalyzer& analyzer) {
+                              unsigned number) {
   Xapian::Document record;
   record.add_boolean_term(schema::quote_uid_term(source.id, number));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeQuote));
   record.add_boolean_term(schema::lang_term(doc.lang));
+  record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
   add_speaker_terms(record, quote.speaker);
-  for (const analysis::Token& token : analyzer.analyze(quote.text)) {
-    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
-      if (pos == 0) record.add_term(term);
-      else record.add_posting(term, pos);
-    });
-  }
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
@@ -220,22 +210,12 @@ void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocu
       add_metadata_line(db_, schema::alias_metadata_key(learned.left_key), learned.alias.right);
       add_metadata_line(db_, schema::alias_metadata_key(learned.right_key), learned.alias.left);
     }
-    // Figure records; figures of one sentence share its analysis.
-    std::pair<std::uint32_t, std::uint32_t> analysed{1, 0};
-    std::vector<analysis::Token> tokens;
-    for (const auto& passage : doc.passages) {
-      for (const analysis::Figure& figure : passage.figures) {
-        if (analysed != std::pair{figure.sentence_begin, figure.sentence_end}) {
-          tokens = sentence_analyzer_.analyze(sentence_of(doc, figure));
-          analysed = {figure.sentence_begin, figure.sentence_end};
-        }
-        db_.add_document(figure_record(source, doc, passage, figure, tokens));
-      }
-    }
+    for (const auto& passage : doc.passages)
+      for (const analysis::Figure& figure : passage.figures) db_.add_document(figure_record(source, doc, passage, figure));
     unsigned quote_number = 0;
     for (const auto& passage : doc.passages)
       for (const auto& quote : passage.quotes)
-        db_.add_document(quote_record(source, doc, passage, quote, quote_number++, quote_analyzer_));
+        db_.add_document(quote_record(source, doc, passage, quote, quote_number++));
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + source.path + " to the index: " + e.get_msg());
   }

@@ -56,9 +56,7 @@ class IndexWriter {
   void ensure_transaction();
 
   Xapian::WritableDatabase db_;
-  analysis::TextAnalyzer sentence_analyzer_;  // indexes the sentence of each figure record
   bool in_transaction_ = false;
-  analysis::TextAnalyzer quote_analyzer_;  // the text stages over quote records' words
 };
 
 }  // namespace kb

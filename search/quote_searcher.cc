@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
+#include "passage_ranking.h"
 #include "schema/schema.h"
 #include "searcher.h"
 #include "speaker_filter.h"
@@ -42,30 +44,45 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
   summary.query = request.query;
   const bool ranked = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
   try {
+    // Quote records carry no text terms: a query ranks them by their passage's score.
     Xapian::Query query(schema::type_term(schema::kTypeQuote));
+    std::unordered_map<std::string, double> passage_scores;
+    std::set<std::string> built_terms;
     if (ranked) {
-      const BuiltQuery built = builder_.build(request.query);
+      const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
       if (built.query.empty()) throw SearchError("the query has no searchable words");
-      query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, query);
+      built_terms = built.ranking_terms;
+      passage_scores = score_passages(db_, built.query);
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
     if (!request.speaker.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.speaker));
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    if (ranked) {
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
-    } else {
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    // Records by passage score; within a passage, the quotes that hold more of the query's words
+    // first.
+    std::vector<Xapian::Document> records = ranked_records(db_, query, passage_scores, 0, 0);
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      double score = 0;
+      if (ranked) {
+        const Xapian::Document& record = records[i];
+        const auto ordinal = static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot)));
+        const auto found = passage_scores.find(schema::passage_id(record.get_value(schema::kDocIdSlot), ordinal));
+        score = found == passage_scores.end() ? 0 : found->second;
+        const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
+        if (data.is_object())
+          for (const analysis::Token& t : analyzer_.analyze(data.value(schema::kKeyText, "")))
+            if (built_terms.count(analysis::ranking_term(t))) score += 1e-3;
+      }
+      order.emplace_back(score, i);
     }
-    const Xapian::doccount limit = request.limit == 0 ? std::max<Xapian::doccount>(db_.get_doccount(), 1) : request.limit;
-    const Xapian::MSet mset = enquire.get_mset(request.offset, limit);
+    std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     unsigned rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    for (std::size_t k = request.offset; k < order.size() && (request.limit == 0 || rank < request.offset + request.limit); ++k) {
+      const Xapian::Document& record = records[order[k].second];
+      const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
       if (!data.is_object()) continue;
       QuoteHit q;
       q.rank = ++rank;
-      q.score = ranked ? it.get_weight() : 0;
+      q.score = order[k].first;
       q.text = data.value(schema::kKeyText, "");
       if (data.contains(schema::kKeySpeaker)) q.speaker = speaker_from_data(data[schema::kKeySpeaker]);
       q.doc.id = data.value(schema::kKeyDoc, "");

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "quote_searcher.h"
+#include "passage_ranking.h"
 #include "schema/schema.h"
 #include "speaker_filter.h"
 
@@ -101,25 +102,18 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
   summary.query = request.query;
   Xapian::Query query = figure_filter_query(request.figure_filters);
   const bool ranked = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-  if (ranked) {
-    const BuiltQuery built = builder_.build(request.query);
-    if (built.query.empty()) throw SearchError("the query has no searchable words");
-    query = Xapian::Query(Xapian::Query::OP_FILTER, built.query, query);
-  }
   try {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
+    std::unordered_map<std::string, double> passage_scores;
     if (ranked) {
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
-    } else {
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: documents, then text order
+      const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
+      if (built.query.empty()) throw SearchError("the query has no searchable words");
+      passage_scores = score_passages(db_, built.query);
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
-    const Xapian::doccount limit = request.limit == 0 ? db_.get_doccount() : request.limit;
-    const Xapian::MSet mset = enquire.get_mset(request.offset, limit);
+    const std::vector<Xapian::Document> records = ranked_records(db_, query, passage_scores, request.offset, request.limit);
     unsigned rank = request.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    for (const Xapian::Document& record : records) {
+      const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
       if (!data.is_object()) continue;
       FigureHit hit;
       hit.rank = ++rank;

@@ -5,12 +5,12 @@
 //   * a *document record* per source file (type term XTdoc): metadata, content hash, no text terms;
 //   * a *passage record* per passage (type term XTpassage): the searchable text and what search
 //     results need to print it without touching the source file, its figures and quotes included;
-//   * a *figure record* per figure (type term XTfigure): the words of the figure's sentence (so a
-//     text query finds figures), its unit, kind and value, so `--figure USD>=1e9` is a term plus a
-//     value range, and what `kb-search --figures` prints;
-//   * a *quote record* per quotation of speech (type term XTquote): the quoted words as text
-//     terms, the speaker's name forms as XS terms, and what `kb-search --quotes` prints.
-// Passage search filters on XTpassage, since figure and quote records carry text terms too.
+//   * a *figure record* per figure (type term XTfigure): its passage (XP), unit, kind and value,
+//     so `--figure USD>=1e9` is a term plus a value range, and what `kb-search --figures` prints;
+//   * a *quote record* per quotation of speech (type term XTquote): its passage (XP), the
+//     speaker's name forms as XS terms, and what `kb-search --quotes` prints.
+// Figure and quote records carry no text terms, which would skew the BM25 statistics passages are
+// ranked by: a text query ranks them by the score of their passage (search/passage_ranking.h).
 //
 // Term prefixes (Omega conventions where one exists):
 //   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record;
@@ -23,7 +23,7 @@
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
 //   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, and the bigram across
 //                     a space between two Korean words; not positional
-//   XP<doc>#<ordinal> on a figure record: the passage that states it
+//   XP<doc>#<ordinal> on a figure or quote record: the passage that states it
 //   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
 //   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
 //                     measure | number
@@ -132,8 +132,9 @@ inline constexpr const char* kKeyOrg = "org";          // inside speaker
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
-// 4: quote records; 5: citation fields.
-inline constexpr int kAnalysisVersion = 5;
+// 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
+// extractor follow-ups.
+inline constexpr int kAnalysisVersion = 6;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
