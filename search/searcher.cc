@@ -153,7 +153,7 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, con
   return best;
 }
 
-SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
+SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hit>& hits) {
   SearchSummary summary;
   summary.query = request.query;
   std::optional<QueryExpander> expander;
@@ -226,14 +226,33 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
           hit.quotes.push_back({q.value(schema::kKeyText, ""),
                                 speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
         }
-      sink.on_hit(hit);
+      hits.push_back(std::move(hit));
       ++summary.hits;
     }
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;  // search() reopens and tries again
   } catch (const Xapian::Error& e) {
     throw SearchError("search failed: " + e.get_msg());
   }
-  sink.on_end(summary);
   return summary;
 }
+
+SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
+  // kb-index may commit while we read: Xapian then throws DatabaseModifiedError, and a reader
+  // reopens to see the new commit. Hits are collected first so none is printed twice.
+  for (int attempt = 0;; ++attempt) {
+    std::vector<Hit> hits;
+    try {
+      const SearchSummary summary = search_once(request, hits);
+      for (const Hit& hit : hits) sink.on_hit(hit);
+      sink.on_end(summary);
+      return summary;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 5) throw SearchError("the index keeps changing under the search: " + e.get_msg());
+      db_.reopen();
+    }
+  }
+}
+
 
 }  // namespace kb::search

@@ -77,6 +77,7 @@ class Searcher {
   FigureSummary list_figures(const FigureRequest& request, FigureSink& sink);
 
  private:
+  SearchSummary search_once(const SearchRequest& request, std::vector<Hit>& hits);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
   // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.
   Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);
