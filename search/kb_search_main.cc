@@ -16,6 +16,7 @@
 #include "printer/json_printer.h"
 #include "printer/quote_printers.h"
 #include "quote_searcher.h"
+#include "counts.h"
 #include "searcher.h"
 #include "status.h"
 
@@ -37,6 +38,7 @@ struct Options {
   bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
   std::optional<std::string> batch;       // --batch FILE
+  bool counts = false;                    // --counts
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -70,6 +72,8 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--batch", o.batch,
                  "Run every line of FILE (- for stdin) as a query, `query` or `id<TAB>query`; prints JSON Lines "
                  "hits, each with \"query\":{\"id\",\"text\"} (id: the line number when none is given)");
+  app.add_flag("--counts", o.counts,
+               "Count the matching passages by document, language, quoted speaker and year instead of listing them");
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -278,7 +282,19 @@ int run(const Options& o) {
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
     add_glossaries(searcher, o);
-    const kb::search::SearchRequest request = make_request(o, query, *filters);
+    kb::search::SearchRequest request = make_request(o, query, *filters);
+    if (o.counts) {
+      request.offset = 0;
+      request.limit = 1000000;
+      request.highlight = false;
+      kb::search::CountingSink counter(query);
+      searcher.search(request, counter);
+      const kb::search::Counts counts = counter.counts();
+      if (o.format == "json") std::cout << kb::search::counts_to_json(counts).dump() << '\n';
+      else if (o.format == "csv") kb::search::print_counts_csv(counts, std::cout);
+      else kb::search::print_counts_human(counts, std::cout);
+      return counts.passages > 0 ? 0 : 1;
+    }
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
     else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);

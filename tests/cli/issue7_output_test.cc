@@ -141,5 +141,25 @@ TEST_F(Issue7Output, CiteFormatIsOneLinePerHit) {
   EXPECT_NE(lines[0].find("\xE2\x80\x9C" "정준화"), std::string::npos) << lines[0];
 }
 
+TEST_F(Issue7Output, CountsByDocumentLanguageSpeakerYear) {
+  const CommandResult r = search({"--counts", "--format", "json", "추경"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json c = json::parse(r.out);
+  EXPECT_EQ(c["schema"], "kb/1");
+  EXPECT_EQ(c["type"], "counts");
+  EXPECT_EQ(c["query"], "추경");
+  EXPECT_EQ(c["passages"].get<int>(), 1);
+  ASSERT_EQ(c["documents"].size(), 1u);
+  EXPECT_EQ(c["documents"][0]["passages"].get<int>(), 1);
+  EXPECT_NE(c["documents"][0]["path"].get<std::string>().find("seminar.txt"), std::string::npos);
+  EXPECT_EQ(c["languages"]["ko"].get<int>(), 1);
+  EXPECT_EQ(c["speakers"]["정준화"].get<int>(), 1);
+  EXPECT_TRUE(c["years"].is_object());
+  const auto csv = parse_csv(search({"--counts", "--format", "csv", "추경"}).out);
+  ASSERT_GE(csv.size(), 4u);
+  EXPECT_EQ(csv[0], (std::vector<std::string>{"facet", "key", "count"}));
+  EXPECT_EQ(search({"--counts", "zyzzyvaquux"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace kb::test
