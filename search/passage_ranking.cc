@@ -7,6 +7,15 @@
 
 namespace kb::search {
 
+DocRef doc_ref_from_data(const nlohmann::json& data) {
+  DocRef doc;
+  doc.id = data.value(schema::kKeyDoc, "");
+  doc.path = data.value(schema::kKeyPath, "");
+  doc.title = data.value(schema::kKeyTitle, "");
+  doc.lang = data.value(schema::kKeyLang, "");
+  return doc;
+}
+
 std::unordered_map<std::string, double> score_passages(const Xapian::Database& db, const Xapian::Query& text_query,
                                                        Xapian::doccount max_passages) {
   std::unordered_map<std::string, double> scores;

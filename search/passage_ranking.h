@@ -8,9 +8,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "hit.h"
+
 namespace kb::search {
+
+// The document a passage, figure or quote record belongs to, from the record's data.
+DocRef doc_ref_from_data(const nlohmann::json& data);
 
 // Passage id ("<doc>#<ordinal>") → BM25 score, for the passages matching `text_query`
 // (at most `max_passages`, best first).

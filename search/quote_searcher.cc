@@ -85,10 +85,7 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
       q.score = order[k].first;
       q.text = data.value(schema::kKeyText, "");
       if (data.contains(schema::kKeySpeaker)) q.speaker = speaker_from_data(data[schema::kKeySpeaker]);
-      q.doc.id = data.value(schema::kKeyDoc, "");
-      q.doc.path = data.value(schema::kKeyPath, "");
-      q.doc.title = data.value(schema::kKeyTitle, "");
-      q.doc.lang = data.value(schema::kKeyLang, "");
+      q.doc = doc_ref_from_data(data);
       q.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
       q.passage.id = schema::passage_id(q.doc.id, q.passage.ordinal);
       q.offset = data.value(schema::kKeyOffset, 0u);

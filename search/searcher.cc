@@ -117,10 +117,7 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       if (!data.is_object()) continue;
       FigureHit hit;
       hit.rank = ++rank;
-      hit.doc.id = data.value(schema::kKeyDoc, "");
-      hit.doc.path = data.value(schema::kKeyPath, "");
-      hit.doc.title = data.value(schema::kKeyTitle, "");
-      hit.doc.lang = data.value(schema::kKeyLang, "");
+      hit.doc = doc_ref_from_data(data);
       hit.passage_id = data.value(schema::kKeyPassage, "");
       hit.sentence = data.value(schema::kKeySentence, "");
       hit.figure = figure_from_json(data);
@@ -201,10 +198,7 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
       Hit hit;
       hit.rank = ++rank;
       hit.score = score;
-      hit.doc.id = data.value(schema::kKeyDoc, "");
-      hit.doc.path = data.value(schema::kKeyPath, "");
-      hit.doc.title = data.value(schema::kKeyTitle, "");
-      hit.doc.lang = data.value(schema::kKeyLang, "");
+      hit.doc = doc_ref_from_data(data);
       hit.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
       hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
       hit.passage.text = data.value(schema::kKeyText, "");

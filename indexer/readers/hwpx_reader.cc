@@ -66,28 +66,9 @@ class SectionWalker {
 
   void table(const pugi::xml_node& tbl, std::vector<Paragraph>& out, int depth) {
     if (depth > kMaxDepth) return;
-    for (pugi::xml_node row = tbl.first_child(); row; row = row.next_sibling()) {
-      if (local_name(row) != "tr") continue;
-      std::string line;
-      bool first = true;
-      for (pugi::xml_node cell = row.first_child(); cell; cell = cell.next_sibling()) {
-        if (local_name(cell) != "tc") continue;
-        std::vector<Paragraph> inside;
-        blocks(cell, inside, depth + 1);
-        std::string cell_text;
-        for (const Paragraph& para : inside) {
-          if (!cell_text.empty()) cell_text += ' ';
-          cell_text += para.text;
-        }
-        if (!first) line += " | ";
-        line += cell_text;
-        first = false;
-      }
-      std::string text = collapse_whitespace(line);
-      if (!text.empty() && text.find_first_not_of(" |") != std::string::npos)
-        out.push_back({std::move(text), 0, false});
-    }
+    table_rows(tbl, out, [&](const pugi::xml_node& cell, std::vector<Paragraph>& inside) { blocks(cell, inside, depth + 1); });
   }
+
 
   bool deleting_ = false;
 };

@@ -112,4 +112,28 @@ void repair_utf8_fields(ExtractedDoc& doc) {
     doc.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) + " sequence(s) replaced with U+FFFD");
 }
 
+void table_rows(const pugi::xml_node& table, std::vector<Paragraph>& out,
+                const std::function<void(const pugi::xml_node& cell, std::vector<Paragraph>& inside)>& read_cell) {
+  for (pugi::xml_node row = table.first_child(); row; row = row.next_sibling()) {
+    if (local_name(row) != "tr") continue;
+    std::string line;
+    bool first = true;
+    for (pugi::xml_node cell = row.first_child(); cell; cell = cell.next_sibling()) {
+      if (local_name(cell) != "tc") continue;
+      std::vector<Paragraph> inside;
+      read_cell(cell, inside);
+      std::string cell_text;
+      for (const Paragraph& para : inside) {
+        if (!cell_text.empty()) cell_text += ' ';
+        cell_text += para.text;
+      }
+      if (!first) line += " | ";
+      line += cell_text;
+      first = false;
+    }
+    std::string text = collapse_whitespace(line);
+    if (!text.empty() && text.find_first_not_of(" |") != std::string::npos) out.push_back({std::move(text), 0, false});
+  }
+}
+
 }  // namespace kb

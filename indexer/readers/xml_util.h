@@ -7,10 +7,15 @@
 // or would leave "&name;" references as junk text.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include <string>
 #include <string_view>
 
 #include <pugixml.hpp>
+
+#include "readers/extracted_doc.h"
 
 #include "readers/reader.h"
 
@@ -40,6 +45,11 @@ std::string collapsed_text(const pugi::xml_node& node);
 
 // Collapses runs of ASCII whitespace (and NBSP-free) to single spaces and trims.
 std::string collapse_whitespace(std::string_view text);
+
+// A table of OOXML/OWPML shape (`tr` rows of `tc` cells, any namespace) as one paragraph per row,
+// cells joined by " | "; `read_cell` turns a cell's content into paragraphs (nested tables too).
+void table_rows(const pugi::xml_node& table, std::vector<Paragraph>& out,
+                const std::function<void(const pugi::xml_node& cell, std::vector<Paragraph>& inside)>& read_cell);
 
 // pugixml does not validate UTF-8: ill-formed sequences in any text or metadata field are
 // replaced with U+FFFD here (with a warning), so readers hand out valid UTF-8 only.
