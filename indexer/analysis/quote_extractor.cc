@@ -105,8 +105,12 @@ bool in(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
+// Called for every token against long word lists: comparing the last byte first skips the full
+// comparison for almost every list entry (a Hangul syllable's last byte takes 64 values).
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (suffix.empty()) return true;
+  if (s.size() < suffix.size() || s.back() != suffix.back()) return false;
+  return s.substr(s.size() - suffix.size()) == suffix;
 }
 
 std::size_t syllables(std::string_view s) {
@@ -442,14 +446,21 @@ bool is_native_name(std::string_view w) {
 bool looks_foreign(std::string_view w) {
   const std::size_t n = syllables(w);
   if (n == 0 || n > 4) return false;
-  static constexpr std::string_view kForeign[] = {"스", "크", "트", "프", "드", "르", "브", "즈", "츠", "클", "튼",
-                                                  "슨", "앨", "엘", "터", "샤", "잭", "폴", "션", "빌", "톰", "팀",
-                                                  "켈", "릭", "닉", "맥", "벤", "케", "캐", "티", "테", "퍼", "랜",
-                                                  "카", "던", "딘", "앤", "제프", "피터"};
-  std::size_t foreign = 0;
-  for (std::string_view f : kForeign)
-    for (std::size_t at = w.find(f); at != std::string_view::npos; at = w.find(f, at + f.size())) ++foreign;
-  return foreign > 0 && !is_title_head(w);
+  // Sorted for binary search; every multi-syllable spelling we care about (제프, 피터) holds one
+  // of them.
+  static constexpr char32_t kForeign[] = {U'드', U'딘', U'던', U'랜', U'르', U'릭', U'맥', U'벤', U'브', U'빌', U'샤',
+                                          U'션', U'슨', U'스', U'앤', U'앨', U'엘', U'잭', U'즈', U'츠', U'카', U'캐',
+                                          U'케', U'켈', U'크', U'클', U'터', U'테', U'톰', U'튼', U'트', U'티', U'팀',
+                                          U'퍼', U'폴', U'프', U'닉'};
+  static const std::vector<char32_t> sorted = [] {
+    std::vector<char32_t> v(std::begin(kForeign), std::end(kForeign));
+    std::sort(v.begin(), v.end());
+    return v;
+  }();
+  bool foreign = false;
+  for (std::size_t pos = 0; pos < w.size() && !foreign;)
+    foreign = std::binary_search(sorted.begin(), sorted.end(), next_code_point(w, pos));
+  return foreign && !is_title_head(w);
 }
 
 // A Latin word that can be part of a person's name.
