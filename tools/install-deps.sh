@@ -13,7 +13,7 @@ packages=(
   libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-cpp-dev libgsf-1-dev
 )
 if [ "${1:-}" = "--extras" ]; then
-  packages+=(clang python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
+  packages+=(clang libclang-rt-14-dev python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
 fi
 
 missing=()
