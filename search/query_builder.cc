@@ -47,8 +47,10 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   std::set<std::string> seen_bigrams, seen_positional;
   for (const auto& t : free_tokens) {
     if (t.stopword && !all_stopwords) continue;
-    if (std::string positional = analysis::phrase_term(t); seen_positional.insert(positional).second)
+    if (std::string positional = analysis::phrase_term(t); seen_positional.insert(positional).second) {
       built.positional_terms.push_back(std::move(positional));
+      built.positional_shares.push_back(1.0);
+    }
     analysis::for_each_query_term(t, [&](const std::string& term, analysis::TermSpace space) {
       if (space == analysis::TermSpace::kWord) {
         if (built.ranking_terms.insert(term).second) words.emplace_back(term);
@@ -59,14 +61,18 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   }
 
   if (expander != nullptr) {
-    std::vector<std::string> expanded_terms, expanded_positional;
+    std::vector<std::string> expanded_terms;
+    std::vector<std::pair<std::string, double>> expanded_positional;
     // A passage in the other language can match only through these clauses, while a passage in
     // the query's language also scores in the bigram space: a small boost lets the two compete.
     for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
       words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weights_.translation);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
-    for (std::string& term : expanded_positional)
-      if (seen_positional.insert(term).second) built.positional_terms.push_back(std::move(term));
+    for (auto& [term, share] : expanded_positional)
+      if (seen_positional.insert(term).second) {
+        built.positional_terms.push_back(std::move(term));
+        built.positional_shares.push_back(share);
+      }
   }
   auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {
     Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());

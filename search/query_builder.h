@@ -27,6 +27,7 @@ struct BuiltQuery {
   std::set<std::string> ranking_terms;  // for highlighting
   std::set<std::string> phrase_terms;
   std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
+  std::vector<double> positional_shares;      // per positional term: the share of a query word it counts for
 };
 
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
@@ -35,7 +36,7 @@ struct SpaceWeights {
   double bigram = 0.5;
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
-  double translation = 1.0;
+  double translation = 1.2;
 };
 
 class QueryBuilder {

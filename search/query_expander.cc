@@ -7,7 +7,7 @@ namespace kb::search {
 std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Token>& tokens,
                                                  analysis::TextAnalyzer& analyzer,
                                                  std::vector<std::string>* expanded_terms,
-                                                 std::vector<std::string>* positional_terms) const {
+                                                 std::vector<std::pair<std::string, double>>* positional_terms) const {
   std::vector<Xapian::Query> clauses;
   std::size_t i = 0;
   while (i < tokens.size()) {
@@ -34,11 +34,14 @@ std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Tok
     std::vector<Xapian::Query> alternatives;
     for (const std::string& text : equivalents) {
       std::vector<Xapian::Query> terms;
-      for (const analysis::Token& t : analyzer.analyze(text)) {
-        if (t.stopword) continue;
+      std::vector<analysis::Token> words;
+      for (analysis::Token& t : analyzer.analyze(text))
+        if (!t.stopword) words.push_back(std::move(t));
+      for (const analysis::Token& t : words) {
         terms.emplace_back(analysis::ranking_term(t));
         if (expanded_terms != nullptr) expanded_terms->push_back(analysis::ranking_term(t));
-        if (positional_terms != nullptr) positional_terms->push_back(analysis::phrase_term(t));
+        if (positional_terms != nullptr)
+          positional_terms->emplace_back(analysis::phrase_term(t), 1.0 / static_cast<double>(words.size()));
       }
       if (terms.size() == 1) alternatives.push_back(terms.front());
       else if (terms.size() > 1) alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());

@@ -20,11 +20,13 @@ class QueryExpander {
   QueryExpander(const TranslationLexicon& lexicon, const Xapian::Database* db) : lexicon_(lexicon), db_(db) {}
 
   // The extra clauses for a query's free-text tokens; `expanded_terms` receives the ranking terms
-  // the clauses search for (for highlighting), `positional_terms` their positional terms (for the
-  // proximity rerank, so a passage in the other language earns proximity evidence too).
+  // the clauses search for (for highlighting), `positional_terms` their positional terms with the
+  // share of one query word each stands for (for the proximity rerank, so a passage in the other
+  // language earns proximity evidence too, but a two-word equivalent — `silicon valley` for
+  // `실리콘밸리` — counts as one word, not two).
   std::vector<Xapian::Query> expand(const std::vector<analysis::Token>& tokens, analysis::TextAnalyzer& analyzer,
                                     std::vector<std::string>* expanded_terms,
-                                    std::vector<std::string>* positional_terms = nullptr) const;
+                                    std::vector<std::pair<std::string, double>>* positional_terms = nullptr) const;
 
  private:
   const TranslationLexicon& lexicon_;

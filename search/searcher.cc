@@ -182,9 +182,9 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
     if (rerank) {
       const double n = db_.get_doccount();
       std::vector<double> idf;
-      for (const std::string& term : built.positional_terms) {
-        const double df = db_.get_termfreq(term);
-        idf.push_back(df > 0 ? std::log((n + 1) / df) : 0);
+      for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
+        const double df = db_.get_termfreq(built.positional_terms[i]);
+        idf.push_back(df > 0 ? built.positional_shares[i] * std::log((n + 1) / df) : 0);
       }
       for (auto& [score, it] : ranked) score += ranking_.proximity * window_evidence(*it, built, idf);
       std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
