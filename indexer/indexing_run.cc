@@ -17,16 +17,7 @@
 namespace kb {
 namespace fs = std::filesystem;
 
-std::string content_hash(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
-  return buf;
-}
+std::string content_hash(std::string_view bytes) { return schema::fnv1a_hex(bytes); }
 
 namespace {
 

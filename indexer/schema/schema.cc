@@ -65,9 +65,9 @@ std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   return id;
 }
 
-std::string document_id_for_path(std::string_view canonical_path) {
+std::string fnv1a_hex(std::string_view bytes) {
   std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : canonical_path) {
+  for (unsigned char c : bytes) {
     hash ^= c;
     hash *= 1099511628211ull;
   }
@@ -75,5 +75,7 @@ std::string document_id_for_path(std::string_view canonical_path) {
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
   return buf;
 }
+
+std::string document_id_for_path(std::string_view canonical_path) { return fnv1a_hex(canonical_path); }
 
 }  // namespace kb::schema

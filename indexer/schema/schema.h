@@ -159,6 +159,9 @@ std::string speaker_term(std::string_view form);
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);
 
+// 16 hex digits of the 64-bit FNV-1a hash of `bytes` (document ids, content hashes).
+std::string fnv1a_hex(std::string_view bytes);
+
 // The id of a document: 16 hex digits of a 64-bit FNV-1a hash of its canonical path.
 std::string document_id_for_path(std::string_view canonical_path);
 
