@@ -1,8 +1,10 @@
 #include "passage_ranking.h"
 
+
 #include <algorithm>
 #include <vector>
 
+#include "passage_weight.h"
 #include "schema/schema.h"
 
 namespace kb::search {
@@ -22,6 +24,7 @@ std::unordered_map<std::string, double> score_passages(const Xapian::Database& d
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text_query,
                                   Xapian::Query(schema::type_term(schema::kTypePassage))));
+  enquire.set_weighting_scheme(PassageBM25Weight(kDefaultK1, kDefaultB, passage_stats(db)));
   const Xapian::MSet mset = enquire.get_mset(0, max_passages);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();

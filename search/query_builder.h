@@ -36,7 +36,7 @@ struct SpaceWeights {
   double bigram = 0.5;
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
-  double translation = 1.2;
+  double translation = 1.5;
 };
 
 class QueryBuilder {

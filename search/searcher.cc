@@ -11,6 +11,7 @@
 
 #include "quote_searcher.h"
 #include "passage_ranking.h"
+#include "passage_weight.h"
 #include "schema/schema.h"
 #include "speaker_filter.h"
 
@@ -150,76 +151,95 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, con
   return best;
 }
 
-SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hit>& hits) {
-  SearchSummary summary;
-  summary.query = request.query;
+Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
+  Ranking ranking;
+  Xapian::Enquire enquire(db_);
+  // Document, figure and quote records share the database: passage search keeps to passages.
+  Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
+  if (!request.figure_filters.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
+  if (!request.speaker.empty()) {
+    const Xapian::Query speaker = speaker_filter(db_, request.speaker);
+    if (speaker.empty()) throw SearchError("the speaker has no name words");
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
+  }
+  enquire.set_query(query);
+  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  const PassageStats stats = passage_stats(db_);
+  enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
+  // The first `rerank_depth` passages are reordered by proximity; deeper pages keep BM25 order.
+  const bool rerank = ranking_.proximity > 0 && request.offset < ranking_.rerank_depth && built.positional_terms.size() > 1;
+  const Xapian::doccount fetch = rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
+  const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);
+  ranking.estimated_matches = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
+  if (rerank) {
+    std::vector<double> idf;
+    for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
+      const double df = db_.get_termfreq(built.positional_terms[i]);
+      idf.push_back(df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0);
+    }
+    for (RankedPassage& p : ranking.passages) p.score += ranking_.proximity * window_evidence(p.docid, built, idf);
+    std::stable_sort(ranking.passages.begin(), ranking.passages.end(),
+                     [](const RankedPassage& a, const RankedPassage& b) { return a.score > b.score; });
+    ranking.passages.erase(ranking.passages.begin(),
+                           ranking.passages.begin() + std::min<std::size_t>(request.offset, ranking.passages.size()));
+    if (ranking.passages.size() > request.limit) ranking.passages.resize(request.limit);
+  }
+  return ranking;
+}
+
+BuiltQuery Searcher::build_query(const SearchRequest& request) {
   std::optional<QueryExpander> expander;
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
-  const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr);
+  BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
+  return built;
+}
+
+Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight) {
+  Hit hit;
+  hit.score = passage.score;
+  const nlohmann::json data = nlohmann::json::parse(db_.get_document(passage.docid).get_data(), nullptr, false);
+  if (!data.is_object()) return hit;
+  hit.doc = doc_ref_from_data(data);
+  hit.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
+  hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
+  hit.passage.text = data.value(schema::kKeyText, "");
+  hit.passage.offset = data.value(schema::kKeyOffset, 0u);
+  hit.citation.date = data.value(schema::kKeyDate, "");
+  hit.citation.author = data.value(schema::kKeyAuthor, "");
+  hit.citation.url = data.value(schema::kKeyUrl, "");
+  hit.citation.page = data.value(schema::kKeyPage, 0);
+  if (const auto lines = data.find(schema::kKeyLines); lines != data.end() && lines->is_array() && lines->size() == 2) {
+    hit.citation.line_begin = (*lines)[0].get<int>();
+    hit.citation.line_end = (*lines)[1].get<int>();
+  }
+  if (highlight) hit.highlights = this->highlight(hit.passage.text, built);
+  if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
+    for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
+  if (const auto quotes = data.find(schema::kKeyQuotes); quotes != data.end() && quotes->is_array())
+    for (const auto& q : *quotes) {
+      if (!q.is_object()) continue;
+      hit.quotes.push_back({q.value(schema::kKeyText, ""),
+                            speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
+    }
+  return hit;
+}
+
+SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hit>& hits) {
+  SearchSummary summary;
+  summary.query = request.query;
+  const BuiltQuery built = build_query(request);
   try {
-    Xapian::Enquire enquire(db_);
-    // Figure and quote records carry text terms too: passage search keeps to passages.
-    Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
-    if (!request.figure_filters.empty())
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
-    if (!request.speaker.empty()) {
-      const Xapian::Query speaker = speaker_filter(db_, request.speaker);
-      if (speaker.empty()) throw SearchError("the speaker has no name words");
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
-    }
-    enquire.set_query(query);
-    if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking_.k1, 0, 1, ranking_.b, 0.5));
-    // The first `rerank_depth` passages are reordered by proximity; deeper pages keep BM25 order.
-    const bool rerank = ranking_.proximity > 0 && request.offset < ranking_.rerank_depth && built.positional_terms.size() > 1;
-    const Xapian::doccount fetch = rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
-    const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);
-    summary.estimated_matches = mset.get_matches_estimated();
-    std::vector<std::pair<double, Xapian::MSetIterator>> ranked;
-    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.emplace_back(it.get_weight(), it);
-    if (rerank) {
-      const double n = db_.get_doccount();
-      std::vector<double> idf;
-      for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
-        const double df = db_.get_termfreq(built.positional_terms[i]);
-        idf.push_back(df > 0 ? built.positional_shares[i] * std::log((n + 1) / df) : 0);
-      }
-      for (auto& [score, it] : ranked) score += ranking_.proximity * window_evidence(*it, built, idf);
-      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-      ranked.erase(ranked.begin(), ranked.begin() + std::min<std::size_t>(request.offset, ranked.size()));
-      if (ranked.size() > request.limit) ranked.resize(request.limit);
-    }
+    const Ranking ranking = rank_once(request, built);
+    summary.estimated_matches = ranking.estimated_matches;
     unsigned rank = request.offset;
-    for (const auto& [score, it] : ranked) {
-      const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (!data.is_object()) continue;
-      Hit hit;
+    for (const RankedPassage& passage : ranking.passages) {
+      Hit hit = materialise(passage, built, request.highlight);
+      if (hit.doc.id.empty()) continue;  // unreadable record data
       hit.rank = ++rank;
-      hit.score = score;
-      hit.doc = doc_ref_from_data(data);
-      hit.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
-      hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
-      hit.passage.text = data.value(schema::kKeyText, "");
-      hit.passage.offset = data.value(schema::kKeyOffset, 0u);
-      hit.citation.date = data.value(schema::kKeyDate, "");
-      hit.citation.author = data.value(schema::kKeyAuthor, "");
-      hit.citation.url = data.value(schema::kKeyUrl, "");
-      hit.citation.page = data.value(schema::kKeyPage, 0);
-      if (const auto lines = data.find(schema::kKeyLines); lines != data.end() && lines->is_array() && lines->size() == 2) {
-        hit.citation.line_begin = (*lines)[0].get<int>();
-        hit.citation.line_end = (*lines)[1].get<int>();
-      }
-      if (request.highlight) hit.highlights = highlight(hit.passage.text, built);
-      if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
-        for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
-      if (data.contains(schema::kKeyQuotes) && data[schema::kKeyQuotes].is_array())
-        for (const auto& q : data[schema::kKeyQuotes]) {
-          if (!q.is_object()) continue;
-          hit.quotes.push_back({q.value(schema::kKeyText, ""),
-                                speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
-        }
       hits.push_back(std::move(hit));
       ++summary.hits;
     }
@@ -229,6 +249,24 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
     throw SearchError("search failed: " + e.get_msg());
   }
   return summary;
+}
+
+Ranking Searcher::rank(const SearchRequest& request) {
+  const BuiltQuery built = build_query(request);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return rank_once(request, built);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt >= 5) throw SearchError("the index keeps changing under the search: " + e.get_msg());
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      throw SearchError("search failed: " + e.get_msg());
+    }
+  }
+}
+
+std::string Searcher::doc_id_of(Xapian::docid docid) {
+  return db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
 }
 
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {

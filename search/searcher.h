@@ -10,6 +10,7 @@
 #include "analysis/analyzer.h"
 #include "figure_filter.h"
 #include "hit.h"
+#include "passage_weight.h"
 #include "printer/figure_sink.h"
 #include "printer/sink.h"
 #include "query_builder.h"
@@ -40,8 +41,8 @@ struct SearchRequest {
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
 // tools/kb_eval_korquad.cc (passages of a few hundred words).
 struct RankingParams {
-  double k1 = 0.4;
-  double b = 0.35;
+  double k1 = kDefaultK1;
+  double b = kDefaultB;
   SpaceWeights spaces;
   // Proximity rerank of the best max(rerank_depth, offset + limit) passages: the densest window of
   // `window` word positions adds `proximity` × the summed idf of the distinct query words inside
@@ -50,6 +51,18 @@ struct RankingParams {
   double proximity = 1.0;
   unsigned window = 20;
   unsigned rerank_depth = 10;
+};
+
+// A passage as ranked, before its record is read: what evaluations and scripts that only need
+// the order use (Searcher::rank), and what Searcher::search turns into hits.
+struct RankedPassage {
+  Xapian::docid docid = 0;
+  double score = 0;
+};
+
+struct Ranking {
+  std::vector<RankedPassage> passages;  // best first, after offset and limit
+  std::size_t estimated_matches = 0;
 };
 
 // `kb-search --figures`: figures instead of passages.
@@ -72,12 +85,22 @@ class Searcher {
   // Throws SearchError for a query with no searchable words.
   SearchSummary search(const SearchRequest& request, HitSink& sink);
 
+  // The ranking alone: the same passages in the same order as search(), without reading their
+  // records (text, figures, quotes), which is most of a search's time on short queries.
+  // Throws SearchError as search() does.
+  Ranking rank(const SearchRequest& request);
+  // The document id (hex) of a ranked passage.
+  std::string doc_id_of(Xapian::docid docid);
+
   // Lists figures into `sink`: by relevance of their sentence to the query, or in index order
   // when there is none. Throws SearchError for a non-empty query with no searchable words.
   FigureSummary list_figures(const FigureRequest& request, FigureSink& sink);
 
  private:
   SearchSummary search_once(const SearchRequest& request, std::vector<Hit>& hits);
+  BuiltQuery build_query(const SearchRequest& request);
+  Ranking rank_once(const SearchRequest& request, const BuiltQuery& built);
+  Hit materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
   // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.
   Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);

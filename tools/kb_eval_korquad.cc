@@ -131,7 +131,9 @@ struct SetupResult {
   double build_seconds = 0;
   std::uint64_t index_bytes = 0;
   std::vector<unsigned> ranks;
-  std::vector<double> latencies_ms;
+  std::vector<double> latencies_ms;      // the ranking: query in, passage ids out
+  std::vector<double> hit_latencies_ms;  // kb only: the whole search, passage records read into hits
+  std::size_t disagreements = 0;         // kb only: questions where the two orders differ
   std::vector<std::size_t> top;  // per question: the passage ranked first (npos: none)
 
   double recall_at(unsigned k) const {
@@ -145,9 +147,11 @@ struct SetupResult {
       if (r != 0 && r <= k) sum += 1.0 / r;
     return ranks.empty() ? 0 : sum / static_cast<double>(ranks.size());
   }
-  double latency_quantile(double q) const {
-    if (latencies_ms.empty()) return 0;
-    std::vector<double> sorted = latencies_ms;
+  double latency_quantile(double q) const { return quantile(latencies_ms, q); }
+  double hit_latency_quantile(double q) const { return quantile(hit_latencies_ms, q); }
+  static double quantile(const std::vector<double>& values, double q) {
+    if (values.empty()) return 0;
+    std::vector<double> sorted = values;
     std::sort(sorted.begin(), sorted.end());
     const auto i = static_cast<std::size_t>(q * static_cast<double>(sorted.size() - 1) + 0.5);
     return sorted[std::min(i, sorted.size() - 1)];
@@ -161,7 +165,9 @@ struct SetupResult {
             {"build_seconds", build_seconds},
             {"index_bytes", index_bytes},
             {"latency_ms_median", latency_quantile(0.5)},
-            {"latency_ms_p95", latency_quantile(0.95)}};
+            {"latency_ms_p95", latency_quantile(0.95)},
+            {"hits_latency_ms_median", hit_latency_quantile(0.5)},
+            {"hits_latency_ms_p95", hit_latency_quantile(0.95)}};
   }
 };
 
@@ -189,6 +195,7 @@ struct Options {
   // Cross-language expansion (kb-search's default) adds English equivalents that Korean
   // passages rarely hold; off by default here so the table measures Korean analysis and ranking.
   bool expand = false;
+  std::string sweep_path;  // tuning mode: see run_sweep
 };
 
 // At most `bytes` of `text`, cut at a code point boundary.
@@ -200,10 +207,11 @@ std::string head(const std::string& text, std::size_t bytes) {
 
 std::string doc_path(std::size_t i) { return "korquad/" + std::to_string(i); }
 
-SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
-  SetupResult r;
-  r.name = "kb";
-  std::unordered_map<std::string, std::size_t> passage_of_doc;
+// Paragraph index of each document id of our index.
+using PassageOfDoc = std::unordered_map<std::string, std::size_t>;
+
+// Indexes every paragraph as kb-index would; returns the build time in seconds.
+double build_ours(const Dataset& d, const fs::path& dir, PassageOfDoc& passage_of_doc) {
   const auto start = Clock::now();
   {
     kb::IndexWriter writer(dir.string());
@@ -220,12 +228,17 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
     }
     writer.commit();
   }
-  r.build_seconds = seconds_since(start);
-  r.index_bytes = folder_bytes(dir);
+  return seconds_since(start);
+}
 
+// Every question through kb's searcher over the index `build_ours` made.
+SetupResult evaluate_ours(const Dataset& d, const fs::path& dir, PassageOfDoc& passage_of_doc, const Options& o,
+                          const kb::search::RankingParams& ranking) {
+  SetupResult r;
+  r.name = "kb";
   std::ofstream failures;
   if (!o.failures_path.empty()) failures.open(o.failures_path);
-  kb::search::Searcher searcher(dir.string(), o.ranking);
+  kb::search::Searcher searcher(dir.string(), ranking);
   for (const Question& q : d.questions) {
     DocOrderSink sink;
     // Long paragraphs are several passages: one per document gives kDepth distinct paragraphs.
@@ -235,13 +248,23 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
     request.highlight = false;
     request.one_per_document = true;
     request.expand = o.expand;
+    // The ranking (query analysis, expansion, BM25, proximity rerank) is timed alone, as the
+    // comparison is; then the whole search, records read into hits, is timed too and must agree.
+    std::vector<std::string> ranked_docs;
     const auto t0 = Clock::now();
     try {
-      searcher.search(request, sink);
+      for (const kb::search::RankedPassage& p : searcher.rank(request).passages) ranked_docs.push_back(searcher.doc_id_of(p.docid));
     } catch (const kb::search::SearchError&) {
       // A question with no searchable words finds nothing.
     }
     r.latencies_ms.push_back(seconds_since(t0) * 1000);
+    const auto t1 = Clock::now();
+    try {
+      searcher.search(request, sink);
+    } catch (const kb::search::SearchError&) {
+    }
+    r.hit_latencies_ms.push_back(seconds_since(t1) * 1000);
+    if (ranked_docs != sink.docs()) ++r.disagreements;
     unsigned rank = 0;
     for (std::size_t i = 0; i < sink.docs().size() && i < kDepth; ++i)
       if (passage_of_doc[sink.docs()[i]] == q.passage) {
@@ -257,6 +280,54 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
     }
   }
   return r;
+}
+
+SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
+  PassageOfDoc passage_of_doc;
+  const double build_seconds = build_ours(d, dir, passage_of_doc);
+  SetupResult r = evaluate_ours(d, dir, passage_of_doc, o, o.ranking);
+  r.build_seconds = build_seconds;
+  r.index_bytes = folder_bytes(dir);
+  return r;
+}
+
+// Tuning: one index, then one line of results per line of `sweep_path` — ranking parameters as
+// `name=value` words (k1, b, word, bigram, proximity, window, depth), unnamed ones at the product's
+// defaults. R@1 and MRR@10 are printed for all questions and for the even and odd halves apart,
+// so a setting that only wins on one half shows up as noise.
+void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
+  PassageOfDoc passage_of_doc;
+  build_ours(d, dir, passage_of_doc);
+  std::ifstream in(o.sweep_path);
+  if (!in) throw DatasetError(o.sweep_path + ": cannot open");
+  std::string line;
+  std::cout << std::fixed << std::setprecision(4);
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    kb::search::RankingParams p;
+    std::istringstream words(line);
+    for (std::string word; words >> word;) {
+      const auto eq = word.find('=');
+      if (eq == std::string::npos) throw DatasetError(o.sweep_path + ": expected name=value, got " + word);
+      const std::string name = word.substr(0, eq);
+      const double value = std::stod(word.substr(eq + 1));
+      if (name == "k1") p.k1 = value;
+      else if (name == "b") p.b = value;
+      else if (name == "word") p.spaces.word = value;
+      else if (name == "bigram") p.spaces.bigram = value;
+      else if (name == "proximity") p.proximity = value;
+      else if (name == "window") p.window = static_cast<unsigned>(value);
+      else if (name == "depth") p.rerank_depth = static_cast<unsigned>(value);
+      else throw DatasetError(o.sweep_path + ": unknown parameter " + name);
+    }
+    const SetupResult r = evaluate_ours(d, dir, passage_of_doc, o, p);
+    SetupResult halves[2];
+    for (std::size_t i = 0; i < r.ranks.size(); ++i) halves[i % 2].ranks.push_back(r.ranks[i]);
+    std::cout << line << "\tR@1 " << r.recall_at(1) << " MRR " << r.mrr_at(10) << "\teven " << halves[0].recall_at(1)
+              << ' ' << halves[0].mrr_at(10) << "\todd " << halves[1].recall_at(1) << ' ' << halves[1].mrr_at(10)
+              << "\tmedian ms " << r.latency_quantile(0.5) << " (hits " << r.hit_latency_quantile(0.5) << ", "
+              << r.disagreements << " differ)" << std::endl;
+  }
 }
 
 // The comparison: Xapian's own n-gram terms on both sides, plain OR, BM25 defaults.
@@ -439,6 +510,10 @@ void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const
             << static_cast<double>(icu.index_bytes) / 1e6 << " | | |\n\n";
   const SetupResult& ours = setups.front();
   const SetupResult& peer = setups.back();
+  std::cout << std::setprecision(3) << "latency columns: query in, ranked passage ids out. kb's whole search with the "
+            << kDepth << " passage records read into hits (text, figures, quotes, citation): median "
+            << ours.hit_latency_quantile(0.5) << " ms, p95 " << ours.hit_latency_quantile(0.95) << " ms; rankings that differ: "
+            << ours.disagreements << "\n";
   std::cout << std::setprecision(3) << "ratio kb / comparison: R@1 " << ours.recall_at(1) / peer.recall_at(1)
             << ", MRR@10 " << ours.mrr_at(10) / peer.mrr_at(10) << "\n";
   std::cout << "index size kb / icu-words: " << static_cast<double>(ours.index_bytes) / static_cast<double>(icu.index_bytes)
@@ -471,6 +546,8 @@ int main(int argc, char** argv) {
   app.add_option("--window", o.ranking.window, "Proximity window in word positions (tuning)")->capture_default_str();
   app.add_option("--rerank-depth", o.ranking.rerank_depth, "Passages reranked by proximity (tuning)")
       ->capture_default_str();
+  app.add_option("--sweep", o.sweep_path,
+                 "Tuning: one line of results per line of this file of ranking parameters (k1=0.4 b=0.35 ...)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -483,6 +560,10 @@ int main(int argc, char** argv) {
     const Dataset d = load_dataset(o.dataset);
     ScratchDir scratch(o.keep);
     if (o.keep) std::cerr << "kb-eval-korquad: databases in " << scratch.path() << '\n';
+    if (!o.sweep_path.empty()) {
+      run_sweep(d, scratch.path() / "kb", o);
+      return 0;
+    }
     std::vector<SetupResult> setups;
     setups.push_back(run_ours(d, scratch.path() / "kb", o));
     setups.push_back(run_xapian_ngram(d, scratch.path() / "xapian-ngram"));
