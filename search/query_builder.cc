@@ -4,8 +4,9 @@
 
 namespace kb::search {
 
-BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expander) {
+BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expander, const QueryExpander* paraphraser) {
   BuiltQuery built;
+  built.answer_type = answer_type_of(text);
   std::vector<Xapian::Query> phrases;
   std::vector<analysis::Token> free_tokens;
 
@@ -72,6 +73,18 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
       if (seen_positional.insert(term).second) {
         built.positional_terms.push_back(std::move(term));
         built.positional_shares.push_back(share);
+      }
+  }
+  if (paraphraser != nullptr && weights_.paraphrase > 0) {
+    std::vector<std::string> expanded_terms;
+    std::vector<std::pair<std::string, double>> expanded_positional;
+    for (Xapian::Query& clause : paraphraser->expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
+      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weights_.paraphrase);
+    built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
+    for (auto& [term, share] : expanded_positional)
+      if (seen_positional.insert(term).second) {
+        built.positional_terms.push_back(std::move(term));
+        built.positional_shares.push_back(share * weights_.paraphrase);
       }
   }
   auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {

@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.h"
+#include "answer_type.h"
 #include "query_expander.h"
 
 namespace kb::search {
@@ -28,6 +29,7 @@ struct BuiltQuery {
   std::set<std::string> phrase_terms;
   std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
   std::vector<double> positional_shares;      // per positional term: the share of a query word it counts for
+  AnswerType answer_type = AnswerType::kAny;  // what the question asks for (answer_type.h)
 };
 
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
@@ -37,6 +39,8 @@ struct SpaceWeights {
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
   double translation = 1.5;
+  // Korean paraphrases (`출생` for `태어났다`), always searched; tuned on KorQuAD dev.
+  double paraphrase = 0.5;
 };
 
 class QueryBuilder {
@@ -45,7 +49,10 @@ class QueryBuilder {
       : analyzer_(analyzer), weights_(weights) {}
   // With an expander, the free-text words also search for their equivalents in the other
   // language (see QueryExpander).
-  BuiltQuery build(std::string_view text, const QueryExpander* expander = nullptr);
+  // With a paraphraser, Korean words also search for their paraphrases (a QueryExpander over the
+  // Korean paraphrase lexicon).
+  BuiltQuery build(std::string_view text, const QueryExpander* expander = nullptr,
+                   const QueryExpander* paraphraser = nullptr);
 
  private:
   analysis::TextAnalyzer& analyzer_;

@@ -134,18 +134,21 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
 
 double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const {
   std::vector<std::pair<Xapian::termpos, std::size_t>> hits;  // position, query word
+  // Query word i weighs idf[i]; the answer slot (index positional_terms.size()) weighs `answer`.
+  auto weight = [&](std::size_t i) { return i < idf.size() ? idf[i] : ranking_.answer; };
   for (std::size_t i = 0; i < query.positional_terms.size(); ++i) {
     if (idf[i] <= 0) continue;
     for (auto p = db_.positionlist_begin(did, query.positional_terms[i]); p != db_.positionlist_end(did, query.positional_terms[i]); ++p)
       hits.emplace_back(*p, i);
   }
+  if (query.answer_type != AnswerType::kAny && ranking_.answer > 0) answer_positions(did, query.answer_type, query.positional_terms.size(), hits);
   std::sort(hits.begin(), hits.end());
-  std::vector<unsigned> inside(query.positional_terms.size(), 0);
+  std::vector<unsigned> inside(query.positional_terms.size() + 1, 0);
   double sum = 0, best = 0;
   for (std::size_t lo = 0, hi = 0; hi < hits.size(); ++hi) {
-    if (inside[hits[hi].second]++ == 0) sum += idf[hits[hi].second];
+    if (inside[hits[hi].second]++ == 0) sum += weight(hits[hi].second);
     while (hits[hi].first - hits[lo].first >= ranking_.window)
-      if (--inside[hits[lo++].second] == 0) sum -= idf[hits[lo - 1].second];
+      if (--inside[hits[lo++].second] == 0) sum -= weight(hits[lo - 1].second);
     best = std::max(best, sum);
   }
   return best;
@@ -193,7 +196,12 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
   std::optional<QueryExpander> expander;
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
-  BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr);
+  if (!paraphrases_) {
+    paraphrases_.emplace();
+    paraphrases_->add_glossary(TranslationLexicon::builtin_paraphrases(), analyzer_);
+  }
+  const QueryExpander paraphraser(*paraphrases_, nullptr);
+  BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr, &paraphraser);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   return built;
 }
@@ -226,6 +234,23 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
                             speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
     }
   return hit;
+}
+
+void Searcher::answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
+                                std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const {
+  // Numbers are indexed as their digits (`1927년` → 1927) and digits sort before every letter and
+  // prefix, so a passage's numbers are the start of its term list.
+  for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
+    const std::string term = *t;
+    if (term.empty() || term[0] > '9') break;
+    if (term[0] < '0' || term.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (type == AnswerType::kTime) {
+      if (term.size() != 4) continue;
+      const int year = std::stoi(term);
+      if (year < 1000 || year > 2100) continue;
+    }
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) hits.emplace_back(*p, slot);
+  }
 }
 
 SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hit>& hits) {

@@ -50,6 +50,9 @@ struct RankingParams {
   // same words. Pages that start beyond rerank_depth keep BM25 order.
   double proximity = 1.0;
   unsigned window = 20;
+  // For a question asking when or how many (answer_type.h), a year or a number inside the window
+  // counts as one more distinct word of this idf.
+  double answer = 2.0;
   unsigned rerank_depth = 10;
 };
 
@@ -109,8 +112,13 @@ class Searcher {
   // The summed idf of the distinct query words in the densest window of one passage.
   double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
 
+  // Adds the positions of the passage's years (kTime) or numbers (kQuantity) as query word `slot`.
+  void answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
+                        std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const;
+
   Xapian::Database db_;
   std::optional<TranslationLexicon> lexicon_;  // built on first use: most calls never expand
+  std::optional<TranslationLexicon> paraphrases_;  // Korean paraphrases, built on first search
   analysis::TextAnalyzer analyzer_;
   RankingParams ranking_;
   QueryBuilder builder_{analyzer_, ranking_.spaces};

@@ -6,6 +6,7 @@
 
 namespace kb::generated {
 std::string_view glossary_ko_en();
+std::string_view paraphrase_ko();
 }
 
 namespace kb::search {
@@ -24,6 +25,8 @@ std::string_view trim(std::string_view s) {
 }  // namespace
 
 std::string_view TranslationLexicon::builtin_glossary() { return generated::glossary_ko_en(); }
+
+std::string_view TranslationLexicon::builtin_paraphrases() { return generated::paraphrase_ko(); }
 
 void TranslationLexicon::add_pair(std::string_view left, std::string_view right, analysis::TextAnalyzer& analyzer) {
   const std::string left_key = analysis::lexicon_key(analyzer.analyze(left));

@@ -27,6 +27,9 @@ class TranslationLexicon {
 
   // The compiled-in glossary.
   static std::string_view builtin_glossary();
+  // The compiled-in Korean paraphrases (search/data/paraphrase_ko.tsv): same format, both sides
+  // Korean.
+  static std::string_view builtin_paraphrases();
 
   // Adds every pair of a glossary text; returns the number of pairs read. Malformed lines are
   // counted in `bad_lines` and skipped.

@@ -318,6 +318,8 @@ void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
       else if (name == "proximity") p.proximity = value;
       else if (name == "window") p.window = static_cast<unsigned>(value);
       else if (name == "depth") p.rerank_depth = static_cast<unsigned>(value);
+      else if (name == "answer") p.answer = value;
+      else if (name == "paraphrase") p.spaces.paraphrase = value;
       else throw DatasetError(o.sweep_path + ": unknown parameter " + name);
     }
     const SetupResult r = evaluate_ours(d, dir, passage_of_doc, o, p);
