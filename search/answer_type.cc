@@ -10,13 +10,17 @@ namespace kb::search {
 namespace {
 
 constexpr std::array kTimeCues = {
-    std::string_view("언제"),     std::string_view("몇 년"),   std::string_view("몇년"),     std::string_view("연도"),
-    std::string_view("년도"),     std::string_view("날짜"),    std::string_view("몇 월"),    std::string_view("몇월"),
-    std::string_view("며칠"),     std::string_view("when "),   std::string_view("what year"), std::string_view("which year"),
+    std::string_view("언제"),      std::string_view("몇 년"),     std::string_view("몇년"),
+    std::string_view("연도"),      std::string_view("년도"),      std::string_view("날짜"),
+    std::string_view("몇 월"),     std::string_view("몇월"),      std::string_view("며칠"),
+    std::string_view("when "),     std::string_view("what year"), std::string_view("which year"),
     std::string_view("what date"), std::string_view("when?"),
 };
 constexpr std::array kQuantityCues = {
-    std::string_view("몇"), std::string_view("얼마"), std::string_view("how many"), std::string_view("how much"),
+    std::string_view("몇"),
+    std::string_view("얼마"),
+    std::string_view("how many"),
+    std::string_view("how much"),
 };
 
 bool contains_any(std::string_view text, const auto& cues) {

@@ -49,7 +49,7 @@ class PassageBM25Weight final : public Xapian::Weight {
   double k1_;
   double b_;
   PassageStats stats_;
-  double termweight_ = 0;   // idf × (k1 + 1) × query-frequency factor × the subquery's factor
+  double termweight_ = 0;  // idf × (k1 + 1) × query-frequency factor × the subquery's factor
   double inverse_average_ = 0;
 };
 

@@ -39,8 +39,7 @@ INSTANTIATE_TEST_SUITE_P(
                       AnswerTypeCase{"How many GPUs does Korea have?", AnswerType::kQuantity},
                       AnswerTypeCase{"How much did private AI investment reach?", AnswerType::kQuantity},
                       AnswerTypeCase{"바이오쇼크의 엔딩 내레이션은 누가 맡았는가?", AnswerType::kAny},
-                      AnswerTypeCase{"Who is Sean Randolph?", AnswerType::kAny},
-                      AnswerTypeCase{"", AnswerType::kAny}));
+                      AnswerTypeCase{"Who is Sean Randolph?", AnswerType::kAny}, AnswerTypeCase{"", AnswerType::kAny}));
 
 // Each text one document, indexed as kb-index would.
 void index_texts(const std::string& db, const std::vector<std::string>& texts) {
@@ -96,7 +95,8 @@ TEST(Issue3AnswerTypeRanking, TaeeonatdaAnswersAChulsaengQuestion) {
   const std::string db = (dir / "db").string();
   // The shorter passage would win on the name alone.
   const std::string entered = "김영삼은 서울대학교에 입학하였다.";
-  const std::string born = "김영삼은 1927년 12월 20일 경상남도 통영군 장목면 거제도에서 아버지 김홍조와 어머니 박부련 사이에서 태어났다.";
+  const std::string born =
+      "김영삼은 1927년 12월 20일 경상남도 통영군 장목면 거제도에서 아버지 김홍조와 어머니 박부련 사이에서 태어났다.";
   index_texts(db, {entered, born});
   const std::string question = "김영삼의 출생일은?";
   RankingParams params;
