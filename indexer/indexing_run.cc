@@ -100,7 +100,7 @@ IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Dia
   for (unsigned i = 0; i < options_.threads; ++i) analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
   if (options_.threads > 1) {
     pool_ = std::make_unique<WorkerPool>(options_.threads);
-    max_in_flight_ = 4 * static_cast<std::size_t>(options_.threads);
+    max_in_flight_ = 16 * static_cast<std::size_t>(options_.threads);
   }
 }
 
@@ -306,13 +306,16 @@ void IndexingRun::launch(Pending& pending) {
   auto promise = std::make_shared<std::promise<Parsed>>();
   pending.parsed = promise->get_future();
   auto bytes = std::make_shared<std::string>(std::move(pending.bytes));
-  pool_->submit([this, promise, bytes, reader = pending.reader, source = pending.source](std::size_t worker) {
-    try {
-      promise->set_value(parse(*reader, *bytes, source, *analyzers_[worker]));
-    } catch (...) {
-      promise->set_exception(std::current_exception());
-    }
-  });
+  // Weighed by size: the other workers start the biggest files early (worker_pool.h).
+  pool_->submit(
+      [this, promise, bytes, reader = pending.reader, source = pending.source](std::size_t worker) {
+        try {
+          promise->set_value(parse(*reader, *bytes, source, *analyzers_[worker]));
+        } catch (...) {
+          promise->set_exception(std::current_exception());
+        }
+      },
+      pending.size);
 }
 
 void IndexingRun::complete(Pending& pending) {

@@ -17,10 +17,10 @@ WorkerPool::~WorkerPool() {
   for (std::thread& t : threads_) t.join();
 }
 
-void WorkerPool::submit(Task task) {
+void WorkerPool::submit(Task task, std::uint64_t weight) {
   {
     std::lock_guard lock(mutex_);
-    queue_.push_back(std::move(task));
+    queue_.push_back({weight, std::move(task)});
   }
   ready_.notify_one();
 }
@@ -32,8 +32,12 @@ void WorkerPool::run(std::size_t worker) {
       std::unique_lock lock(mutex_);
       ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (stopping_) return;
-      task = std::move(queue_.front());
-      queue_.pop_front();
+      auto pick = queue_.begin();
+      if (worker != 0)
+        for (auto it = queue_.begin(); it != queue_.end(); ++it)
+          if (it->weight > pick->weight) pick = it;
+      task = std::move(pick->task);
+      queue_.erase(pick);
     }
     task(worker);
   }

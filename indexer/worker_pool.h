@@ -1,14 +1,21 @@
-// A fixed set of worker threads taking tasks from one queue, first in first out. Each task is
-// told which worker runs it (0 … size()-1), so a caller can give every worker its own state
-// (kb-index: one analyzer per worker) without locks. Results travel however the task chooses
-// (IndexingRun uses a promise per file).
+// A fixed set of worker threads taking tasks from one queue. Each task is told which worker runs
+// it (0 … size()-1), so a caller can give every worker its own state (kb-index: one analyzer per
+// worker) without locks. Results travel however the task chooses (IndexingRun uses a promise per
+// file).
 //
-// Known weaknesses: the queue is unbounded (the caller bounds what it submits); tasks still
-// queued when the pool is destroyed are dropped, not run.
+// Order: worker 0 takes the oldest task, the others the heaviest (by the weight given to
+// submit(), oldest first among equals). A consumer that needs results in submission order (the
+// index writer) is fed by worker 0 while the others start the slow tasks early, so that a big
+// file met late does not end a run alone.
+//
+// Known weaknesses: the queue is unbounded (the caller bounds what it submits) and a pick scans it
+// (fine for the few dozen tasks kb-index keeps in flight); tasks still queued when the pool is
+// destroyed are dropped, not run.
 #pragma once
 
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -26,7 +33,7 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  void submit(Task task);
+  void submit(Task task, std::uint64_t weight = 0);
   std::size_t size() const { return threads_.size(); }
 
  private:
@@ -34,7 +41,11 @@ class WorkerPool {
 
   std::mutex mutex_;
   std::condition_variable ready_;
-  std::deque<Task> queue_;
+  struct Queued {
+    std::uint64_t weight;
+    Task task;
+  };
+  std::deque<Queued> queue_;  // oldest first
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
