@@ -61,13 +61,24 @@ void append_text(void* stream, const char* text, int len) {
   static_cast<std::string*>(stream)->append(text, static_cast<std::size_t>(len));
 }
 
-// One page's text in poppler's physical layout, as poppler-cpp's page::text() gives it.
-std::string page_text(PDFDoc& pdf, int page) {
-  std::string out;
-  TextOutputDev device(append_text, &out, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false);
-  if (device.isOk()) pdf.displayPage(&device, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
-  return out;
-}
+// Page texts in poppler's physical layout, as poppler-cpp's page::text() gives them. One text
+// device serves every page of a document, as in pdftotext: it keeps poppler's cache of ICC
+// colour spaces from page to page (a new device per page rebuilt them for every page).
+class PageTexts {
+ public:
+  explicit PageTexts(PDFDoc& pdf)
+      : pdf_(pdf), device_(append_text, &out_, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false) {}
+  std::string text(int page) {
+    out_.clear();
+    if (device_.isOk()) pdf_.displayPage(&device_, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    return out_;
+  }
+
+ private:
+  PDFDoc& pdf_;
+  std::string out_;  // declared before device_, which writes to it
+  TextOutputDev device_;
+};
 
 // Decodes one code point; returns its length (1 on a bad byte).
 std::size_t next_code_point(std::string_view s, std::size_t i, char32_t& cp) {
@@ -173,12 +184,13 @@ ReadResult PdfReader::read(std::string_view bytes) const {
   std::vector<int> empty_pages, unreadable_pages;
   std::size_t private_use = 0;
   int pages_with_text = 0;
+  PageTexts page_texts(*pdf);
   for (int i = 0; i < pages; ++i) {
     if (pdf->getPage(i + 1) == nullptr) {
       empty_pages.push_back(i + 1);
       continue;
     }
-    const std::string text = page_text(*pdf, i + 1);
+    const std::string text = page_texts.text(i + 1);
     const TextQuality q = judge_text(text);
     if (q.letters == 0) {
       empty_pages.push_back(i + 1);
