@@ -90,7 +90,7 @@ struct IndexingRun::Pending {
 };
 
 // Bounds what waits in memory between the readers and the writer.
-constexpr std::uint64_t kMaxInFlightBytes = 512ull << 20;
+constexpr std::uint64_t kMaxInFlightBytes = 128ull << 20;
 
 IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
                          IndexOptions options)

@@ -16,7 +16,7 @@
 // that changed are parsed, analysed and turned into index records (IndexWriter::prepare) by a
 // pool of `threads` workers (each with its own analyzer), and the main thread adds those records
 // to the index in listing order, so document ids and commits do not depend on timing. Up to
-// 16 × threads files (and at most 512 MiB of their bytes) are in flight, so a slow file at the
+// 16 × threads files (and at most 128 MiB of their bytes) are in flight, so a slow file at the
 // head of the line does not leave the other workers idle; one worker parses in listing order
 // (feeding the writer), the others take the biggest files first (worker_pool.h). Only the main
 // thread touches the Xapian database.
