@@ -297,10 +297,10 @@ IndexingRun::Parsed IndexingRun::parse(const Reader& reader, const std::string& 
 void IndexingRun::launch(Pending& pending) {
   in_flight_bytes_ += pending.size;
   if (!pool_) {  // one thread: parse when complete() asks
-    pending.parsed = std::async(std::launch::deferred,
-                                [this, reader = pending.reader, bytes = std::move(pending.bytes), source = pending.source] {
-                                  return parse(*reader, bytes, source, *analyzers_.front());
-                                });
+    pending.parsed = std::async(std::launch::deferred, [this, reader = pending.reader, bytes = std::move(pending.bytes),
+                                                        source = pending.source] {
+      return parse(*reader, bytes, source, *analyzers_.front());
+    });
     return;
   }
   auto promise = std::make_shared<std::promise<Parsed>>();

@@ -70,7 +70,8 @@ class PageTexts {
       : pdf_(pdf), device_(append_text, &out_, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false) {}
   std::string text(int page) {
     out_.clear();
-    if (device_.isOk()) pdf_.displayPage(&device_, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    if (device_.isOk())
+      pdf_.displayPage(&device_, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
     return out_;
   }
 
