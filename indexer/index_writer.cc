@@ -200,25 +200,40 @@ void IndexWriter::ensure_transaction() {
   }
 }
 
-void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
+IndexWriter::Prepared IndexWriter::prepare(const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
+  Prepared out;
+  out.id = source.id;
+  out.path = source.path;
+  std::size_t count = 1 + doc.passages.size();
+  for (const auto& passage : doc.passages) count += passage.figures.size() + passage.quotes.size();
+  out.records.reserve(count);
+  out.records.push_back(document_record(source, doc));
+  for (const auto& passage : doc.passages) out.records.push_back(passage_record(source, doc, passage));
+  for (const auto& learned : doc.aliases) {
+    out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.left_key), learned.alias.right);
+    out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.right_key), learned.alias.left);
+  }
+  for (const auto& passage : doc.passages)
+    for (const analysis::Figure& figure : passage.figures) out.records.push_back(figure_record(source, doc, passage, figure));
+  unsigned quote_number = 0;
+  for (const auto& passage : doc.passages)
+    for (const auto& quote : passage.quotes) out.records.push_back(quote_record(source, doc, passage, quote, quote_number++));
+  return out;
+}
+
+void IndexWriter::write(const Prepared& prepared) {
   try {
     ensure_transaction();
-    db_.delete_document(schema::parent_term(source.id));
-    db_.add_document(document_record(source, doc));
-    for (const auto& passage : doc.passages) db_.add_document(passage_record(source, doc, passage));
-    for (const auto& learned : doc.aliases) {
-      add_metadata_line(db_, schema::alias_metadata_key(learned.left_key), learned.alias.right);
-      add_metadata_line(db_, schema::alias_metadata_key(learned.right_key), learned.alias.left);
-    }
-    for (const auto& passage : doc.passages)
-      for (const analysis::Figure& figure : passage.figures) db_.add_document(figure_record(source, doc, passage, figure));
-    unsigned quote_number = 0;
-    for (const auto& passage : doc.passages)
-      for (const auto& quote : passage.quotes)
-        db_.add_document(quote_record(source, doc, passage, quote, quote_number++));
+    db_.delete_document(schema::parent_term(prepared.id));
+    for (const Xapian::Document& record : prepared.records) db_.add_document(record);
+    for (const auto& [key, line] : prepared.metadata_lines) add_metadata_line(db_, key, line);
   } catch (const Xapian::Error& e) {
-    throw IndexError("cannot write " + source.path + " to the index: " + e.get_msg());
+    throw IndexError("cannot write " + prepared.path + " to the index: " + e.get_msg());
   }
+}
+
+void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
+  write(prepare(source, doc));
 }
 
 void IndexWriter::remove(const std::string& doc_id) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -37,7 +38,24 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Replaces every record of the document `source.id` with the new ones.
+  // The records of one document (document, passages, figures, quotes) and the alias lines it
+  // taught, built from its analysis alone. Building them touches no database, so worker threads
+  // build them while the main thread writes earlier documents (indexing_run.h).
+  class Prepared {
+   public:
+    Prepared() = default;
+
+   private:
+    friend class IndexWriter;
+    std::string id;
+    std::string path;
+    std::vector<Xapian::Document> records;  // in docid order: document, passages, figures, quotes
+    std::vector<std::pair<std::string, std::string>> metadata_lines;  // metadata key, line to add once
+  };
+  static Prepared prepare(const SourceInfo& source, const analysis::AnalyzedDocument& doc);
+  // Replaces every record of the prepared document's id with its records.
+  void write(const Prepared& prepared);
+  // prepare() then write().
   void replace(const SourceInfo& source, const analysis::AnalyzedDocument& doc);
   void remove(const std::string& doc_id);
   // The content hash stored for a document, if it is indexed.

@@ -70,29 +70,37 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& name) 
 
 }  // namespace
 
+// What a worker hands back: the read's status, message and warnings (its text is dropped once
+// the records are built), the counts, and the records.
 struct IndexingRun::Parsed {
   ReadResult read;
-  analysis::AnalyzedDocument doc;
+  std::size_t passages = 0;
+  std::uint64_t text_bytes = 0;
+  IndexWriter::Prepared prepared;
 };
 
 struct IndexingRun::Pending {
   fs::path path;  // as listed, for messages
   const Reader* reader = nullptr;
   std::string bytes;
+  std::uint64_t size = 0;  // of `bytes`, which moves to the worker
   SourceInfo source;
   bool had_previous = false;
-  std::size_t analyzer = 0;
   std::future<Parsed> parsed;
 };
+
+// Bounds what waits in memory between the readers and the writer.
+constexpr std::uint64_t kMaxInFlightBytes = 128ull << 20;
 
 IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
                          IndexOptions options)
     : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {
   unsigned threads = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   options_.threads = std::min(threads, 16u);
-  for (unsigned i = 0; i < options_.threads; ++i) {
-    analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
-    free_analyzers_.push_back(i);
+  for (unsigned i = 0; i < options_.threads; ++i) analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
+  if (options_.threads > 1) {
+    pool_ = std::make_unique<WorkerPool>(options_.threads);
+    max_in_flight_ = 16 * static_cast<std::size_t>(options_.threads);
   }
 }
 
@@ -189,7 +197,9 @@ void IndexingRun::index_batch(const std::vector<fs::path>& files, bool named_by_
     if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].string());
     std::unique_ptr<Pending> pending = prepare(files[i], named_by_user);
     if (!pending) continue;
-    if (free_analyzers_.empty()) {  // all workers busy: finish the oldest first
+    // Window full: write the oldest (in listing order) first; the workers go on with the rest.
+    while (!in_flight.empty() &&
+           (in_flight.size() >= max_in_flight_ || in_flight_bytes_ + pending->size > kMaxInFlightBytes)) {
       complete(*in_flight.front());
       in_flight.pop_front();
     }
@@ -242,6 +252,7 @@ std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path,
     fail(path, "empty file (0 bytes)");
     return nullptr;
   }
+  pending->size = pending->bytes.size();
   pending->reader = readers_.find(canonical.string(), std::string_view(pending->bytes).substr(0, 16));
   if (pending->reader == nullptr) {
     if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
@@ -266,17 +277,45 @@ std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path,
   return pending;
 }
 
+IndexingRun::Parsed IndexingRun::parse(const Reader& reader, const std::string& bytes, const SourceInfo& source,
+                                       analysis::DocumentAnalyzer& analyzer) {
+  Parsed parsed;
+  parsed.read = reader.read(bytes);
+  if (!parsed.read.ok()) return parsed;
+  {
+    const analysis::AnalyzedDocument doc = analyzer.analyze(parsed.read.doc);
+    parsed.passages = doc.passages.size();
+    parsed.text_bytes = doc.text.size();
+    parsed.prepared = IndexWriter::prepare(source, doc);
+  }
+  std::vector<std::string> warnings = std::move(parsed.read.doc.warnings);
+  parsed.read.doc = ExtractedDoc{};
+  parsed.read.doc.warnings = std::move(warnings);
+  return parsed;
+}
+
 void IndexingRun::launch(Pending& pending) {
-  pending.analyzer = free_analyzers_.back();
-  free_analyzers_.pop_back();
-  analysis::DocumentAnalyzer* analyzer = analyzers_[pending.analyzer].get();
-  auto work = [reader = pending.reader, bytes = std::move(pending.bytes), analyzer]() {
-    Parsed parsed;
-    parsed.read = reader->read(bytes);
-    if (parsed.read.ok()) parsed.doc = analyzer->analyze(parsed.read.doc);
-    return parsed;
-  };
-  pending.parsed = std::async(options_.threads > 1 ? std::launch::async : std::launch::deferred, std::move(work));
+  in_flight_bytes_ += pending.size;
+  if (!pool_) {  // one thread: parse when complete() asks
+    pending.parsed = std::async(std::launch::deferred, [this, reader = pending.reader, bytes = std::move(pending.bytes),
+                                                        source = pending.source] {
+      return parse(*reader, bytes, source, *analyzers_.front());
+    });
+    return;
+  }
+  auto promise = std::make_shared<std::promise<Parsed>>();
+  pending.parsed = promise->get_future();
+  auto bytes = std::make_shared<std::string>(std::move(pending.bytes));
+  // Weighed by size: the other workers start the biggest files early (worker_pool.h).
+  pool_->submit(
+      [this, promise, bytes, reader = pending.reader, source = pending.source](std::size_t worker) {
+        try {
+          promise->set_value(parse(*reader, *bytes, source, *analyzers_[worker]));
+        } catch (...) {
+          promise->set_exception(std::current_exception());
+        }
+      },
+      pending.size);
 }
 
 void IndexingRun::complete(Pending& pending) {
@@ -286,21 +325,21 @@ void IndexingRun::complete(Pending& pending) {
   } catch (const std::exception& e) {  // a reader or the analyzer threw: this file only
     parsed.read = ReadResult::failure(ReadStatus::kCorrupt, std::string("reader failed: ") + e.what());
   }
-  free_analyzers_.push_back(pending.analyzer);
+  in_flight_bytes_ -= pending.size;
   if (!parsed.read.ok()) {
     fail(pending.path, parsed.read.message);
     return;
   }
   for (const std::string& w : parsed.read.doc.warnings) diagnostics_.warning(pending.path.string(), w);
   try {
-    writer_.replace(pending.source, parsed.doc);
+    writer_.write(parsed.prepared);
   } catch (const IndexError& e) {
     fail(pending.path, e.what());
     return;
   }
   (pending.had_previous ? counts_.updated : counts_.added)++;
-  counts_.passages += parsed.doc.passages.size();
-  counts_.text_bytes += parsed.doc.text.size();
+  counts_.passages += parsed.passages;
+  counts_.text_bytes += parsed.text_bytes;
   count_change();
 }
 

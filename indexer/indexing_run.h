@@ -13,9 +13,13 @@
 //   * a file that fails (unreadable, corrupt, too large) keeps its previous document.
 //
 // Parallelism: the main thread lists files, reads them, hashes them and checks the index; files
-// that changed are parsed and analysed by up to `threads` worker tasks (each with its own
-// analyzer), and the main thread writes their results to the index in listing order. Only the
-// main thread touches the Xapian database.
+// that changed are parsed, analysed and turned into index records (IndexWriter::prepare) by a
+// pool of `threads` workers (each with its own analyzer), and the main thread adds those records
+// to the index in listing order, so document ids and commits do not depend on timing. Up to
+// 16 × threads files (and at most 128 MiB of their bytes) are in flight, so a slow file at the
+// head of the line does not leave the other workers idle; one worker parses in listing order
+// (feeding the writer), the others take the biggest files first (worker_pool.h). Only the main
+// thread touches the Xapian database.
 //
 // Known weaknesses: a folder's files are listed before they are read, so a
 // file added mid-run waits for the next run; pruning lists every document record (fine for
@@ -34,6 +38,7 @@
 #include "analysis/document_analyzer.h"
 #include "index_writer.h"
 #include "readers/registry.h"
+#include "worker_pool.h"
 
 namespace kb {
 
@@ -85,6 +90,9 @@ class IndexingRun {
   std::unique_ptr<Pending> prepare(const std::filesystem::path& path, bool named_by_user);
   void launch(Pending& pending);
   void complete(Pending& pending);
+  // A worker's job: read, analyse, build the records (no database access).
+  static Parsed parse(const Reader& reader, const std::string& bytes, const SourceInfo& source,
+                      analysis::DocumentAnalyzer& analyzer);
   // Removes documents under `folder` (all when empty) whose file is gone.
   void prune(const std::string& folder);
   void count_change();
@@ -94,8 +102,10 @@ class IndexingRun {
   const ReaderRegistry& readers_;
   Diagnostics diagnostics_;
   IndexOptions options_;
-  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;
-  std::vector<std::size_t> free_analyzers_;  // indices into analyzers_; main thread only
+  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;  // one per worker
+  std::unique_ptr<WorkerPool> pool_;  // null with one thread: files are parsed on the main thread
+  std::size_t max_in_flight_ = 1;
+  std::uint64_t in_flight_bytes_ = 0;
   IndexCounts counts_;
   std::set<std::filesystem::path> visited_dirs_;
   std::set<std::string> failed_paths_;  // canonical where known, as given otherwise

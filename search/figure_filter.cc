@@ -90,7 +90,10 @@ std::variant<FigureFilter, FigureFilterError> parse_figure_filter(std::string_vi
     rest.erase(0, 1);
   }
   const auto v = parse_number(rest);
-  if (!v) return error("'" + trim(rest) + "' is not a number");
+  if (!v) {
+    const std::string shown = trim(rest);  // a named string: GCC 12 -O3 warns (-Wrestrict, falsely) on "'" + temporary
+    return error("'" + shown + "' is not a number");
+  }
   // Strict bounds: the next representable double, since value ranges are inclusive.
   if (op == ">=") filter.low = *v;
   else if (op == ">") filter.low = std::nextafter(*v, HUGE_VAL);

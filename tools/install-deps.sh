@@ -10,7 +10,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libxapian-dev libicu-dev libpugixml-dev libcli11-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev
-  libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-cpp-dev libgsf-1-dev
+  libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-dev libpoppler-private-dev libgsf-1-dev libjemalloc-dev
 )
 if [ "${1:-}" = "--extras" ]; then
   packages+=(clang libclang-rt-14-dev python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)

@@ -1,13 +1,27 @@
 #include "readers/pdf_reader.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+// Poppler's core API (libpoppler-private-dev), not poppler-cpp: only the core lets the reader
+// drop the catalog's /OutputIntents before the pages are drawn (see without_output_intents).
+#include <poppler-config.h>
+#include <Object.h>  // first: the other headers expect it complete
+
+#include <DateInfo.h>
+#include <Dict.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <Stream.h>
+#include <TextOutputDev.h>
+#include <UTF.h>
+#include <XRef.h>
+#include <goo/GooString.h>
+#include <goo/gmem.h>
 
 #include <climits>
 #include <ctime>
 #include <memory>
-#include <mutex>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -16,12 +30,56 @@
 namespace kb {
 namespace {
 
-void ignore_poppler_message(const std::string&, void*) {}
+void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
 
-std::string utf8_of(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+// A PDF text string (UTF-16 with a byte order mark, else PDFDocEncoding) as UTF-8.
+std::string utf8_of(const GooString* s) {
+  if (s == nullptr) return {};
+  Unicode* ucs4 = nullptr;
+  const int n = TextStringToUCS4(s->toStr(), &ucs4);
+  std::string out;
+  for (int i = 0; i < n; ++i) analysis::append_utf8(out, static_cast<char32_t>(ucs4[i]));
+  gfree(ucs4);
+  return out;
 }
+
+// Poppler builds an ICC display transform (lcms2) for every page it draws when the catalog names
+// an output intent with a DestOutputProfile; text extraction needs no colour, and on a PDF with
+// such a profile that transform was most of the reading time. The catalog is replaced, in this
+// document's memory only, by a copy without /OutputIntents.
+void without_output_intents(PDFDoc& pdf) {
+  XRef* xref = pdf.getXRef();
+  const Object catalog = xref->getCatalog();
+  if (!catalog.isDict() || !catalog.getDict()->hasKey("OutputIntents")) return;
+  Dict* copy = catalog.getDict()->copy(xref);
+  copy->remove("OutputIntents");
+  const Object replacement(copy);
+  xref->setModifiedObject(&replacement, Ref{xref->getRootNum(), xref->getRootGen()});
+}
+
+void append_text(void* stream, const char* text, int len) {
+  static_cast<std::string*>(stream)->append(text, static_cast<std::size_t>(len));
+}
+
+// Page texts in poppler's physical layout, as poppler-cpp's page::text() gives them. One text
+// device serves every page of a document, as in pdftotext: it keeps poppler's cache of ICC
+// colour spaces from page to page (a new device per page rebuilt them for every page).
+class PageTexts {
+ public:
+  explicit PageTexts(PDFDoc& pdf)
+      : pdf_(pdf), device_(append_text, &out_, /*physLayoutA=*/true, /*fixedPitchA=*/0, /*rawOrderA=*/false) {}
+  std::string text(int page) {
+    out_.clear();
+    if (device_.isOk())
+      pdf_.displayPage(&device_, page, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true, /*printing=*/false);
+    return out_;
+  }
+
+ private:
+  PDFDoc& pdf_;
+  std::string out_;  // declared before device_, which writes to it
+  TextOutputDev device_;
+};
 
 // Decodes one code point; returns its length (1 on a bad byte).
 std::size_t next_code_point(std::string_view s, std::size_t i, char32_t& cp) {
@@ -90,25 +148,32 @@ TextQuality judge_text(std::string_view s) {
   return q;
 }
 
-PdfReader::PdfReader() {
-  static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function(ignore_poppler_message, nullptr); });
+PdfReader::PdfReader() : poppler_(std::make_unique<GlobalParamsIniter>(ignore_poppler_message)) {
+  setErrorCallback(ignore_poppler_message);
 }
+
+PdfReader::~PdfReader() = default;
 
 ReadResult PdfReader::read(std::string_view bytes) const {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     return ReadResult::failure(ReadStatus::kTooLarge, "PDF larger than 2 GiB");
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) return ReadResult::failure(ReadStatus::kCorrupt, "damaged or truncated PDF (poppler cannot open it)");
-  if (pdf->is_locked()) return ReadResult::failure(ReadStatus::kEncrypted, "encrypted PDF: a password is needed to read it");
+  // Empty passwords, as poppler-cpp passed them: an owner-password-only PDF opens.
+  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  auto pdf = std::make_unique<PDFDoc>(stream, GooString(""), GooString(""));  // owns `stream`
+  if (!pdf->isOk()) {
+    if (pdf->getErrorCode() == errEncrypted)
+      return ReadResult::failure(ReadStatus::kEncrypted, "encrypted PDF: a password is needed to read it");
+    return ReadResult::failure(ReadStatus::kCorrupt, "damaged or truncated PDF (poppler cannot open it)");
+  }
+  without_output_intents(*pdf);
 
   ExtractedDoc doc;
-  doc.title = collapse_whitespace(utf8_of(pdf->get_title()));
+  doc.title = collapse_whitespace(utf8_of(pdf->getDocInfoTitle().get()));
   if (!is_meaningful_title(doc.title)) doc.title.clear();
-  doc.author = collapse_whitespace(utf8_of(pdf->get_author()));
-  doc.description = collapse_whitespace(utf8_of(pdf->get_subject()));
-  if (const std::time_t created = pdf->get_creation_date_t(); created > 0) {
+  doc.author = collapse_whitespace(utf8_of(pdf->getDocInfoAuthor().get()));
+  doc.description = collapse_whitespace(utf8_of(pdf->getDocInfoSubject().get()));
+  const std::unique_ptr<GooString> creation = pdf->getDocInfoCreatDate();
+  if (const std::time_t created = creation ? dateStringToTime(creation.get()) : -1; created > 0) {
     std::tm tm{};
     if (gmtime_r(&created, &tm) != nullptr) {
       char buf[32];
@@ -116,17 +181,17 @@ ReadResult PdfReader::read(std::string_view bytes) const {
       doc.date = buf;
     }
   }
-  const int pages = pdf->pages();
+  const int pages = pdf->getNumPages();
   std::vector<int> empty_pages, unreadable_pages;
   std::size_t private_use = 0;
   int pages_with_text = 0;
+  PageTexts page_texts(*pdf);
   for (int i = 0; i < pages; ++i) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) {
+    if (pdf->getPage(i + 1) == nullptr) {
       empty_pages.push_back(i + 1);
       continue;
     }
-    const std::string text = utf8_of(page->text());
+    const std::string text = page_texts.text(i + 1);
     const TextQuality q = judge_text(text);
     if (q.letters == 0) {
       empty_pages.push_back(i + 1);

@@ -1,4 +1,4 @@
-// PDF through poppler-cpp: one pass over the pages, text in poppler's reading order; each page's
+// PDF through poppler's core API (PDFDoc + TextOutputDev): one pass over the pages, text in poppler's reading order; each page's
 // text is split into paragraphs at blank lines (lines inside a paragraph joined with a space),
 // and every paragraph keeps its 1-based page number for citations. Title and author come from
 // the Info dictionary, the date from its CreationDate.
@@ -11,22 +11,31 @@
 //     text is like that the file is refused; private-use characters (Type 3 fonts) are removed
 //     with a warning;
 //   * pages without text in an otherwise textual PDF are listed in one warning.
-// Poppler's own error chatter is silenced (it goes to a no-op debug function, set once).
+// Poppler's own error chatter is silenced (a no-op error callback). The catalog's /OutputIntents is
+// ignored: poppler would build a colour transform per page for it, which text does not need.
 //
 // Known weaknesses: a line-wrapped Korean word is rejoined with a space; a font whose wrong
 // ToUnicode map yields plausible letters (shifted Latin) is not detected; multi-column layouts
 // follow poppler's reading order.
 #pragma once
 
+#include <memory>
+
 #include "readers/reader.h"
+
+class GlobalParamsIniter;  // poppler's; keeps its global parameters alive while a reader exists
 
 namespace kb {
 
 class PdfReader final : public Reader {
  public:
   PdfReader();
+  ~PdfReader() override;
   std::string_view name() const override { return "pdf"; }
   ReadResult read(std::string_view bytes) const override;
+
+ private:
+  std::unique_ptr<GlobalParamsIniter> poppler_;
 };
 
 // Counts used to judge a page's text (exposed for tests).
