@@ -26,11 +26,6 @@ json figure_json(const analysis::Figure& f) {
   };
 }
 
-std::string_view sentence_of(const analysis::AnalyzedDocument& doc, const analysis::Figure& f) {
-  if (f.sentence_end > doc.text.size() || f.sentence_begin > f.sentence_end) return {};
-  return std::string_view(doc.text).substr(f.sentence_begin, f.sentence_end - f.sentence_begin);
-}
-
 // Figure and quote records carry no text terms (they would skew the BM25 statistics passages are
 // ranked by); a text query reaches them through their passage (search/passage_ranking.h).
 Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
@@ -46,13 +41,14 @@ Xapian::Document figure_record(const SourceInfo& source, const analysis::Analyze
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
   record.add_value(schema::kFigureValueSlot, Xapian::sortable_serialise(figure.value));
+  // Path, title and the sentence's words are read from the passage record at search time
+  // (search/passage_lookup.h): a table-heavy report has thousands of figures.
   json data = figure_json(figure);
   data[schema::kKeyDoc] = source.id;
-  data[schema::kKeyPath] = source.path;
-  data[schema::kKeyTitle] = doc.title;
   data[schema::kKeyLang] = doc.lang;
   data[schema::kKeyPassage] = schema::passage_id(source.id, passage.ordinal);
-  data[schema::kKeySentence] = std::string(sentence_of(doc, figure));
+  if (figure.sentence_begin <= figure.sentence_end && figure.sentence_end <= doc.text.size())
+    data[schema::kKeySentenceSpan] = {figure.sentence_begin, figure.sentence_end};
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
   return record;
 }

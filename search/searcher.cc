@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "quote_searcher.h"
+#include "passage_lookup.h"
 #include "passage_ranking.h"
 #include "passage_weight.h"
 #include "schema/schema.h"
@@ -112,6 +113,7 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
     const std::vector<Xapian::Document> records = ranked_records(db_, query, passage_scores, request.offset, request.limit);
+    PassageLookup passages(db_);
     unsigned rank = request.offset;
     for (const Xapian::Document& record : records) {
       const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
@@ -120,7 +122,15 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       hit.rank = ++rank;
       hit.doc = doc_ref_from_data(data);
       hit.passage_id = data.value(schema::kKeyPassage, "");
-      hit.sentence = data.value(schema::kKeySentence, "");
+      hit.sentence = data.value(schema::kKeySentence, "");  // databases of kAnalysisVersion ≤ 6
+      if (const PassageLookup::Passage* passage = passages.find(hit.passage_id)) {
+        if (hit.doc.path.empty()) hit.doc.path = passage->doc.path;
+        if (hit.doc.title.empty()) hit.doc.title = passage->doc.title;
+        const auto span = data.find(schema::kKeySentenceSpan);
+        if (hit.sentence.empty() && span != data.end() && span->is_array() && span->size() == 2 &&
+            (*span)[0].is_number_unsigned() && (*span)[1].is_number_unsigned())
+          hit.sentence = PassageLookup::slice(*passage, (*span)[0].get<std::uint32_t>(), (*span)[1].get<std::uint32_t>());
+      }
       hit.figure = figure_from_json(data);
       sink.on_figure(hit);
       ++summary.figures;

@@ -48,9 +48,11 @@
 //     lines ([first, last] source lines) where known;
 //   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date,
 //     author, url;
-//   * figure records: doc, path, title, lang, passage (its id), and the figure object's keys:
-//     surface, value, high, unit, kind, counter, qualifier, year, sentence, span ([begin, end)
-//     bytes in the document text);
+//   * figure records: doc, lang, passage (its id), sentence_span ([begin, end) bytes of the
+//     figure's sentence in the document text) and the figure object's keys: surface, value,
+//     high, unit, kind, counter, qualifier, year, span ([begin, end) bytes in the document
+//     text). Path, title and the sentence's words come from the passage record at search time
+//     (records of kAnalysisVersion 6 and older carry path, title and sentence themselves);
 //   * quote records: doc, path, title, lang, ordinal (of the passage), quote (its number), text
 //     (the quoted words), offset (of the quoted words in the document text) and speaker.
 //   A speaker is an object {name, name_en, title, org}; empty name and name_en mean the text
@@ -116,6 +118,7 @@ inline constexpr const char* kKeyQualifier = "qualifier";
 inline constexpr const char* kKeyYear = "year";
 inline constexpr const char* kKeySentence = "sentence";
 inline constexpr const char* kKeySpan = "span";
+inline constexpr const char* kKeySentenceSpan = "sentence_span";
 inline constexpr const char* kKeyDate = "date";
 inline constexpr const char* kKeyAuthor = "author";
 inline constexpr const char* kKeyUrl = "url";
@@ -133,8 +136,8 @@ inline constexpr const char* kKeyOrg = "org";          // inside speaker
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
 // 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
-// extractor follow-ups.
-inline constexpr int kAnalysisVersion = 6;
+// extractor follow-ups; 7: figure records without path, title and sentence (sentence_span).
+inline constexpr int kAnalysisVersion = 7;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
