@@ -207,7 +207,11 @@ constexpr std::string_view kEnglishNonCounted[] = {
     "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "as", "per",
     "than", "is", "are", "was", "were", "be", "this", "that", "it", "its", "they", "he", "she", "we", "you",
     "i", "which", "who", "am", "pm", "vs", "versus", "against", "out", "into", "after", "before", "but",
-    "if", "so"};
+    "if", "so",
+    // Determiners, pronouns and verbs that follow a year or a number in running text (`in 2024
+    // all have`, `the 2024 figures they`): the number counts nothing.
+    "all", "both", "each", "have", "has", "had", "will", "would", "could", "should", "can", "also",
+    "only", "when", "while", "then", "there", "their", "these", "those", "them", "not", "said", "says"};
 
 constexpr std::string_view kEnglishTimeWords[] = {
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",

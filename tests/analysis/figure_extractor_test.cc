@@ -314,7 +314,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Inning halves name one of a series; a year glued to a word; 한 after a closing quote
         // or before an adnominal verb form.
         "2번째인데도 좋다", "이하나의 매력", "다시한번 생각했다", "6회말 공격에서", "9회초 수비", "2010남아공 월드컵", "2013회계연도 결산", "'뻔'한 영화였다", "두 걸출한 인물",
-        "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후"));
+        "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후",
+        // A year before a determiner or a verb (corpus/en/ai_investment_gap_brief.md).
+        "the companies that raised the most AI money in 2024 all have their headquarters here",
+        "shipments in 2023 have doubled"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
   const FigureExtraction x = extract("대사 하나하나가 좋다");
