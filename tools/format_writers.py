@@ -274,13 +274,18 @@ def hwp_summary(title, author):
     return header + fmtid + struct.pack('<I', 28 + 20) + section
 
 
+def hwp5_records(paragraphs):
+    """The (uncompressed) BodyText/Section0 record stream of make_hwp5's paragraphs."""
+    return b''.join(hwp_para_records(p, i == 1) if isinstance(p, str) else hwp_para_records(p[0], controls=p[1])
+                    for i, p in enumerate(paragraphs))
+
+
 def make_hwp5(paragraphs, title='', author='', compressed=True, flags_extra=0):
     """paragraphs: texts, or (text, controls) pairs for paragraphs that anchor tables and notes."""
     import gi
     gi.require_version('Gsf', '1')
     from gi.repository import Gsf
-    records = b''.join(hwp_para_records(p, i == 1) if isinstance(p, str) else hwp_para_records(p[0], controls=p[1])
-                       for i, p in enumerate(paragraphs))
+    records = hwp5_records(paragraphs)
     if compressed:
         c = zlib.compressobj(9, zlib.DEFLATED, -15)
         records = c.compress(records) + c.flush()

@@ -162,14 +162,19 @@ hwp = fw.make_hwp5([KO_TITLE] + KO + [EN[0]], title=KO_TITLE, author='kb 편집�
 write('brief.hwp', hwp)
 write('hwp5_named.hwpx', hwp)  # an HWP 5 binary under an .hwpx name
 # Tables and notes: a row's cells are one paragraph; a note in a cell follows the table.
-write('tables.hwp', fw.make_hwp5([
+tables_hwp = [
     KO_TITLE,
     ('표 1. 지역별 전력', [fw.hwp_table([['지역', '전력(MW)', '비고'],
                                          ['전남', [('120', [fw.hwp_note(KO_CELL_NOTE)])], ''],
                                          ['강원', '80', [('예비', []), ('2차 검토', [])]],
                                          ['합계', [('', [fw.hwp_table([['200', 'MW']])])]]])]),
     (KO[0], [fw.hwp_note(KO_NOTE)]),
-    (KO[1], [fw.hwp_note(KO_ENDNOTE, endnote=True)])], title=KO_TITLE, author='kb 편집부'))
+    (KO[1], [fw.hwp_note(KO_ENDNOTE, endnote=True)])]
+write('tables.hwp', fw.make_hwp5(tables_hwp, title=KO_TITLE, author='kb 편집부'))
+# The same section as a raw record stream: the seed of the hwprecords fuzzer (tools/run-fuzz.sh).
+os.makedirs(os.path.join(OUT, '..', 'hwp-records'), exist_ok=True)
+with open(os.path.join(OUT, '..', 'hwp-records', 'tables.records'), 'wb') as f:
+    f.write(fw.hwp5_records(tables_hwp))
 write('distribution.hwp', fw.make_hwp5(KO, flags_extra=0x4))
 write('truncated.hwp', hwp[:len(hwp) // 2])
 write('hwp3_legacy.hwp', b'HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05' + b'\0' * 200)
