@@ -247,6 +247,15 @@ def hwp_table(rows):
     return (11, make)
 
 
+def hwp_header(text, footer=False):
+    """A header (or footer) control for hwp_para_records' controls."""
+    def make(level):
+        out = hwp_record(71, level, _ctrl_id('foot' if footer else 'head') + b'\0' * 8)
+        out += hwp_record(72, level + 1, struct.pack('<HIH', 1, 0, 0) + b'\0' * 26)
+        return out + hwp_para_records(text, level=level + 1)
+    return (16, make)
+
+
 def hwp_note(text, endnote=False):
     """A footnote (or endnote) control for hwp_para_records' controls."""
     def make(level):

@@ -163,7 +163,8 @@ write('brief.hwp', hwp)
 write('hwp5_named.hwpx', hwp)  # an HWP 5 binary under an .hwpx name
 # Tables and notes: a row's cells are one paragraph; a note in a cell follows the table.
 tables_hwp = [
-    KO_TITLE,
+    # the same header for odd and even pages, and a footer: each once, after the body
+    (KO_TITLE, [fw.hwp_header(KO_HEADER), fw.hwp_header(KO_HEADER), fw.hwp_header(KO_FOOTER, footer=True)]),
     ('표 1. 지역별 전력', [fw.hwp_table([['지역', '전력(MW)', '비고'],
                                          ['전남', [('120', [fw.hwp_note(KO_CELL_NOTE)])], ''],
                                          ['강원', '80', [('예비', []), ('2차 검토', [])]],

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -194,10 +195,11 @@ constexpr std::uint32_t ctrl_id(const char (&s)[5]) {
 // 8-byte list header (column at +8, row at +10). Cells of one row become one paragraph joined
 // by " | ", as the DOCX and HWPX readers do; a nested table's rows join its cell's text. Notes
 // ("fn  ", "en  ") inside a table follow the table instead of joining a cell. Captions (a list
-// before the TABLE record) stay paragraphs of their own.
+// before the TABLE record) stay paragraphs of their own. Headers and footers ("head", "foot")
+// go to a list of their own, for the end of the document.
 class RecordWalker {
  public:
-  explicit RecordWalker(std::vector<std::string>& out) : out_(out) {}
+  explicit RecordWalker(HwpSectionText& out) : out_(out.body), page_(out.headers) {}
 
   void record(std::uint32_t tag, std::uint32_t level, std::string_view body) {
     while (!frames_.empty() && level <= frames_.back().level) close_frame();
@@ -208,6 +210,7 @@ class RecordWalker {
       const std::uint32_t id = le32(body, 0);
       if (id == ctrl_id("tbl ")) frames_.emplace_back(Frame::kTable, level);
       else if (id == ctrl_id("fn  ") || id == ctrl_id("en  ")) frames_.emplace_back(Frame::kNote, level);
+      else if (id == ctrl_id("head") || id == ctrl_id("foot")) frames_.emplace_back(Frame::kPage, level);
     } else if (!frames_.empty() && frames_.back().kind == Frame::kTable && level == frames_.back().level + 1) {
       Frame& table = frames_.back();
       if (tag == kTagTable) table_properties(table, body);
@@ -223,7 +226,7 @@ class RecordWalker {
   static constexpr std::size_t kMaxFrames = 64;
 
   struct Frame {
-    enum Kind { kTable, kNote };
+    enum Kind { kTable, kNote, kPage };
     Frame(Kind k, std::uint32_t l) : kind(k), level(l) {}
     Kind kind;
     std::uint32_t level;  // of the control header; the control's records are deeper
@@ -239,20 +242,24 @@ class RecordWalker {
     std::vector<std::string> notes;
   };
 
-  // Where text goes when `depth` frames are open: the innermost open cell, else the output; a
-  // note inside a table goes to that table's notes.
+  // Where text goes when `depth` frames are open: the innermost open cell, a header or footer,
+  // else the body; a note goes where notes_sink says.
   std::vector<std::string>& sink(std::size_t depth) {
     for (std::size_t i = depth; i > 0; --i) {
       Frame& f = frames_[i - 1];
-      if (f.kind == Frame::kNote) return nearest_table_notes(i - 1);
+      if (f.kind == Frame::kNote) return notes_sink(i - 1);
+      if (f.kind == Frame::kPage) return page_;
       if (f.in_cell) return f.cell;
     }
     return out_;
   }
 
-  std::vector<std::string>& nearest_table_notes(std::size_t below) {
-    for (std::size_t i = below; i > 0; --i)
+  // Notes wait in the innermost open table until it closes, else go where their paragraph is.
+  std::vector<std::string>& notes_sink(std::size_t depth) {
+    for (std::size_t i = depth; i > 0; --i) {
       if (frames_[i - 1].kind == Frame::kTable) return frames_[i - 1].notes;
+      if (frames_[i - 1].kind == Frame::kPage) return page_;
+    }
     return out_;
   }
 
@@ -307,18 +314,19 @@ class RecordWalker {
     end_row(frame);
     std::vector<std::string>& rows_to = sink(frames_.size());
     rows_to.insert(rows_to.end(), std::make_move_iterator(frame.rows.begin()), std::make_move_iterator(frame.rows.end()));
-    std::vector<std::string>& notes_to = nearest_table_notes(frames_.size());
+    std::vector<std::string>& notes_to = notes_sink(frames_.size());
     notes_to.insert(notes_to.end(), std::make_move_iterator(frame.notes.begin()), std::make_move_iterator(frame.notes.end()));
   }
 
   std::vector<std::string>& out_;
+  std::vector<std::string>& page_;
   std::vector<Frame> frames_;
 };
 
 }  // namespace
 
-std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
-  std::vector<std::string> out;
+HwpSectionText hwp_section_text(std::string_view records) {
+  HwpSectionText out;
   RecordWalker walker(out);
   std::size_t at = 0;
   while (at + 4 <= records.size()) {
@@ -338,6 +346,14 @@ std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
   }
   walker.finish();
   return out;
+}
+
+std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
+  HwpSectionText section = hwp_section_text(records);
+  std::set<std::string> seen;
+  for (std::string& text : section.headers)
+    if (has_word_characters(text) && seen.insert(text).second) section.body.push_back(std::move(text));
+  return std::move(section.body);
 }
 
 ReadResult HwpReader::read(std::string_view bytes) const {
@@ -381,6 +397,7 @@ ReadResult HwpReader::read(std::string_view bytes) const {
     return ReadResult::failure(ReadStatus::kCorrupt, "HWP file has no BodyText storage");
   GsfInfile* body = GSF_INFILE(body_input.get());
   int sections = 0;
+  std::vector<std::string> headers;  // of all sections, for the end
   for (int i = 0; i < 10000; ++i) {
     const std::string name = "Section" + std::to_string(i);
     InputPtr section = child(body, name.c_str());
@@ -396,8 +413,14 @@ ReadResult HwpReader::read(std::string_view bytes) const {
         doc.warnings.push_back("BodyText/" + name + " is damaged: text after the damage is lost");
       }
     }
-    for (std::string& text : hwp_paragraph_texts(raw.data)) doc.paragraphs.push_back({std::move(text), 0, false});
+    HwpSectionText text_of = hwp_section_text(raw.data);
+    for (std::string& text : text_of.body) doc.paragraphs.push_back({std::move(text), 0, false});
+    headers.insert(headers.end(), std::make_move_iterator(text_of.headers.begin()), std::make_move_iterator(text_of.headers.end()));
   }
+  // Each header and footer text once: odd/even pages and every section usually repeat it.
+  std::set<std::string> seen;
+  for (std::string& text : headers)
+    if (has_word_characters(text) && seen.insert(text).second) doc.paragraphs.push_back({std::move(text), 0, false});
   if (sections == 0) return ReadResult::failure(ReadStatus::kCorrupt, "HWP file has no BodyText/Section0 stream");
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "HWP document has no text");
   return ReadResult::success(std::move(doc));

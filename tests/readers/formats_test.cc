@@ -170,7 +170,8 @@ INSTANTIATE_TEST_SUITE_P(
         // HWPX: a note follows its paragraph, a note in a cell follows the table; the header
         // repeated in the second section for odd and even pages comes once, at the end.
         OrderCase{"notes.hwpx", {kKo0, kKoNote, "지역 | 전력", "전남 | 120", kKoCellNote, kKo1, kKoEndnote, kEn0, kKoHeader, kKoFooter}},
-        OrderCase{"tables.hwp", {"표 1. 지역별 전력", "지역 | 전력(MW) | 비고", "합계 | 200 | MW", kKoCellNote, kKo0, kKoNote}}));
+        OrderCase{"tables.hwp", {"지역 데이터센터 전력 계획", "표 1. 지역별 전력", "지역 | 전력(MW) | 비고", "합계 | 200 | MW",
+                                 kKoCellNote, kKo0, kKoNote, kKo1, kKoEndnote, kKoHeader, kKoFooter}}));
 
 TEST(Issue6_Docx, PageFieldsGiveNoTextOtherFieldsDo) {
   // Header paragraphs end with a PAGE field whose cached result is "47": the paragraph is the
@@ -408,6 +409,11 @@ TEST(Issue6_Hwp, TableCellsOfOneRowAreOneParagraph) {
       {"a footnote outside tables follows its paragraph",
        hwp_text(0, u"본문") + hwp_ctrl(1, "fn  ") + hwp_cell(2, 0, -1) + hwp_text(2, u"각주 문장") + hwp_text(0, u"끝"),
        {"본문", "각주 문장", "끝"}},
+      {"headers and footers come after the body, each text once",
+       hwp_text(0, u"제목") + hwp_ctrl(1, "head") + hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "head") +
+           hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "foot") + hwp_cell(2, 0, -1) + hwp_text(2, u"- -") +
+           hwp_text(0, u"본문"),
+       {"제목", "본문", "머리말"}},
       {"a stream cut inside a table keeps the rows read so far",
        hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) + hwp_cell(2, 0, 0) + hwp_text(2, u"a") + hwp_cell(2, 1, 0) +
            hwp_text(2, u"b") + hwp_cell(2, 0, 1) + hwp_text(2, u"c"),
