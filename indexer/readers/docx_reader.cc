@@ -191,7 +191,8 @@ SideParts side_parts(ZipArchive& zip) {
     for (pugi::xml_node rel : rels.document_element().children()) {
       if (local_name(rel) != "Relationship" || std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
       const std::string_view type = rel.attribute("Type").value();
-      const std::string target = resolve_target(rel.attribute("Target").value());
+      std::string target = resolve_target(rel.attribute("Target").value());
+      if (!zip.contains(target)) target = rel.attribute("Target").value();  // some writers give the package path
       if (!zip.contains(target)) continue;
       if (type.ends_with("/footnotes")) out.footnotes.push_back(target);
       else if (type.ends_with("/endnotes")) out.endnotes.push_back(target);
