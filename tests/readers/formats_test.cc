@@ -173,12 +173,16 @@ INSTANTIATE_TEST_SUITE_P(
         OrderCase{"tables.hwp", {"지역 데이터센터 전력 계획", "표 1. 지역별 전력", "지역 | 전력(MW) | 비고", "합계 | 200 | MW",
                                  kKoCellNote, kKo0, kKoNote, kKo1, kKoEndnote, kKoHeader, kKoFooter}}));
 
-TEST(Issue6_Docx, PageFieldsGiveNoTextOtherFieldsDo) {
-  // Header paragraphs end with a PAGE field whose cached result is "47": the paragraph is the
-  // header's words alone. The footer's first paragraph is only page fields: no paragraph at all.
+TEST(Issue6_Docx, PageFieldsGiveNoText) {
+  // The header paragraph ends with a PAGE field whose cached result is "47": the paragraph is the
+  // header's words alone. The footer's first paragraph is only page fields and " / ": no
+  // paragraph at all.
   const Read read = read_fixture("notes.docx");
   ASSERT_TRUE(read.result.ok());
-  for (const Paragraph& p : read.result.doc.paragraphs) {
+  const auto& ps = read.result.doc.paragraphs;
+  EXPECT_TRUE(std::any_of(ps.begin(), ps.end(), [](const Paragraph& p) { return p.text == kEnHeader; }))
+      << all_text(read.result.doc);
+  for (const Paragraph& p : ps) {
     EXPECT_EQ(p.text.find("47"), std::string::npos) << p.text;
     EXPECT_NE(p.text, "/") << "a footer of page fields only";
   }
