@@ -110,7 +110,8 @@ int main(int argc, char** argv) {
               << " | " << (pages.empty() ? std::string("-") : std::to_string(pages.size())) << " | "
               << cell(result.doc.title, 40) << " | " << cell(note.str(), 120) << " |\n";
     for (std::size_t i = 0; i < show_text && i < result.doc.paragraphs.size(); ++i)
-      std::cout << "    " << (result.doc.paragraphs[i].heading ? "# " : "") << cell(result.doc.paragraphs[i].text, text_width) << "\n";
+      std::cout << "    " << (result.doc.paragraphs[i].heading ? "# " : "")
+                << cell(result.doc.paragraphs[i].text, text_width) << "\n";
   }
   std::cerr << "kb-formats: " << files.size() << " file(s), " << refused << " refused\n";
   return 0;

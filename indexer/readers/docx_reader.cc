@@ -112,7 +112,8 @@ class DocxWalker {
   }
 
   bool in_page_field() const {
-    return std::any_of(fields_.begin(), fields_.end(), [](const Field& f) { return f.result && is_page_field(f.instruction); });
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [](const Field& f) { return f.result && is_page_field(f.instruction); });
   }
 
   // PAGE, NUMPAGES, SECTIONPAGES, SECTION and PAGEREF results are page numbers of one rendering,
@@ -186,17 +187,22 @@ SideParts side_parts(ZipArchive& zip) {
   SideParts out;
   const char* rels_name = "word/_rels/document.xml.rels";
   pugi::xml_document rels;
-  const ZipArchive::Entry entry = zip.contains(rels_name) ? zip.read(rels_name) : ZipArchive::Entry{ReadStatus::kIoError, {}, {}};
+  const ZipArchive::Entry entry =
+      zip.contains(rels_name) ? zip.read(rels_name) : ZipArchive::Entry{ReadStatus::kIoError, {}, {}};
   if (entry.ok() && parse_xml(entry.data, rels, rels_name).ok()) {
     for (pugi::xml_node rel : rels.document_element().children()) {
-      if (local_name(rel) != "Relationship" || std::string_view(rel.attribute("TargetMode").value()) == "External") continue;
+      if (local_name(rel) != "Relationship" || std::string_view(rel.attribute("TargetMode").value()) == "External")
+        continue;
       const std::string_view type = rel.attribute("Type").value();
       std::string target = resolve_target(rel.attribute("Target").value());
       if (!zip.contains(target)) target = rel.attribute("Target").value();  // some writers give the package path
       if (!zip.contains(target)) continue;
-      if (type.ends_with("/footnotes")) out.footnotes.push_back(target);
-      else if (type.ends_with("/endnotes")) out.endnotes.push_back(target);
-      else if (type.ends_with("/header") || type.ends_with("/footer")) out.headers.push_back(target);
+      if (type.ends_with("/footnotes"))
+        out.footnotes.push_back(target);
+      else if (type.ends_with("/endnotes"))
+        out.endnotes.push_back(target);
+      else if (type.ends_with("/header") || type.ends_with("/footer"))
+        out.headers.push_back(target);
     }
   } else {  // no relationships: the names Word gives these parts
     if (zip.contains("word/footnotes.xml")) out.footnotes.push_back("word/footnotes.xml");

@@ -208,13 +208,18 @@ class RecordWalker {
       if (!text.empty()) sink(frames_.size()).push_back(std::move(text));
     } else if (tag == kTagCtrlHeader && body.size() >= 4 && frames_.size() < kMaxFrames) {
       const std::uint32_t id = le32(body, 0);
-      if (id == ctrl_id("tbl ")) frames_.emplace_back(Frame::kTable, level);
-      else if (id == ctrl_id("fn  ") || id == ctrl_id("en  ")) frames_.emplace_back(Frame::kNote, level);
-      else if (id == ctrl_id("head") || id == ctrl_id("foot")) frames_.emplace_back(Frame::kPage, level);
+      if (id == ctrl_id("tbl "))
+        frames_.emplace_back(Frame::kTable, level);
+      else if (id == ctrl_id("fn  ") || id == ctrl_id("en  "))
+        frames_.emplace_back(Frame::kNote, level);
+      else if (id == ctrl_id("head") || id == ctrl_id("foot"))
+        frames_.emplace_back(Frame::kPage, level);
     } else if (!frames_.empty() && frames_.back().kind == Frame::kTable && level == frames_.back().level + 1) {
       Frame& table = frames_.back();
-      if (tag == kTagTable) table_properties(table, body);
-      else if (tag == kTagListHeader && table.has_table_record) start_cell(table, body);
+      if (tag == kTagTable)
+        table_properties(table, body);
+      else if (tag == kTagListHeader && table.has_table_record)
+        start_cell(table, body);
     }
   }
 
@@ -233,11 +238,11 @@ class RecordWalker {
     bool has_table_record = false;
     bool in_cell = false;
     std::vector<std::uint16_t> cells_per_row;  // from the TABLE record, for lists without an address
-    std::size_t row_index = 0;                  // by count
+    std::size_t row_index = 0;                 // by count
     std::size_t cells_in_row = 0;
-    int row = -1;                               // the current row's address
-    std::vector<std::string> cell;              // paragraphs of the current cell
-    std::vector<std::string> row_cells;         // finished cells of the current row
+    int row = -1;                        // the current row's address
+    std::vector<std::string> cell;       // paragraphs of the current cell
+    std::vector<std::string> row_cells;  // finished cells of the current row
     std::vector<std::string> rows;
     std::vector<std::string> notes;
   };
@@ -313,9 +318,11 @@ class RecordWalker {
     end_cell(frame);
     end_row(frame);
     std::vector<std::string>& rows_to = sink(frames_.size());
-    rows_to.insert(rows_to.end(), std::make_move_iterator(frame.rows.begin()), std::make_move_iterator(frame.rows.end()));
+    rows_to.insert(rows_to.end(), std::make_move_iterator(frame.rows.begin()),
+                   std::make_move_iterator(frame.rows.end()));
     std::vector<std::string>& notes_to = notes_sink(frames_.size());
-    notes_to.insert(notes_to.end(), std::make_move_iterator(frame.notes.begin()), std::make_move_iterator(frame.notes.end()));
+    notes_to.insert(notes_to.end(), std::make_move_iterator(frame.notes.begin()),
+                    std::make_move_iterator(frame.notes.end()));
   }
 
   std::vector<std::string>& out_;
@@ -415,7 +422,8 @@ ReadResult HwpReader::read(std::string_view bytes) const {
     }
     HwpSectionText text_of = hwp_section_text(raw.data);
     for (std::string& text : text_of.body) doc.paragraphs.push_back({std::move(text), 0, false});
-    headers.insert(headers.end(), std::make_move_iterator(text_of.headers.begin()), std::make_move_iterator(text_of.headers.end()));
+    headers.insert(headers.end(), std::make_move_iterator(text_of.headers.begin()),
+                   std::make_move_iterator(text_of.headers.end()));
   }
   // Each header and footer text once: odd/even pages and every section usually repeat it.
   std::set<std::string> seen;

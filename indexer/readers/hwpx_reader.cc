@@ -69,8 +69,10 @@ class SectionWalker {
       else if (name == "deleteEnd") deleting_ = false;
       else if (name == "tbl") table(child, nested, depth + 1);
       else if (name == "subList") blocks(child, nested, depth + 1);
-      else if (name == "ctrl") control(child, nested, depth + 1);
-      else if (name == "linesegarray" || name == "secPr") continue;
+      else if (name == "ctrl")
+        control(child, nested, depth + 1);
+      else if (name == "linesegarray" || name == "secPr")
+        continue;
       else inline_content(child, text, nested, depth + 1);  // run, drawText, rect, container …
     }
   }
@@ -119,7 +121,7 @@ class SectionWalker {
   }
 
   bool deleting_ = false;
-  int table_depth_ = 0;                // tables open around the current paragraph
+  int table_depth_ = 0;                 // tables open around the current paragraph
   std::vector<Paragraph> table_notes_;  // notes met inside the open outermost table
   std::vector<Paragraph> page_text_;    // headers and footers, in document order
 };

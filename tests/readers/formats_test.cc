@@ -130,13 +130,21 @@ INSTANTIATE_TEST_SUITE_P(
     NotesAndTables, Issue6_FormatTable,
     ::testing::Values(
         // Separator notes and the continuation notice are layout, page-number fields no text.
-        FormatCase{"notes.docx", "zip-package", "Regional compute plan", {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter},
+        FormatCase{"notes.docx",
+                   "zip-package",
+                   "Regional compute plan",
+                   {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter},
                    {"Continued on the next page", "47", "98"}},
-        FormatCase{"notes.hwpx", "zip-package", "지역 데이터센터 전력 계획",
+        FormatCase{"notes.hwpx",
+                   "zip-package",
+                   "지역 데이터센터 전력 계획",
                    {kKo0, kKoNote, kKoCellNote, kKoEndnote, kKoHeader, kKoFooter, "지역 | 전력\n전남 | 120\n"}},
-        FormatCase{"tables.hwp", "hwp", "지역 데이터센터 전력 계획",
-                   {"지역 | 전력(MW) | 비고\n전남 | 120 |\n강원 | 80 | 예비 2차 검토\n합계 | 200 | MW\n" + kKoCellNote + "\n",
-                    kKo0 + "\n" + kKoNote + "\n", kKo1 + "\n" + kKoEndnote + "\n"}}));
+        FormatCase{
+            "tables.hwp",
+            "hwp",
+            "지역 데이터센터 전력 계획",
+            {"지역 | 전력(MW) | 비고\n전남 | 120 |\n강원 | 80 | 예비 2차 검토\n합계 | 200 | MW\n" + kKoCellNote + "\n",
+             kKo0 + "\n" + kKoNote + "\n", kKo1 + "\n" + kKoEndnote + "\n"}}));
 
 struct OrderCase {
   std::string file;
@@ -162,16 +170,19 @@ TEST_P(Issue6_NotesAndHeaders, EachOnceInItsPlace) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Office, Issue6_NotesAndHeaders,
-    ::testing::Values(
-        // DOCX: body, then footnotes, endnotes, then the three identical headers as one, footers.
-        OrderCase{"notes.docx", {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter}},
-        // HWPX: a note follows its paragraph, a note in a cell follows the table; the header
-        // repeated in the second section for odd and even pages comes once, at the end.
-        OrderCase{"notes.hwpx", {kKo0, kKoNote, "지역 | 전력", "전남 | 120", kKoCellNote, kKo1, kKoEndnote, kEn0, kKoHeader, kKoFooter}},
-        OrderCase{"tables.hwp", {"지역 데이터센터 전력 계획", "표 1. 지역별 전력", "지역 | 전력(MW) | 비고", "합계 | 200 | MW",
-                                 kKoCellNote, kKo0, kKoNote, kKo1, kKoEndnote, kKoHeader, kKoFooter}}));
+INSTANTIATE_TEST_SUITE_P(Office, Issue6_NotesAndHeaders,
+                         ::testing::Values(
+                             // DOCX: body, then footnotes, endnotes, then the three identical headers as one, footers.
+                             OrderCase{"notes.docx", {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter}},
+                             // HWPX: a note follows its paragraph, a note in a cell follows the table; the header
+                             // repeated in the second section for odd and even pages comes once, at the end.
+                             OrderCase{"notes.hwpx",
+                                       {kKo0, kKoNote, "지역 | 전력", "전남 | 120", kKoCellNote, kKo1, kKoEndnote, kEn0,
+                                        kKoHeader, kKoFooter}},
+                             OrderCase{"tables.hwp",
+                                       {"지역 데이터센터 전력 계획", "표 1. 지역별 전력", "지역 | 전력(MW) | 비고",
+                                        "합계 | 200 | MW", kKoCellNote, kKo0, kKoNote, kKo1, kKoEndnote, kKoHeader,
+                                        kKoFooter}}));
 
 TEST(Issue6_Docx, PageFieldsGiveNoText) {
   // The header paragraph ends with a PAGE field whose cached result is "47": the paragraph is the
@@ -379,7 +390,9 @@ std::string hwp_table(std::uint32_t level, std::initializer_list<std::uint16_t> 
 // A cell's list header; with `row` < 0 the record stops before the cell address (older writers).
 std::string hwp_cell(std::uint32_t level, int column, int row) {
   std::string payload = u16le({1, 0, 0, 0});
-  if (row >= 0) payload += u16le({static_cast<std::uint16_t>(column), static_cast<std::uint16_t>(row), 1, 1}) + std::string(18, '\0');
+  if (row >= 0)
+    payload +=
+        u16le({static_cast<std::uint16_t>(column), static_cast<std::uint16_t>(row), 1, 1}) + std::string(18, '\0');
   return hwp_record(72, level, payload);
 }
 
@@ -391,10 +404,9 @@ TEST(Issue6_Hwp, TableCellsOfOneRowAreOneParagraph) {
   };
   const std::vector<Case> cases = {
       {"rows by cell address",
-       hwp_text(0, u"표 앞 문단") + hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) +
-           hwp_cell(2, 0, 0) + hwp_text(2, u"지역") + hwp_cell(2, 1, 0) + hwp_text(2, u"Power") +
-           hwp_cell(2, 0, 1) + hwp_text(2, u"전남") + hwp_cell(2, 1, 1) + hwp_text(2, u"120") + hwp_text(2, u"MW") +
-           hwp_text(0, u"표 뒤 문단"),
+       hwp_text(0, u"표 앞 문단") + hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) + hwp_cell(2, 0, 0) +
+           hwp_text(2, u"지역") + hwp_cell(2, 1, 0) + hwp_text(2, u"Power") + hwp_cell(2, 0, 1) + hwp_text(2, u"전남") +
+           hwp_cell(2, 1, 1) + hwp_text(2, u"120") + hwp_text(2, u"MW") + hwp_text(0, u"표 뒤 문단"),
        {"표 앞 문단", "지역 | Power", "전남 | 120 MW", "표 뒤 문단"}},
       {"rows by the TABLE record's cell counts when cells carry no address",
        hwp_ctrl(1, "tbl ") + hwp_table(2, {1, 2}) + hwp_cell(2, 0, -1) + hwp_text(2, u"Merged title") +
@@ -415,8 +427,8 @@ TEST(Issue6_Hwp, TableCellsOfOneRowAreOneParagraph) {
        {"본문", "각주 문장", "끝"}},
       {"headers and footers come after the body, each text once",
        hwp_text(0, u"제목") + hwp_ctrl(1, "head") + hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "head") +
-           hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "foot") + hwp_cell(2, 0, -1) + hwp_text(2, u"- -") +
-           hwp_text(0, u"본문"),
+           hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "foot") + hwp_cell(2, 0, -1) +
+           hwp_text(2, u"- -") + hwp_text(0, u"본문"),
        {"제목", "본문", "머리말"}},
       {"a stream cut inside a table keeps the rows read so far",
        hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) + hwp_cell(2, 0, 0) + hwp_text(2, u"a") + hwp_cell(2, 1, 0) +
