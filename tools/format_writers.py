@@ -52,7 +52,45 @@ def docx_tracked(kept, deleted, inserted):
             escape(inserted) + '</w:t></w:r></w:ins></w:p>')
 
 
-def make_docx(body_xml, title='', creator='', created='', language='', extra_entries=None):
+def docx_note_ref(kind, note_id):
+    """A run with a footnote or endnote reference mark (kind: 'footnote' or 'endnote')."""
+    return f'<w:r><w:{kind}Reference w:id="{note_id}"/></w:r>'
+
+
+def docx_page_field(result, instr='PAGE', simple=False):
+    """A page-number field with its cached result, as a complex field or as w:fldSimple."""
+    if simple:
+        return f'<w:fldSimple w:instr=" {instr} "><w:r><w:t>{result}</w:t></w:r></w:fldSimple>'
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instr} \\* MERGEFORMAT </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t>{result}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def docx_notes_part(kind, notes, notice=''):
+    """word/footnotes.xml or word/endnotes.xml: the two separator notes Word writes (ids -1, 0),
+    an optional continuation notice, then one note per text, ids from 1."""
+    root = 'footnotes' if kind == 'footnote' else 'endnotes'
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {W_NS}>',
+           f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>',
+           f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>']
+    if notice:
+        out.append(f'<w:{kind} w:type="continuationNotice" w:id="{len(notes) + 1}">{docx_para(notice)}</w:{kind}>')
+    for i, text in enumerate(notes, 1):
+        out.append(f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>'
+                   f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:{kind}>')
+    out.append(f'</w:{root}>')
+    return ''.join(out)
+
+
+def docx_header_part(paragraphs_xml, footer=False):
+    root = 'ftr' if footer else 'hdr'
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} {W_NS}>{paragraphs_xml}</w:{root}>'
+
+
+def make_docx(body_xml, title='', creator='', created='', language='', extra_entries=None, related=None):
+    """related: (relationship type, part name under word/, xml) for parts document.xml refers to
+    (footnotes, endnotes, header, footer); written with word/_rels/document.xml.rels."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr('[Content_Types].xml',
@@ -78,6 +116,14 @@ def make_docx(body_xml, title='', creator='', created='', language='', extra_ent
                    f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(creator)}</dc:creator>'
                    f'<dc:language>{language}</dc:language>'
                    f'<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created></cp:coreProperties>')
+        if related:
+            rels = ''.join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rtype}" '
+                           f'Target="{name}"/>' for i, (rtype, name, _) in enumerate(related, 10))
+            z.writestr('word/_rels/document.xml.rels',
+                       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       f'{rels}</Relationships>')
+            for _, name, data in related:
+                z.writestr('word/' + name, data)
         for name, data in (extra_entries or []):
             z.writestr(name, data)
     return buf.getvalue()
@@ -97,11 +143,30 @@ def hwpx_text(text):
 
 
 def hwpx_table(rows):
+    """rows of cells; a cell is text, or already built paragraph XML when it starts with '<'."""
     out = ['<hp:p><hp:run><hp:tbl>']
     for row in rows:
-        out.append('<hp:tr>' + ''.join(f'<hp:tc><hp:subList>{hwpx_text(c)}</hp:subList></hp:tc>' for c in row) + '</hp:tr>')
+        out.append('<hp:tr>' + ''.join(f'<hp:tc><hp:subList>{c if c.startswith("<") else hwpx_text(c)}</hp:subList></hp:tc>'
+                                       for c in row) + '</hp:tr>')
     out.append('</hp:tbl></hp:run></hp:p>')
     return ''.join(out)
+
+
+def hwpx_ctrl(kind, paragraphs_xml, attrs=''):
+    """A control with a paragraph list of its own, inside a run: kind is footNote, endNote, header
+    or footer. Notes start with their number (hp:autoNum), which has no text."""
+    number = '<hp:run><hp:ctrl><hp:autoNum num="1" numType="FOOTNOTE"/></hp:ctrl></hp:run>' if kind in ('footNote', 'endNote') else ''
+    if number and paragraphs_xml.startswith('<hp:p>'):
+        paragraphs_xml = '<hp:p>' + number + paragraphs_xml[len('<hp:p>'):]
+    return (f'<hp:ctrl><hp:{kind} {attrs}><hp:subList textDirection="HORIZONTAL">{paragraphs_xml}</hp:subList>'
+            f'</hp:{kind}></hp:ctrl>')
+
+
+def hwpx_para_with(text, ctrl_xml, ctrl_first=False):
+    """A paragraph whose run holds a control next to its text."""
+    t = f'<hp:t>{escape(text)}</hp:t>' if text else ''
+    inner = ctrl_xml + t if ctrl_first else t + ctrl_xml
+    return f'<hp:p><hp:run>{inner}</hp:run><hp:linesegarray/></hp:p>'
 
 
 def make_hwpx(sections, title='', creator='', created='', language='ko', encrypted=False):
@@ -140,12 +205,64 @@ def hwp_record(tag, level, payload):
     return struct.pack('<I', tag | (level << 10) | (size << 20)) + payload
 
 
-def hwp_para_records(text, tab_after_first_word=False):
+def hwp_para_records(text, tab_after_first_word=False, level=0, controls=()):
+    """One paragraph at `level`: PARA_HEADER, PARA_TEXT, then the records of its controls
+    (from hwp_table_records / hwp_note_records), each announced in the text by its 8-unit
+    extended control character."""
     units = text.encode('utf-16-le')
     if tab_after_first_word:  # an inline tab control: 8 code units
         units = struct.pack('<H', 9) + b'\0' * 12 + struct.pack('<H', 9) + units
-    para_header = hwp_record(66, 0, struct.pack('<IIHBB', len(text) + 1, 0, 0, 0, 0) + b'\0' * 10)
-    return para_header + hwp_record(67, 1, units + struct.pack('<H', 13))
+    for code, _ in controls:
+        units += struct.pack('<H', code) + b'\0' * 12 + struct.pack('<H', code)
+    para_header = hwp_record(66, level, struct.pack('<IIHBB', len(units) // 2 + 1, 0, 0, 0, 0) + b'\0' * 10)
+    out = para_header + hwp_record(67, level + 1, units + struct.pack('<H', 13))
+    for _, make in controls:
+        out += make(level + 1)
+    return out
+
+
+def _ctrl_id(chars):
+    return struct.pack('<I', (ord(chars[0]) << 24) | (ord(chars[1]) << 16) | (ord(chars[2]) << 8) | ord(chars[3]))
+
+
+def hwp_table(rows):
+    """A table control for hwp_para_records' controls: rows of cells; a cell is a text or a list
+    of (text, controls) paragraphs. Records: CTRL_HEADER "tbl " at the control level, then one
+    level deeper the TABLE record (row count, cells per row) and, per cell, a LIST_HEADER with
+    the cell's address followed by its paragraphs."""
+    def make(level):
+        out = hwp_record(71, level, _ctrl_id('tbl ') + b'\0' * 42)
+        cols = max(len(r) for r in rows)
+        table = struct.pack('<IHHH', 0, len(rows), cols, 0) + b'\0' * 8
+        table += b''.join(struct.pack('<H', len(r)) for r in rows) + struct.pack('<HH', 1, 0)
+        out += hwp_record(77, level + 1, table)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                paragraphs = [(cell, ())] if isinstance(cell, str) else cell
+                cell_attrs = struct.pack('<HHHHII', c, r, 1, 1, 5000, 1000) + b'\0' * 8 + struct.pack('<H', 1)
+                out += hwp_record(72, level + 1, struct.pack('<HIH', len(paragraphs), 0, 0) + cell_attrs)
+                for text, controls in paragraphs:
+                    out += hwp_para_records(text, level=level + 1, controls=controls)
+        return out
+    return (11, make)
+
+
+def hwp_header(text, footer=False):
+    """A header (or footer) control for hwp_para_records' controls."""
+    def make(level):
+        out = hwp_record(71, level, _ctrl_id('foot' if footer else 'head') + b'\0' * 8)
+        out += hwp_record(72, level + 1, struct.pack('<HIH', 1, 0, 0) + b'\0' * 26)
+        return out + hwp_para_records(text, level=level + 1)
+    return (16, make)
+
+
+def hwp_note(text, endnote=False):
+    """A footnote (or endnote) control for hwp_para_records' controls."""
+    def make(level):
+        out = hwp_record(71, level, _ctrl_id('en  ' if endnote else 'fn  ') + b'\0' * 8)
+        out += hwp_record(72, level + 1, struct.pack('<HIH', 1, 0, 0))
+        return out + hwp_para_records(text, level=level + 1)
+    return (17, make)
 
 
 def hwp_summary(title, author):
@@ -166,11 +283,18 @@ def hwp_summary(title, author):
     return header + fmtid + struct.pack('<I', 28 + 20) + section
 
 
+def hwp5_records(paragraphs):
+    """The (uncompressed) BodyText/Section0 record stream of make_hwp5's paragraphs."""
+    return b''.join(hwp_para_records(p, i == 1) if isinstance(p, str) else hwp_para_records(p[0], controls=p[1])
+                    for i, p in enumerate(paragraphs))
+
+
 def make_hwp5(paragraphs, title='', author='', compressed=True, flags_extra=0):
+    """paragraphs: texts, or (text, controls) pairs for paragraphs that anchor tables and notes."""
     import gi
     gi.require_version('Gsf', '1')
     from gi.repository import Gsf
-    records = b''.join(hwp_para_records(p, i == 1) for i, p in enumerate(paragraphs))
+    records = hwp5_records(paragraphs)
     if compressed:
         c = zlib.compressobj(9, zlib.DEFLATED, -15)
         records = c.compress(records) + c.flush()

@@ -2,7 +2,7 @@
 // table row per file: the reader chosen, what was extracted (characters, paragraphs, pages,
 // title) or why the file was refused, and the first warning. Reads only; touches no index.
 //
-// Usage: kb-formats [--max-file-size BYTES] [--show-text N] PATH...
+// Usage: kb-formats [--max-file-size BYTES] [--show-text N [--text-width BYTES]] PATH...
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -40,9 +40,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> paths;
   std::uint64_t max_bytes = 256ull << 20;
   std::size_t show_text = 0;
+  std::size_t text_width = 200;
   app.add_option("paths", paths, "Files and folders")->required();
   app.add_option("--max-file-size", max_bytes, "Refuse files larger than this")->capture_default_str();
   app.add_option("--show-text", show_text, "Also print the first N paragraphs of each file");
+  app.add_option("--text-width", text_width, "Cut printed paragraphs after this many bytes")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
   std::vector<fs::path> files;
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
               << " | " << (pages.empty() ? std::string("-") : std::to_string(pages.size())) << " | "
               << cell(result.doc.title, 40) << " | " << cell(note.str(), 120) << " |\n";
     for (std::size_t i = 0; i < show_text && i < result.doc.paragraphs.size(); ++i)
-      std::cout << "    " << (result.doc.paragraphs[i].heading ? "# " : "") << cell(result.doc.paragraphs[i].text, 200) << "\n";
+      std::cout << "    " << (result.doc.paragraphs[i].heading ? "# " : "")
+                << cell(result.doc.paragraphs[i].text, text_width) << "\n";
   }
   std::cerr << "kb-formats: " << files.size() << " file(s), " << refused << " refused\n";
   return 0;

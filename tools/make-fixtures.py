@@ -109,6 +109,27 @@ with zipfile.ZipFile(buf, 'w', zipfile.ZIP_STORED) as z:
         z.writestr(f'e{i}', b'')
 write('many_entries.zip.docx', buf.getvalue())
 
+# Notes, headers and footers (issue 6): each header text once, page numbers never.
+EN_NOTE = 'Spare capacity figures come from the 2024 regional grid survey.'
+EN_ENDNOTE = '전력 수요 추정치는 연구진이 직접 계산했다.'
+EN_HEADER = 'Regional compute plan, internal draft'
+EN_FOOTER = 'Prepared by the kb desk for review'
+body = (fw.docx_para(EN_TITLE, 'Title') +
+        f'<w:p><w:r><w:t>{EN[0]}</w:t></w:r>{fw.docx_note_ref("footnote", 1)}</w:p>' +
+        f'<w:p><w:r><w:t>{KO[0]}</w:t></w:r>{fw.docx_note_ref("endnote", 1)}</w:p>')
+header = fw.docx_para(EN_HEADER)[:-len('</w:p>')] + fw.docx_page_field('47') + '</w:p>'
+footer = ('<w:p>' + fw.docx_page_field('47') + '<w:r><w:t xml:space="preserve"> / </w:t></w:r>' +
+          fw.docx_page_field('98', 'NUMPAGES', simple=True) + '</w:p>' + fw.docx_para(EN_FOOTER))
+related = [('footnotes', 'footnotes.xml', fw.docx_notes_part('footnote', [EN_NOTE], notice='Continued on the next page')),
+           ('endnotes', 'endnotes.xml', fw.docx_notes_part('endnote', [EN_ENDNOTE])),
+           # default, first-page and even-page headers with the same words, as Word writes them
+           ('header', 'header1.xml', fw.docx_header_part(header)),
+           ('header', 'header2.xml', fw.docx_header_part(header)),
+           ('header', 'header3.xml', fw.docx_header_part(header)),
+           ('footer', 'footer1.xml', fw.docx_header_part(footer, footer=True)),
+           ('footer', 'footer2.xml', fw.docx_header_part(footer, footer=True))]
+write('notes.docx', fw.make_docx(body, title=EN_TITLE, creator='kb desk', related=related))
+
 # ---- HWPX
 sections = [fw.hwpx_text(KO_TITLE) + fw.hwpx_text(KO[0]) +
             fw.hwpx_para('변경<hp:deleteBegin Id="1"/> 삭제된 말<hp:deleteEnd Id="1"/> 유지<hp:tab/>문장'),
@@ -116,12 +137,45 @@ sections = [fw.hwpx_text(KO_TITLE) + fw.hwpx_text(KO[0]) +
 hwpx = fw.make_hwpx(sections, title=KO_TITLE, creator='kb 편집부', created='2025-03-01 09:00:00')
 write('brief.hwpx', hwpx)
 write('encrypted.hwpx', fw.make_hwpx(sections, title=KO_TITLE, encrypted=True))
+KO_NOTE = '각주: 전력망 여유 용량은 2024년 지역 조사에서 나왔다.'
+KO_CELL_NOTE = '표 각주: 전남 수치는 예비 집계다.'
+KO_ENDNOTE = '미주: 사용률 공개 주기는 내년에 다시 정한다.'
+KO_HEADER = '지역 데이터센터 전력 계획 내부 초안'
+KO_FOOTER = 'kb 편집부 검토용'
+page_num = '<hp:ctrl><hp:pageNum pos="BOTTOM_CENTER" formatType="DIGIT" sideChar="-"/></hp:ctrl>'
+header_ctrl = fw.hwpx_ctrl('header', fw.hwpx_text(KO_HEADER), 'id="1" applyPageType="BOTH"')
+footer_ctrl = fw.hwpx_ctrl('footer', fw.hwpx_text(KO_FOOTER) + fw.hwpx_para_with('', page_num), 'id="2" applyPageType="BOTH"')
+cell_with_note = fw.hwpx_para_with('120', fw.hwpx_ctrl('footNote', fw.hwpx_text(KO_CELL_NOTE), 'number="2"'))
+notes_sections = [
+    fw.hwpx_para_with(KO_TITLE, header_ctrl + footer_ctrl, ctrl_first=True) +
+    fw.hwpx_para_with(KO[0], fw.hwpx_ctrl('footNote', fw.hwpx_text(KO_NOTE), 'number="1"')) +
+    fw.hwpx_table([['지역', '전력'], ['전남', cell_with_note]]) +
+    fw.hwpx_para_with(KO[1], fw.hwpx_ctrl('endNote', fw.hwpx_text(KO_ENDNOTE), 'number="1"')),
+    # the second section repeats the header for odd and even pages
+    fw.hwpx_para_with(EN[0], fw.hwpx_ctrl('header', fw.hwpx_text(KO_HEADER), 'id="3" applyPageType="ODD"') +
+                      fw.hwpx_ctrl('header', fw.hwpx_text(KO_HEADER), 'id="4" applyPageType="EVEN"'), ctrl_first=True)]
+write('notes.hwpx', fw.make_hwpx(notes_sections, title=KO_TITLE, creator='kb 편집부'))
 write('bad_section.hwpx', fw.make_hwpx([fw.hwpx_text(KO[0]) + '<hp:p><hp:run>'], title=KO_TITLE))
 
 # ---- HWP 5
 hwp = fw.make_hwp5([KO_TITLE] + KO + [EN[0]], title=KO_TITLE, author='kb 편집부')
 write('brief.hwp', hwp)
 write('hwp5_named.hwpx', hwp)  # an HWP 5 binary under an .hwpx name
+# Tables and notes: a row's cells are one paragraph; a note in a cell follows the table.
+tables_hwp = [
+    # the same header for odd and even pages, and a footer: each once, after the body
+    (KO_TITLE, [fw.hwp_header(KO_HEADER), fw.hwp_header(KO_HEADER), fw.hwp_header(KO_FOOTER, footer=True)]),
+    ('표 1. 지역별 전력', [fw.hwp_table([['지역', '전력(MW)', '비고'],
+                                         ['전남', [('120', [fw.hwp_note(KO_CELL_NOTE)])], ''],
+                                         ['강원', '80', [('예비', []), ('2차 검토', [])]],
+                                         ['합계', [('', [fw.hwp_table([['200', 'MW']])])]]])]),
+    (KO[0], [fw.hwp_note(KO_NOTE)]),
+    (KO[1], [fw.hwp_note(KO_ENDNOTE, endnote=True)])]
+write('tables.hwp', fw.make_hwp5(tables_hwp, title=KO_TITLE, author='kb 편집부'))
+# The same section as a raw record stream: the seed of the hwprecords fuzzer (tools/run-fuzz.sh).
+os.makedirs(os.path.join(OUT, '..', 'hwp-records'), exist_ok=True)
+with open(os.path.join(OUT, '..', 'hwp-records', 'tables.records'), 'wb') as f:
+    f.write(fw.hwp5_records(tables_hwp))
 write('distribution.hwp', fw.make_hwp5(KO, flags_extra=0x4))
 write('truncated.hwp', hwp[:len(hwp) // 2])
 write('hwp3_legacy.hwp', b'HWP Document File V3.00 \x1a\x01\x02\x03\x04\x05' + b'\0' * 200)

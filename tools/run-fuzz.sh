@@ -4,13 +4,14 @@
 # Leaks are checked with full malloc stacks so that tools/fuzz/lsan.supp (leaks inside Debian
 # libraries only) can match them.
 # Usage: tools/run-fuzz.sh [SECONDS_PER_TARGET=60] [READER...]   (readers: text markdown html
-#        xml docx hwpx hwp pdf zip; default all). Exit code: 0 clean, 1 a target found a crash.
+#        xml docx hwpx hwp hwprecords pdf zip; default all; hwprecords feeds raw HWP 5 record
+#        streams to the record walker, seeded with streams from tests/data/hwp-records/). Exit code: 0 clean, 1 a target found a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -eq 0 ] && readers=(text markdown html xml docx hwpx hwp pdf zip)
+[ ${#readers[@]} -eq 0 ] && readers=(text markdown html xml docx hwpx hwp hwprecords pdf zip)
 command -v clang++ >/dev/null || { echo "run-fuzz: clang++ not found (apt-get install clang)" >&2; exit 2; }
 
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -22,7 +23,8 @@ status=0
 for r in "${readers[@]}"; do
   corpus=build-fuzz/corpus/$r
   mkdir -p "$corpus"
-  cp -n tests/data/readers/* "$corpus"/ 2>/dev/null || true
+  if [ "$r" = hwprecords ]; then seeds=tests/data/hwp-records; else seeds=tests/data/readers; fi
+  cp -n "$seeds"/* "$corpus"/ 2>/dev/null || true
   rm -f "$corpus"/zipbomb.docx "$corpus"/many_entries.zip.docx  # slow seeds, limits tested elsewhere
   echo "run-fuzz: fuzz-$r for ${seconds}s"
   if ! ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=tools/fuzz/lsan.supp build-fuzz/bin/fuzz-"$r" "$corpus" -max_total_time="$seconds" -rss_limit_mb=2048 \

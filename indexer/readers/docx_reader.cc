@@ -1,6 +1,10 @@
 #include "readers/docx_reader.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "readers/html_blocks.h"
 #include "readers/xml_util.h"
@@ -27,6 +31,9 @@ class DocxWalker {
       else blocks(child, out, depth + 1);  // sdt, sdtContent, customXml, ins …
     }
   }
+
+  // A field left open at the end of one part does not reach into the next.
+  void end_part() { fields_.clear(); }
 
  private:
   static pugi::xml_node choice_of(const pugi::xml_node& alternate) {
@@ -59,11 +66,17 @@ class DocxWalker {
       if (child.type() != pugi::node_element) continue;
       const std::string_view name = local_name(child);
       if (name == "t") {
-        text += child.text().get();
-      } else if (name == "tab" || name == "br" || name == "cr" || name == "noBreakHyphen") {
-        text += name == "noBreakHyphen" ? '-' : ' ';
-      } else if (name == "del" || name == "delText" || name == "moveFrom" || name == "instrText" ||
-                 name == "pPr" || name == "rPr" || name == "delInstrText" || name == "Fallback") {
+        if (!in_page_field()) text += child.text().get();
+      } else if (name == "tab" || name == "ptab" || name == "br" || name == "cr" || name == "noBreakHyphen") {
+        if (!in_page_field()) text += name == "noBreakHyphen" ? '-' : ' ';
+      } else if (name == "fldChar") {
+        field_char(child);
+      } else if (name == "instrText") {
+        if (!fields_.empty() && !fields_.back().result) fields_.back().instruction += child.text().get();
+      } else if (name == "fldSimple") {
+        if (!is_page_field(child.attribute("w:instr").value())) inline_content(child, text, nested, depth + 1);
+      } else if (name == "del" || name == "delText" || name == "moveFrom" || name == "pPr" || name == "rPr" ||
+                 name == "delInstrText" || name == "Fallback") {
         continue;
       } else if (name == "AlternateContent") {
         inline_content(choice_of(child), text, nested, depth + 1);
@@ -80,8 +93,41 @@ class DocxWalker {
     table_rows(tbl, out, [&](const pugi::xml_node& cell, std::vector<Paragraph>& inside) { blocks(cell, inside, depth + 1); });
   }
 
+  // A complex field (w:fldChar begin, w:instrText, separate, result runs, end) may span runs and
+  // paragraphs; its result is text unless the field is a page number.
+  struct Field {
+    std::string instruction;
+    bool result = false;  // past w:fldChar separate
+  };
+
+  void field_char(const pugi::xml_node& fld_char) {
+    const std::string_view type = fld_char.attribute("w:fldCharType").value();
+    if (type == "begin") {
+      if (fields_.size() < 64) fields_.push_back({});
+    } else if (type == "separate") {
+      if (!fields_.empty()) fields_.back().result = true;
+    } else if (type == "end") {
+      if (!fields_.empty()) fields_.pop_back();
+    }
+  }
+
+  bool in_page_field() const {
+    return std::any_of(fields_.begin(), fields_.end(),
+                       [](const Field& f) { return f.result && is_page_field(f.instruction); });
+  }
+
+  // PAGE, NUMPAGES, SECTIONPAGES, SECTION and PAGEREF results are page numbers of one rendering,
+  // not text: the same header would otherwise differ on every page and a TOC line end in "12".
+  static bool is_page_field(std::string_view instruction) {
+    const std::size_t begin = instruction.find_first_not_of(" \t");
+    if (begin == std::string_view::npos) return false;
+    instruction.remove_prefix(begin);
+    const std::string word = ascii_lower(instruction.substr(0, instruction.find_first_of(" \t\\")));
+    return word == "page" || word == "numpages" || word == "sectionpages" || word == "section" || word == "pageref";
+  }
 
   const std::map<std::string, bool>& heading_styles_;
+  std::vector<Field> fields_;
 };
 
 // Style id → whether it is a heading style, from word/styles.xml.
@@ -99,6 +145,111 @@ std::map<std::string, bool> heading_styles(ZipArchive& zip) {
     out[style.attribute("w:styleId").value()] = heading;
   }
   return out;
+}
+
+// "header1.xml" relative to word/ → "word/header1.xml"; "/word/x.xml" → "word/x.xml"; ".." resolved.
+std::string resolve_target(std::string_view target) {
+  std::vector<std::string> parts;
+  if (!target.starts_with('/')) parts.push_back("word");
+  std::size_t at = 0;
+  while (at <= target.size()) {
+    std::size_t slash = target.find('/', at);
+    if (slash == std::string_view::npos) slash = target.size();
+    const std::string_view part = target.substr(at, slash - at);
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.emplace_back(part);
+    }
+    at = slash + 1;
+  }
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : "/") + part;
+  return out;
+}
+
+// The parts document.xml refers to that hold text outside the body.
+struct SideParts {
+  std::vector<std::string> footnotes, endnotes, headers;  // headers: headers then footers
+};
+
+// "word/header10.xml" sorts after "word/header2.xml"; headers before footers.
+bool part_order(const std::string& a, const std::string& b) {
+  auto key = [](const std::string& name) {
+    const std::size_t digits = name.find_first_of("0123456789");
+    const int number = digits == std::string::npos ? 0 : std::atoi(name.c_str() + digits);
+    return std::make_tuple(name.find("footer") != std::string::npos, number, name);
+  };
+  return key(a) < key(b);
+}
+
+SideParts side_parts(ZipArchive& zip) {
+  SideParts out;
+  const char* rels_name = "word/_rels/document.xml.rels";
+  pugi::xml_document rels;
+  const ZipArchive::Entry entry =
+      zip.contains(rels_name) ? zip.read(rels_name) : ZipArchive::Entry{ReadStatus::kIoError, {}, {}};
+  if (entry.ok() && parse_xml(entry.data, rels, rels_name).ok()) {
+    for (pugi::xml_node rel : rels.document_element().children()) {
+      if (local_name(rel) != "Relationship" || std::string_view(rel.attribute("TargetMode").value()) == "External")
+        continue;
+      const std::string_view type = rel.attribute("Type").value();
+      std::string target = resolve_target(rel.attribute("Target").value());
+      if (!zip.contains(target)) target = rel.attribute("Target").value();  // some writers give the package path
+      if (!zip.contains(target)) continue;
+      if (type.ends_with("/footnotes"))
+        out.footnotes.push_back(target);
+      else if (type.ends_with("/endnotes"))
+        out.endnotes.push_back(target);
+      else if (type.ends_with("/header") || type.ends_with("/footer"))
+        out.headers.push_back(target);
+    }
+  } else {  // no relationships: the names Word gives these parts
+    if (zip.contains("word/footnotes.xml")) out.footnotes.push_back("word/footnotes.xml");
+    if (zip.contains("word/endnotes.xml")) out.endnotes.push_back("word/endnotes.xml");
+    for (const std::string& name : zip.names())
+      if ((name.starts_with("word/header") || name.starts_with("word/footer")) && name.ends_with(".xml"))
+        out.headers.push_back(name);
+  }
+  std::sort(out.headers.begin(), out.headers.end(), part_order);
+  out.headers.erase(std::unique(out.headers.begin(), out.headers.end()), out.headers.end());
+  return out;
+}
+
+// Reads one side part into `xml`. A part over the ZIP limits fails the document (as the body
+// would); a missing, damaged or malformed one is skipped with a warning.
+struct PartLoad {
+  ReadStatus status = ReadStatus::kOk;  // kOk: go on (loaded or skipped)
+  std::string message;
+  bool loaded = false;
+};
+
+PartLoad load_part(ZipArchive& zip, const std::string& name, pugi::xml_document& xml, ExtractedDoc& doc) {
+  const ZipArchive::Entry entry = zip.read(name);
+  if (entry.status == ReadStatus::kTooLarge) return {entry.status, entry.message, false};
+  if (!entry.ok()) {
+    doc.warnings.push_back(name + " is unreadable: its text is skipped");
+    return {};
+  }
+  const XmlParse parsed = parse_xml(entry.data, xml, name);
+  if (!parsed.ok()) {
+    doc.warnings.push_back(parsed.message + ": its text is skipped");
+    return {};
+  }
+  return {ReadStatus::kOk, {}, true};
+}
+
+// Footnotes or endnotes, in part order; the separator notes Word keeps for layout (w:type
+// separator / continuationSeparator / continuationNotice, ids -1 and 0) are not text.
+void read_notes(const pugi::xml_document& xml, DocxWalker& walker, std::vector<Paragraph>& out) {
+  for (pugi::xml_node note : xml.document_element().children()) {
+    const std::string_view name = local_name(note);
+    if (name != "footnote" && name != "endnote") continue;
+    const std::string_view type = note.attribute("w:type").value();
+    const std::string_view id = note.attribute("w:id").value();
+    if ((!type.empty() && type != "normal") || id == "-1" || id == "0") continue;
+    walker.blocks(note, out, 1);
+  }
 }
 
 }  // namespace
@@ -150,6 +301,34 @@ ReadResult DocxReader::read_package(ZipArchive& zip) {
   if (!body_node) return ReadResult::failure(ReadStatus::kCorrupt, "word/document.xml has no w:body");
   DocxWalker walker(styles);
   walker.blocks(body_node, doc.paragraphs, 0);
+  walker.end_part();
+
+  const SideParts parts = side_parts(zip);
+  for (const auto* names : {&parts.footnotes, &parts.endnotes}) {
+    for (const std::string& name : *names) {
+      pugi::xml_document notes;
+      const PartLoad load = load_part(zip, name, notes, doc);
+      if (load.status != ReadStatus::kOk) return ReadResult::failure(load.status, load.message);
+      if (load.loaded) read_notes(notes, walker, doc.paragraphs);
+      walker.end_part();
+    }
+  }
+  // Each header and footer once: first/even/odd variants and every section's copy usually
+  // repeat the same words, which would otherwise outweigh the body in ranking.
+  std::set<std::string> seen;
+  for (const std::string& name : parts.headers) {
+    pugi::xml_document part;
+    const PartLoad load = load_part(zip, name, part, doc);
+    if (load.status != ReadStatus::kOk) return ReadResult::failure(load.status, load.message);
+    if (!load.loaded) continue;
+    std::vector<Paragraph> paragraphs;
+    walker.blocks(part.document_element(), paragraphs, 1);
+    walker.end_part();
+    for (Paragraph& p : paragraphs) {
+      p.heading = false;
+      if (has_word_characters(p.text) && seen.insert(p.text).second) doc.paragraphs.push_back(std::move(p));
+    }
+  }
   repair_utf8_fields(doc);
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "Word document has no text");
   return ReadResult::success(std::move(doc));

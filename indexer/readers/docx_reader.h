@@ -6,11 +6,19 @@
 //     mc:AlternateContent only the mc:Choice is read, never the mc:Fallback copy, so a text box
 //     is not indexed twice;
 //   * tracked deletions (w:del, w:delText, w:moveFrom) and field codes (w:instrText) are not text;
-//     tracked insertions are;
+//     tracked insertions are; the results of page-number fields (PAGE, NUMPAGES, SECTIONPAGES,
+//     SECTION, PAGEREF; complex or w:fldSimple) are not text either;
+//   * after the body: footnotes, then endnotes (the parts document.xml.rels names, else
+//     word/footnotes.xml and word/endnotes.xml), without Word's separator and continuation
+//     notes (w:type set, ids -1 and 0); then the header and footer parts the relationships name,
+//     headers first, each paragraph text once (first/even/default headers usually repeat it) and
+//     none of only spaces and punctuation ("- -" once its page number is gone);
+//   * a side part over the ZIP limits fails the document; a damaged or malformed one is skipped
+//     with a warning;
 //   * docProps/core.xml gives title, creator, created date, language and description.
 //
-// Known weaknesses: headers, footers, footnotes, endnotes and comments are not read; numbering
-// labels ("1.", "•") are not generated.
+// Known weaknesses: comments are not read; notes come after the body, not next to the sentence
+// that cites them; numbering labels ("1.", "•") are not generated.
 #pragma once
 
 #include "readers/reader.h"

@@ -12,6 +12,7 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -20,7 +21,10 @@
 namespace kb {
 namespace {
 
-constexpr std::uint32_t kTagParaText = 67;  // HWPTAG_BEGIN (16) + 51
+constexpr std::uint32_t kTagParaText = 67;    // HWPTAG_BEGIN (16) + 51
+constexpr std::uint32_t kTagCtrlHeader = 71;  // + 55: a control; its records sit one level deeper
+constexpr std::uint32_t kTagListHeader = 72;  // + 56: a paragraph list (table cell, note, header …)
+constexpr std::uint32_t kTagTable = 77;       // + 61: table properties, before the cell lists
 constexpr std::uint64_t kMaxStreamBytes = 256ull << 20;
 
 struct ObjectUnref {
@@ -174,13 +178,169 @@ HwpReader::HwpReader() {
   });
 }
 
-std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
-  std::vector<std::string> out;
+namespace {
+
+// Control ids are four characters stored as a little-endian UINT32 ("tbl " reads " lbt").
+constexpr std::uint32_t ctrl_id(const char (&s)[5]) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 24 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[2])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(s[3]));
+}
+
+// Turns a section's record stream into paragraphs. Records nest by level: a control header at
+// level L owns the records after it at levels above L. A table control ("tbl ") holds a TABLE
+// record (row count, then the number of cells in each row) and one LIST_HEADER per cell, each
+// followed by the cell's paragraphs; the cell's row address sits in the LIST_HEADER after the
+// 8-byte list header (column at +8, row at +10). Cells of one row become one paragraph joined
+// by " | ", as the DOCX and HWPX readers do; a nested table's rows join its cell's text. Notes
+// ("fn  ", "en  ") inside a table follow the table instead of joining a cell. Captions (a list
+// before the TABLE record) stay paragraphs of their own. Headers and footers ("head", "foot")
+// go to a list of their own, for the end of the document.
+class RecordWalker {
+ public:
+  explicit RecordWalker(HwpSectionText& out) : out_(out.body), page_(out.headers) {}
+
+  void record(std::uint32_t tag, std::uint32_t level, std::string_view body) {
+    while (!frames_.empty() && level <= frames_.back().level) close_frame();
+    if (tag == kTagParaText) {
+      std::string text = para_text(body);
+      if (!text.empty()) sink(frames_.size()).push_back(std::move(text));
+    } else if (tag == kTagCtrlHeader && body.size() >= 4 && frames_.size() < kMaxFrames) {
+      const std::uint32_t id = le32(body, 0);
+      if (id == ctrl_id("tbl "))
+        frames_.emplace_back(Frame::kTable, level);
+      else if (id == ctrl_id("fn  ") || id == ctrl_id("en  "))
+        frames_.emplace_back(Frame::kNote, level);
+      else if (id == ctrl_id("head") || id == ctrl_id("foot"))
+        frames_.emplace_back(Frame::kPage, level);
+    } else if (!frames_.empty() && frames_.back().kind == Frame::kTable && level == frames_.back().level + 1) {
+      Frame& table = frames_.back();
+      if (tag == kTagTable)
+        table_properties(table, body);
+      else if (tag == kTagListHeader && table.has_table_record)
+        start_cell(table, body);
+    }
+  }
+
+  void finish() {
+    while (!frames_.empty()) close_frame();
+  }
+
+ private:
+  static constexpr std::size_t kMaxFrames = 64;
+
+  struct Frame {
+    enum Kind { kTable, kNote, kPage };
+    Frame(Kind k, std::uint32_t l) : kind(k), level(l) {}
+    Kind kind;
+    std::uint32_t level;  // of the control header; the control's records are deeper
+    bool has_table_record = false;
+    bool in_cell = false;
+    std::vector<std::uint16_t> cells_per_row;  // from the TABLE record, for lists without an address
+    std::size_t row_index = 0;                 // by count
+    std::size_t cells_in_row = 0;
+    int row = -1;                        // the current row's address
+    std::vector<std::string> cell;       // paragraphs of the current cell
+    std::vector<std::string> row_cells;  // finished cells of the current row
+    std::vector<std::string> rows;
+    std::vector<std::string> notes;
+  };
+
+  // Where text goes when `depth` frames are open: the innermost open cell, a header or footer,
+  // else the body; a note goes where notes_sink says.
+  std::vector<std::string>& sink(std::size_t depth) {
+    for (std::size_t i = depth; i > 0; --i) {
+      Frame& f = frames_[i - 1];
+      if (f.kind == Frame::kNote) return notes_sink(i - 1);
+      if (f.kind == Frame::kPage) return page_;
+      if (f.in_cell) return f.cell;
+    }
+    return out_;
+  }
+
+  // Notes wait in the innermost open table until it closes, else go where their paragraph is.
+  std::vector<std::string>& notes_sink(std::size_t depth) {
+    for (std::size_t i = depth; i > 0; --i) {
+      if (frames_[i - 1].kind == Frame::kTable) return frames_[i - 1].notes;
+      if (frames_[i - 1].kind == Frame::kPage) return page_;
+    }
+    return out_;
+  }
+
+  static void table_properties(Frame& table, std::string_view body) {
+    table.has_table_record = true;
+    if (body.size() < 8) return;
+    const std::size_t rows = le16(body, 4);
+    for (std::size_t r = 0; r < rows && 18 + 2 * r + 2 <= body.size(); ++r)
+      table.cells_per_row.push_back(le16(body, 18 + 2 * r));
+  }
+
+  static void start_cell(Frame& table, std::string_view body) {
+    end_cell(table);
+    int row;
+    if (body.size() >= 12) {
+      row = le16(body, 10);
+    } else {  // no cell address: count cells against the TABLE record's cells per row
+      if (table.row_index < table.cells_per_row.size() && table.cells_in_row >= table.cells_per_row[table.row_index]) {
+        ++table.row_index;
+        table.cells_in_row = 0;
+      }
+      row = static_cast<int>(table.row_index);
+    }
+    if (row != table.row) end_row(table);
+    table.row = row;
+    ++table.cells_in_row;
+    table.in_cell = true;
+  }
+
+  static void end_cell(Frame& table) {
+    if (!table.in_cell) return;
+    std::string text;
+    for (const std::string& p : table.cell) text += (text.empty() ? "" : " ") + p;
+    table.row_cells.push_back(std::move(text));
+    table.cell.clear();
+    table.in_cell = false;
+  }
+
+  static void end_row(Frame& table) {
+    std::string line;
+    for (std::size_t i = 0; i < table.row_cells.size(); ++i) line += (i == 0 ? "" : " | ") + table.row_cells[i];
+    table.row_cells.clear();
+    std::string text = collapse_whitespace(line);
+    if (!text.empty() && text.find_first_not_of(" |") != std::string::npos) table.rows.push_back(std::move(text));
+  }
+
+  void close_frame() {
+    Frame frame = std::move(frames_.back());
+    frames_.pop_back();
+    if (frame.kind != Frame::kTable) return;
+    end_cell(frame);
+    end_row(frame);
+    std::vector<std::string>& rows_to = sink(frames_.size());
+    rows_to.insert(rows_to.end(), std::make_move_iterator(frame.rows.begin()),
+                   std::make_move_iterator(frame.rows.end()));
+    std::vector<std::string>& notes_to = notes_sink(frames_.size());
+    notes_to.insert(notes_to.end(), std::make_move_iterator(frame.notes.begin()),
+                    std::make_move_iterator(frame.notes.end()));
+  }
+
+  std::vector<std::string>& out_;
+  std::vector<std::string>& page_;
+  std::vector<Frame> frames_;
+};
+
+}  // namespace
+
+HwpSectionText hwp_section_text(std::string_view records) {
+  HwpSectionText out;
+  RecordWalker walker(out);
   std::size_t at = 0;
   while (at + 4 <= records.size()) {
     const std::uint32_t header = le32(records, at);
     at += 4;
     const std::uint32_t tag = header & 0x3FF;
+    const std::uint32_t level = (header >> 10) & 0x3FF;
     std::uint64_t size = header >> 20;
     if (size == 0xFFF) {
       if (at + 4 > records.size()) break;
@@ -188,13 +348,19 @@ std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
       at += 4;
     }
     if (size > records.size() - at) break;  // truncated record: keep what came before
-    if (tag == kTagParaText) {
-      std::string text = para_text(records.substr(at, static_cast<std::size_t>(size)));
-      if (!text.empty()) out.push_back(std::move(text));
-    }
+    walker.record(tag, level, records.substr(at, static_cast<std::size_t>(size)));
     at += static_cast<std::size_t>(size);
   }
+  walker.finish();
   return out;
+}
+
+std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
+  HwpSectionText section = hwp_section_text(records);
+  std::set<std::string> seen;
+  for (std::string& text : section.headers)
+    if (has_word_characters(text) && seen.insert(text).second) section.body.push_back(std::move(text));
+  return std::move(section.body);
 }
 
 ReadResult HwpReader::read(std::string_view bytes) const {
@@ -238,6 +404,7 @@ ReadResult HwpReader::read(std::string_view bytes) const {
     return ReadResult::failure(ReadStatus::kCorrupt, "HWP file has no BodyText storage");
   GsfInfile* body = GSF_INFILE(body_input.get());
   int sections = 0;
+  std::vector<std::string> headers;  // of all sections, for the end
   for (int i = 0; i < 10000; ++i) {
     const std::string name = "Section" + std::to_string(i);
     InputPtr section = child(body, name.c_str());
@@ -253,8 +420,15 @@ ReadResult HwpReader::read(std::string_view bytes) const {
         doc.warnings.push_back("BodyText/" + name + " is damaged: text after the damage is lost");
       }
     }
-    for (std::string& text : hwp_paragraph_texts(raw.data)) doc.paragraphs.push_back({std::move(text), 0, false});
+    HwpSectionText text_of = hwp_section_text(raw.data);
+    for (std::string& text : text_of.body) doc.paragraphs.push_back({std::move(text), 0, false});
+    headers.insert(headers.end(), std::make_move_iterator(text_of.headers.begin()),
+                   std::make_move_iterator(text_of.headers.end()));
   }
+  // Each header and footer text once: odd/even pages and every section usually repeat it.
+  std::set<std::string> seen;
+  for (std::string& text : headers)
+    if (has_word_characters(text) && seen.insert(text).second) doc.paragraphs.push_back({std::move(text), 0, false});
   if (sections == 0) return ReadResult::failure(ReadStatus::kCorrupt, "HWP file has no BodyText/Section0 stream");
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "HWP document has no text");
   return ReadResult::success(std::move(doc));

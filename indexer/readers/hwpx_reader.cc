@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "readers/html_blocks.h"
 #include "readers/xml_util.h"
@@ -13,6 +14,15 @@ constexpr int kMaxDepth = 200;
 
 class SectionWalker {
  public:
+  // Appends the headers and footers met so far, each text once: the same header usually
+  // repeats for odd and even pages and in every section.
+  void finish(std::vector<Paragraph>& out) {
+    std::set<std::string> seen;
+    for (Paragraph& p : page_text_)
+      if (has_word_characters(p.text) && seen.insert(p.text).second) out.push_back(std::move(p));
+    page_text_.clear();
+  }
+
   void blocks(const pugi::xml_node& container, std::vector<Paragraph>& out, int depth) {
     if (depth > kMaxDepth) return;
     for (pugi::xml_node child = container.first_child(); child; child = child.next_sibling()) {
@@ -59,18 +69,61 @@ class SectionWalker {
       else if (name == "deleteEnd") deleting_ = false;
       else if (name == "tbl") table(child, nested, depth + 1);
       else if (name == "subList") blocks(child, nested, depth + 1);
-      else if (name == "ctrl" || name == "linesegarray" || name == "secPr") continue;
+      else if (name == "ctrl")
+        control(child, nested, depth + 1);
+      else if (name == "linesegarray" || name == "secPr")
+        continue;
       else inline_content(child, text, nested, depth + 1);  // run, drawText, rect, container …
     }
   }
 
   void table(const pugi::xml_node& tbl, std::vector<Paragraph>& out, int depth) {
     if (depth > kMaxDepth) return;
+    ++table_depth_;
     table_rows(tbl, out, [&](const pugi::xml_node& cell, std::vector<Paragraph>& inside) { blocks(cell, inside, depth + 1); });
+    --table_depth_;
+    if (table_depth_ == 0) {
+      out.insert(out.end(), std::make_move_iterator(table_notes_.begin()), std::make_move_iterator(table_notes_.end()));
+      table_notes_.clear();
+    }
   }
 
+  // hp:ctrl holds section and column settings, fields, page numbers, hidden comments, and the
+  // four controls with text of their own: footnotes and endnotes follow the paragraph that
+  // anchors them (or the table, so a note never joins a cell's text); headers and footers are
+  // kept for the end of the document. Page numbers (hp:pageNum, hp:autoNum) have no text.
+  void control(const pugi::xml_node& ctrl, std::vector<Paragraph>& nested, int depth) {
+    if (depth > kMaxDepth) return;
+    for (pugi::xml_node child = ctrl.first_child(); child; child = child.next_sibling()) {
+      if (child.type() != pugi::node_element) continue;
+      const std::string_view name = local_name(child);
+      if (name == "footNote" || name == "endNote") {
+        std::vector<Paragraph> note;
+        const bool saved = deleting_;
+        deleting_ = false;
+        blocks(child, note, depth + 1);
+        deleting_ = saved;
+        auto& into = table_depth_ > 0 ? table_notes_ : nested;
+        into.insert(into.end(), std::make_move_iterator(note.begin()), std::make_move_iterator(note.end()));
+      } else if (name == "header" || name == "footer") {
+        const bool saved = deleting_;
+        const int saved_tables = table_depth_;
+        std::vector<Paragraph> notes_outside = std::move(table_notes_);
+        deleting_ = false;
+        table_depth_ = 0;
+        table_notes_.clear();
+        blocks(child, page_text_, depth + 1);
+        deleting_ = saved;
+        table_depth_ = saved_tables;
+        table_notes_ = std::move(notes_outside);
+      }
+    }
+  }
 
   bool deleting_ = false;
+  int table_depth_ = 0;                 // tables open around the current paragraph
+  std::vector<Paragraph> table_notes_;  // notes met inside the open outermost table
+  std::vector<Paragraph> page_text_;    // headers and footers, in document order
 };
 
 // "2006-02-06 22:49:08" → "2006-02-06T22:49:08"; ISO dates kept; anything else dropped.
@@ -173,6 +226,7 @@ ReadResult HwpxReader::read_package(ZipArchive& zip) {
     if (!parsed.ok()) return ReadResult::failure(parsed.status, parsed.message);
     walker.blocks(xml, doc.paragraphs, 0);
   }
+  walker.finish(doc.paragraphs);
   repair_utf8_fields(doc);
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "HWPX document has no text");
   return ReadResult::success(std::move(doc));

@@ -4,13 +4,17 @@
 //     content included (<hp:t>a<hp:tab/>b</hp:t>); text between hp:deleteBegin and hp:deleteEnd
 //     (tracked deletions) is dropped; tables (hp:tbl) give one paragraph per row, cells joined by
 //     " | "; text in shapes (hp:subList under hp:drawText) follows the anchoring paragraph.
-//     Controls (hp:ctrl: headers, footers, footnotes, fields) are not read.
+//   * Controls (hp:ctrl): footnotes and endnotes (hp:footNote, hp:endNote) follow the paragraph
+//     that anchors them, or the table when the anchor is in a cell (a note never joins a row);
+//     headers and footers (hp:header, hp:footer) come after all sections, each paragraph text
+//     once (odd/even and per-section copies usually repeat it). Page numbers (hp:pageNum,
+//     hp:autoNum), fields and hidden comments give no text.
 //   * Metadata from Contents/content.hpf: opf:title, opf:language and the meta entries creator,
 //     CreatedDate / ModifiedDate (normalised to ISO 8601 when they look like "YYYY-MM-DD ..."),
 //     description.
 //   * A package whose META-INF/manifest.xml carries ODF encryption-data is refused as encrypted.
 //
-// Known weaknesses: footnotes and headers are not indexed; old-Hangul jamo sequences are kept
+// Known weaknesses: hidden comments (숨은 설명) are not indexed; old-Hangul jamo sequences are kept
 // as written (no NFC composition here); HWP 5 binaries arrive through HwpReader instead (the
 // registry sniffs magic bytes, so an HWP 5 file named .hwpx is read correctly).
 #pragma once

@@ -112,6 +112,25 @@ void repair_utf8_fields(ExtractedDoc& doc) {
     doc.warnings.push_back("invalid UTF-8: " + std::to_string(repaired) + " sequence(s) replaced with U+FFFD");
 }
 
+bool has_word_characters(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\u2013") || rest.starts_with("\u2014") || rest.starts_with("\u2026")) {  // – — …
+      i += 2;
+    } else if (rest.starts_with("\u00B7") || rest.starts_with("\u00A0")) {  // · and NBSP
+      i += 1;
+    } else {
+      return true;  // any other non-ASCII character: Hangul, Han, letters with accents …
+    }
+  }
+  return false;
+}
+
 void table_rows(const pugi::xml_node& table, std::vector<Paragraph>& out,
                 const std::function<void(const pugi::xml_node& cell, std::vector<Paragraph>& inside)>& read_cell) {
   for (pugi::xml_node row = table.first_child(); row; row = row.next_sibling()) {

@@ -46,6 +46,10 @@ std::string collapsed_text(const pugi::xml_node& node);
 // Collapses runs of ASCII whitespace (and NBSP-free) to single spaces and trims.
 std::string collapse_whitespace(std::string_view text);
 
+// False for text of spaces and punctuation only ("- -", " / ", "– –"): what a header or footer
+// paragraph leaves behind when its page-number fields are dropped.
+bool has_word_characters(std::string_view text);
+
 // A table of OOXML/OWPML shape (`tr` rows of `tc` cells, any namespace) as one paragraph per row,
 // cells joined by " | "; `read_cell` turns a cell's content into paragraphs (nested tables too).
 void table_rows(const pugi::xml_node& table, std::vector<Paragraph>& out,

@@ -2,6 +2,7 @@
 // made by tools/make-fixtures.py), and every kind of bad input refused with a precise reason.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <pugixml.hpp>
 
@@ -113,6 +114,90 @@ INSTANTIATE_TEST_SUITE_P(
         // An HWP 5 binary named .hwpx: the magic bytes choose the reader.
         FormatCase{"hwp5_named.hwpx", "hwp", "지역 데이터센터 전력 계획", {kKo0}},
         FormatCase{"brief.pdf", "pdf", "Regional compute plan", {kEn0, kKo0, kEn1, kKo1}, {}, "kb desk", "2025-03-01"}));
+
+// Issue 6, second round: notes, headers and footers, and HWP 5 table rows.
+const std::string kEnNote = "Spare capacity figures come from the 2024 regional grid survey.";
+const std::string kEnEndnote = "전력 수요 추정치는 연구진이 직접 계산했다.";
+const std::string kEnHeader = "Regional compute plan, internal draft";
+const std::string kEnFooter = "Prepared by the kb desk for review";
+const std::string kKoNote = "각주: 전력망 여유 용량은 2024년 지역 조사에서 나왔다.";
+const std::string kKoCellNote = "표 각주: 전남 수치는 예비 집계다.";
+const std::string kKoEndnote = "미주: 사용률 공개 주기는 내년에 다시 정한다.";
+const std::string kKoHeader = "지역 데이터센터 전력 계획 내부 초안";
+const std::string kKoFooter = "kb 편집부 검토용";
+
+INSTANTIATE_TEST_SUITE_P(
+    NotesAndTables, Issue6_FormatTable,
+    ::testing::Values(
+        // Separator notes and the continuation notice are layout, page-number fields no text.
+        FormatCase{"notes.docx",
+                   "zip-package",
+                   "Regional compute plan",
+                   {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter},
+                   {"Continued on the next page", "47", "98"}},
+        FormatCase{"notes.hwpx",
+                   "zip-package",
+                   "지역 데이터센터 전력 계획",
+                   {kKo0, kKoNote, kKoCellNote, kKoEndnote, kKoHeader, kKoFooter, "지역 | 전력\n전남 | 120\n"}},
+        FormatCase{
+            "tables.hwp",
+            "hwp",
+            "지역 데이터센터 전력 계획",
+            {"지역 | 전력(MW) | 비고\n전남 | 120 |\n강원 | 80 | 예비 2차 검토\n합계 | 200 | MW\n" + kKoCellNote + "\n",
+             kKo0 + "\n" + kKoNote + "\n", kKo1 + "\n" + kKoEndnote + "\n"}}));
+
+struct OrderCase {
+  std::string file;
+  std::vector<std::string> in_order;  // whole paragraphs, each exactly once, in this order
+};
+void PrintTo(const OrderCase& c, std::ostream* os) { *os << c.file; }
+
+class Issue6_NotesAndHeaders : public ::testing::TestWithParam<OrderCase> {};
+
+TEST_P(Issue6_NotesAndHeaders, EachOnceInItsPlace) {
+  const OrderCase& c = GetParam();
+  const Read read = read_fixture(c.file);
+  ASSERT_TRUE(read.result.ok()) << c.file << ": " << read.result.message;
+  std::vector<std::string> texts;
+  for (const Paragraph& p : read.result.doc.paragraphs) texts.push_back(p.text);
+  std::size_t previous = 0;
+  for (const std::string& want : c.in_order) {
+    const auto count = std::count(texts.begin(), texts.end(), want);
+    EXPECT_EQ(count, 1) << "'" << want << "' in:\n" << all_text(read.result.doc);
+    const auto at = static_cast<std::size_t>(std::find(texts.begin(), texts.end(), want) - texts.begin());
+    EXPECT_GE(at, previous) << "'" << want << "' out of order in:\n" << all_text(read.result.doc);
+    previous = at;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Office, Issue6_NotesAndHeaders,
+                         ::testing::Values(
+                             // DOCX: body, then footnotes, endnotes, then the three identical headers as one, footers.
+                             OrderCase{"notes.docx", {kEn0, kKo0, kEnNote, kEnEndnote, kEnHeader, kEnFooter}},
+                             // HWPX: a note follows its paragraph, a note in a cell follows the table; the header
+                             // repeated in the second section for odd and even pages comes once, at the end.
+                             OrderCase{"notes.hwpx",
+                                       {kKo0, kKoNote, "지역 | 전력", "전남 | 120", kKoCellNote, kKo1, kKoEndnote, kEn0,
+                                        kKoHeader, kKoFooter}},
+                             OrderCase{"tables.hwp",
+                                       {"지역 데이터센터 전력 계획", "표 1. 지역별 전력", "지역 | 전력(MW) | 비고",
+                                        "합계 | 200 | MW", kKoCellNote, kKo0, kKoNote, kKo1, kKoEndnote, kKoHeader,
+                                        kKoFooter}}));
+
+TEST(Issue6_Docx, PageFieldsGiveNoText) {
+  // The header paragraph ends with a PAGE field whose cached result is "47": the paragraph is the
+  // header's words alone. The footer's first paragraph is only page fields and " / ": no
+  // paragraph at all.
+  const Read read = read_fixture("notes.docx");
+  ASSERT_TRUE(read.result.ok());
+  const auto& ps = read.result.doc.paragraphs;
+  EXPECT_TRUE(std::any_of(ps.begin(), ps.end(), [](const Paragraph& p) { return p.text == kEnHeader; }))
+      << all_text(read.result.doc);
+  for (const Paragraph& p : ps) {
+    EXPECT_EQ(p.text.find("47"), std::string::npos) << p.text;
+    EXPECT_NE(p.text, "/") << "a footer of page fields only";
+  }
+}
 
 TEST(Issue6_Docx, TextBoxIsIndexedOnce) {
   const Read read = read_fixture("brief.docx");
@@ -272,6 +357,85 @@ TEST(Issue6_Hwp, TruncatedRecordKeepsEarlierParagraphs) {
   stream += record(67, with_tab);
   stream += record(67, u"잘린 문단").substr(0, 7);
   EXPECT_EQ(hwp_paragraph_texts(stream), (std::vector<std::string>{"첫 문단", "둘째", "앞 뒤"}));
+}
+
+// HWP 5 records built by hand: tag, level and payload, as BodyText/Section streams hold them.
+std::string hwp_record(std::uint32_t tag, std::uint32_t level, const std::string& payload) {
+  const std::uint32_t header = tag | level << 10 | static_cast<std::uint32_t>(payload.size()) << 20;
+  std::string out(4, '\0');
+  for (int i = 0; i < 4; ++i) out[static_cast<std::size_t>(i)] = static_cast<char>(header >> (8 * i));
+  return out + payload;
+}
+std::string u16le(std::initializer_list<std::uint16_t> values) {
+  std::string out;
+  for (std::uint16_t v : values) {
+    out += static_cast<char>(v & 0xFF);
+    out += static_cast<char>(v >> 8);
+  }
+  return out;
+}
+std::string hwp_text(std::uint32_t level, std::u16string text) {
+  std::string payload;
+  for (char16_t c : text + u"\r") payload += u16le({static_cast<std::uint16_t>(c)});
+  return hwp_record(66, level, std::string(22, '\0')) + hwp_record(67, level + 1, payload);
+}
+std::string hwp_ctrl(std::uint32_t level, const char* id) {  // "tbl " is stored as " lbt"
+  return hwp_record(71, level, std::string{id[3], id[2], id[1], id[0]} + std::string(8, '\0'));
+}
+std::string hwp_table(std::uint32_t level, std::initializer_list<std::uint16_t> cells_per_row) {
+  std::string payload = u16le({0, 0, static_cast<std::uint16_t>(cells_per_row.size()), 2, 0, 0, 0, 0, 0});
+  for (std::uint16_t n : cells_per_row) payload += u16le({n});
+  return hwp_record(77, level, payload + u16le({1, 0}));
+}
+// A cell's list header; with `row` < 0 the record stops before the cell address (older writers).
+std::string hwp_cell(std::uint32_t level, int column, int row) {
+  std::string payload = u16le({1, 0, 0, 0});
+  if (row >= 0)
+    payload +=
+        u16le({static_cast<std::uint16_t>(column), static_cast<std::uint16_t>(row), 1, 1}) + std::string(18, '\0');
+  return hwp_record(72, level, payload);
+}
+
+TEST(Issue6_Hwp, TableCellsOfOneRowAreOneParagraph) {
+  struct Case {
+    std::string name;
+    std::string stream;
+    std::vector<std::string> paragraphs;
+  };
+  const std::vector<Case> cases = {
+      {"rows by cell address",
+       hwp_text(0, u"표 앞 문단") + hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) + hwp_cell(2, 0, 0) +
+           hwp_text(2, u"지역") + hwp_cell(2, 1, 0) + hwp_text(2, u"Power") + hwp_cell(2, 0, 1) + hwp_text(2, u"전남") +
+           hwp_cell(2, 1, 1) + hwp_text(2, u"120") + hwp_text(2, u"MW") + hwp_text(0, u"표 뒤 문단"),
+       {"표 앞 문단", "지역 | Power", "전남 | 120 MW", "표 뒤 문단"}},
+      {"rows by the TABLE record's cell counts when cells carry no address",
+       hwp_ctrl(1, "tbl ") + hwp_table(2, {1, 2}) + hwp_cell(2, 0, -1) + hwp_text(2, u"Merged title") +
+           hwp_cell(2, 0, -1) + hwp_text(2, u"a") + hwp_cell(2, 0, -1) + hwp_text(2, u"b"),
+       {"Merged title", "a | b"}},
+      {"a caption before the TABLE record stays a paragraph; empty rows vanish",
+       hwp_ctrl(1, "tbl ") + hwp_cell(2, 0, -1) + hwp_text(2, u"Table 1. Capacity") + hwp_table(2, {2, 1}) +
+           hwp_cell(2, 0, 0) + hwp_cell(2, 1, 0) + hwp_cell(2, 0, 1) + hwp_text(2, u"x"),
+       {"Table 1. Capacity", "x"}},
+      {"a nested table joins its cell; a note in a cell follows the outer table",
+       hwp_ctrl(1, "tbl ") + hwp_table(2, {2}) + hwp_cell(2, 0, 0) + hwp_text(2, u"본부") + hwp_ctrl(3, "fn  ") +
+           hwp_cell(4, 0, -1) + hwp_text(4, u"셀 각주") + hwp_cell(2, 1, 0) + hwp_text(2, u"") + hwp_ctrl(3, "tbl ") +
+           hwp_table(4, {2}) + hwp_cell(4, 0, 0) + hwp_text(4, u"A") + hwp_cell(4, 1, 0) + hwp_text(4, u"B") +
+           hwp_text(0, u"다음"),
+       {"본부 | A | B", "셀 각주", "다음"}},
+      {"a footnote outside tables follows its paragraph",
+       hwp_text(0, u"본문") + hwp_ctrl(1, "fn  ") + hwp_cell(2, 0, -1) + hwp_text(2, u"각주 문장") + hwp_text(0, u"끝"),
+       {"본문", "각주 문장", "끝"}},
+      {"headers and footers come after the body, each text once",
+       hwp_text(0, u"제목") + hwp_ctrl(1, "head") + hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "head") +
+           hwp_cell(2, 0, -1) + hwp_text(2, u"머리말") + hwp_ctrl(1, "foot") + hwp_cell(2, 0, -1) +
+           hwp_text(2, u"- -") + hwp_text(0, u"본문"),
+       {"제목", "본문", "머리말"}},
+      {"a stream cut inside a table keeps the rows read so far",
+       hwp_ctrl(1, "tbl ") + hwp_table(2, {2, 2}) + hwp_cell(2, 0, 0) + hwp_text(2, u"a") + hwp_cell(2, 1, 0) +
+           hwp_text(2, u"b") + hwp_cell(2, 0, 1) + hwp_text(2, u"c"),
+       {"a | b", "c"}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(hwp_paragraph_texts(c.stream), c.paragraphs) << c.name;
 }
 
 TEST(Issue6_Pdf, TextQualityJudgement) {
