@@ -15,11 +15,13 @@ const PassageLookup::Passage* PassageLookup::find(const std::string& passage_id)
     const std::string uid = schema::clamp_term(std::string(schema::kPrefixUniqueId) + passage_id);
     const Xapian::PostingIterator p = db_.postlist_begin(uid);
     if (p != db_.postlist_end(uid)) {
-      const nlohmann::json data = nlohmann::json::parse(db_.get_document(*p).get_data(), nullptr, false);
+      const Xapian::Document record = db_.get_document(*p);
+      const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
       if (data.is_object()) {
         Passage passage;
         passage.doc = doc_ref_from_data(data);
-        passage.text = data.value(schema::kKeyText, "");
+        passage.text = record.get_value(schema::kTextSlot);
+        if (passage.text.empty()) passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
         passage.offset = data.value(schema::kKeyOffset, 0u);
         it->second = std::move(passage);
       }

@@ -219,12 +219,14 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
 Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight) {
   Hit hit;
   hit.score = passage.score;
-  const nlohmann::json data = nlohmann::json::parse(db_.get_document(passage.docid).get_data(), nullptr, false);
+  const Xapian::Document record = db_.get_document(passage.docid);
+  const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
   if (!data.is_object()) return hit;
   hit.doc = doc_ref_from_data(data);
   hit.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
   hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
-  hit.passage.text = data.value(schema::kKeyText, "");
+  hit.passage.text = record.get_value(schema::kTextSlot);
+  if (hit.passage.text.empty()) hit.passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
   hit.passage.offset = data.value(schema::kKeyOffset, 0u);
   hit.citation.date = data.value(schema::kKeyDate, "");
   hit.citation.author = data.value(schema::kKeyAuthor, "");

@@ -37,13 +37,16 @@
 //   2 kLangSlot        language code
 //   3 kFigureValueSlot on a figure record: its value (the low end of a range), sortable_serialise
 //   4 kQuoteSlot       on a quote record: quote number within its document (sortable_serialise)
+//   5 kTextSlot        on a passage record: the passage text, kept out of the JSON data so that
+//                      reading a hit parses little JSON (kAnalysisVersion 7; older records hold
+//                      it as the data key `text`)
 //
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
 //
 // Document data: a JSON object, keys below (kKey*).
-//   * passage records: doc, path, title, lang, ordinal, text, offset, figures (array of figure
+//   * passage records: doc, path, title, lang, ordinal, offset, figures (array of figure
 //     objects), quotes (array of {text, speaker}), and for citations date, author, url, page and
 //     lines ([first, last] source lines) where known;
 //   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date,
@@ -91,6 +94,7 @@ enum Slot : Xapian::valueno {
   kLangSlot = 2,     // "ko" | "en" | "und"
   kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
   kQuoteSlot = 4,        // quote number within its document, sortable_serialise(double)
+  kTextSlot = 5,         // passage records: the passage text (UTF-8)
 };
 
 // Document-data keys (JSON object members).
@@ -136,7 +140,8 @@ inline constexpr const char* kKeyOrg = "org";          // inside speaker
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
 // 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
-// extractor follow-ups; 7: figure records without path, title and sentence (sentence_span).
+// extractor follow-ups; 7: figure records without path, title and sentence (sentence_span),
+// passage text in kTextSlot.
 inline constexpr int kAnalysisVersion = 7;
 
 // Metadata keys.
