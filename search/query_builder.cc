@@ -61,32 +61,26 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
     });
   }
 
-  if (expander != nullptr) {
+  // Equivalents join the word space as weighted clauses; their positional terms feed the
+  // proximity rerank, each counting `positional_scale` × its share of a query word.
+  auto add_equivalents = [&](const QueryExpander& source, double weight, double positional_scale) {
     std::vector<std::string> expanded_terms;
     std::vector<std::pair<std::string, double>> expanded_positional;
-    // A passage in the other language can match only through these clauses, while a passage in
-    // the query's language also scores in the bigram space: a small boost lets the two compete.
-    for (Xapian::Query& clause : expander->expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
-      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weights_.translation);
+    for (Xapian::Query& clause : source.expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
+      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weight);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
     for (auto& [term, share] : expanded_positional)
       if (seen_positional.insert(term).second) {
         built.positional_terms.push_back(std::move(term));
-        built.positional_shares.push_back(share);
+        built.positional_shares.push_back(share * positional_scale);
       }
-  }
-  if (paraphraser != nullptr && weights_.paraphrase > 0) {
-    std::vector<std::string> expanded_terms;
-    std::vector<std::pair<std::string, double>> expanded_positional;
-    for (Xapian::Query& clause : paraphraser->expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
-      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weights_.paraphrase);
-    built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
-    for (auto& [term, share] : expanded_positional)
-      if (seen_positional.insert(term).second) {
-        built.positional_terms.push_back(std::move(term));
-        built.positional_shares.push_back(share * weights_.paraphrase);
-      }
-  }
+  };
+  // A passage in the other language can match only through the translations, while a passage in
+  // the query's language also scores in the bigram space: a small boost lets the two compete.
+  if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0);
+  // A paraphrase is weaker evidence than the word itself, in ranking and in proximity alike.
+  if (paraphraser != nullptr && weights_.paraphrase > 0)
+    add_equivalents(*paraphraser, weights_.paraphrase, weights_.paraphrase);
   auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {
     Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return weight == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
