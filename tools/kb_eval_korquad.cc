@@ -251,9 +251,13 @@ SetupResult evaluate_ours(const Dataset& d, const fs::path& dir, PassageOfDoc& p
     // The ranking (query analysis, expansion, BM25, proximity rerank) is timed alone, as the
     // comparison is; then the whole search, records read into hits, is timed too and must agree.
     std::vector<std::string> ranked_docs;
+    std::vector<double> ranked_scores;
     const auto t0 = Clock::now();
     try {
-      for (const kb::search::RankedPassage& p : searcher.rank(request).passages) ranked_docs.push_back(searcher.doc_id_of(p.docid));
+      for (const kb::search::RankedPassage& p : searcher.rank(request).passages) {
+        ranked_docs.push_back(searcher.doc_id_of(p.docid));
+        ranked_scores.push_back(p.score);
+      }
     } catch (const kb::search::SearchError&) {
       // A question with no searchable words finds nothing.
     }
@@ -275,7 +279,8 @@ SetupResult evaluate_ours(const Dataset& d, const fs::path& dir, PassageOfDoc& p
     r.top.push_back(sink.docs().empty() ? std::string::npos : passage_of_doc[sink.docs()[0]]);
     if (failures.is_open() && rank != 1) {
       const std::string top = sink.docs().empty() ? "" : d.passages[passage_of_doc[sink.docs()[0]]];
-      failures << rank << '\t' << q.id << '\t' << q.text << '\t' << head(d.passages[q.passage], 600) << '\t'
+      const double gold_score = rank > 0 && rank <= ranked_scores.size() ? ranked_scores[rank - 1] : 0;
+      failures << rank << '\t' << (ranked_scores.empty() ? 0 : ranked_scores[0]) << '\t' << gold_score << '\t' << q.id << '\t' << q.text << '\t' << head(d.passages[q.passage], 600) << '\t'
                << head(top, 600) << '\n';
     }
   }
@@ -538,7 +543,7 @@ int main(int argc, char** argv) {
   app.add_option("--throughput-seconds", o.throughput_seconds, "Time spent on each throughput measurement")
       ->capture_default_str();
   app.add_option("--failures", o.failures_path,
-                 "Write questions not ranked first by kb here (TSV: rank, id, question, passage, top passage)");
+                 "Write questions not ranked first by kb here (TSV: rank, top score, its score, id, question, passage, top passage)");
   app.add_option("--k1", o.ranking.k1, "BM25 k1 (tuning)")->capture_default_str();
   app.add_option("--b", o.ranking.b, "BM25 b (tuning)")->capture_default_str();
   app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
