@@ -16,7 +16,8 @@ void CountingSink::on_hit(const Hit& hit) {
   ++counts_.languages[hit.doc.lang.empty() ? "und" : hit.doc.lang];
   std::set<std::string> speakers, years;
   for (const HitQuote& q : hit.quotes) {
-    const std::string name = !q.speaker.name.empty() ? q.speaker.name : q.speaker.name_en;
+    const std::string name =
+        speaker_key_ ? speaker_key_(q.speaker) : (!q.speaker.name.empty() ? q.speaker.name : q.speaker.name_en);
     if (!name.empty()) speakers.insert(name);
   }
   if (hit.citation.date.size() >= 4) years.insert(hit.citation.date.substr(0, 4));
@@ -50,7 +51,8 @@ nlohmann::json counts_to_json(const Counts& c) {
 void print_counts_human(const Counts& c, std::ostream& out) {
   out << c.passages << " passages match: " << c.query << "\n\nby document:\n";
   for (const DocumentCount& d : c.documents)
-    out << "  " << d.passages << "  " << (d.doc.title.empty() ? d.doc.path : d.doc.title) << "  (" << d.doc.path << ")\n";
+    out << "  " << d.passages << "  " << (d.doc.title.empty() ? d.doc.path : d.doc.title) << "  (" << d.doc.path
+        << ")\n";
   const auto facet = [&out](const char* name, const std::map<std::string, std::size_t>& counts) {
     out << "by " << name << ":";
     if (counts.empty()) out << " (none)";

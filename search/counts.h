@@ -3,6 +3,7 @@
 // document's date year and every year its figures' sentences state.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -22,20 +23,26 @@ struct DocumentCount {
 struct Counts {
   std::string query;
   std::size_t passages = 0;
-  std::vector<DocumentCount> documents;          // most passages first
+  std::vector<DocumentCount> documents;  // most passages first
   std::map<std::string, std::size_t> languages;
-  std::map<std::string, std::size_t> speakers;   // passages quoting each named speaker
+  std::map<std::string, std::size_t> speakers;  // passages quoting each named speaker
   std::map<std::string, std::size_t> years;
 };
+
+// The name a speaker is counted under; without one, the Hangul name, else the Latin one.
+using SpeakerKey = std::function<std::string(const SpeakerRef&)>;
 
 // A sink that tallies hits instead of printing them.
 class CountingSink final : public HitSink {
  public:
-  explicit CountingSink(std::string query) { counts_.query = std::move(query); }
+  explicit CountingSink(std::string query, SpeakerKey speaker_key = {}) : speaker_key_(std::move(speaker_key)) {
+    counts_.query = std::move(query);
+  }
   void on_hit(const Hit& hit) override;
   Counts counts() const;
 
  private:
+  SpeakerKey speaker_key_;
   Counts counts_;
   std::map<std::string, DocumentCount> by_document_;
 };

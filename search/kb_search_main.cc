@@ -287,7 +287,7 @@ int run(const Options& o) {
       request.offset = 0;
       request.limit = 1000000;
       request.highlight = false;
-      kb::search::CountingSink counter(query);
+      kb::search::CountingSink counter(query, [&searcher](const kb::search::SpeakerRef& s) { return searcher.speaker_key(s); });
       searcher.search(request, counter);
       const kb::search::Counts counts = counter.counts();
       if (o.format == "json") std::cout << kb::search::counts_to_json(counts).dump() << '\n';

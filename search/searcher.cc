@@ -302,6 +302,20 @@ Ranking Searcher::rank(const SearchRequest& request) {
   }
 }
 
+std::string Searcher::speaker_key(const SpeakerRef& speaker) {
+  if (!speaker.name.empty() || speaker.name_en.empty()) return speaker.name;
+  auto [it, added] = speaker_keys_.try_emplace(speaker.name_en, speaker.name_en);
+  if (added) {
+    const std::string key = analysis::lexicon_key(analyzer_.analyze(speaker.name_en));
+    for (const std::string& other : lexicon().lookup(key, &db_))
+      if (analysis::detect_language(other) == "ko") {
+        it->second = other;
+        break;
+      }
+  }
+  return it->second;
+}
+
 std::string Searcher::doc_id_of(Xapian::docid docid) {
   return db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
 }

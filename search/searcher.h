@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -92,6 +93,10 @@ class Searcher {
   // records (text, figures, quotes), which is most of a search's time on short queries.
   // Throws SearchError as search() does.
   Ranking rank(const SearchRequest& request);
+  // The name `--counts` tallies a speaker under: the Hangul name, found for a speaker named only in
+  // Latin script through the glossaries and the aliases the documents taught (`션 란돌프(Sean
+  // Randolph)`), so one person quoted in both languages is counted once; else the Latin name.
+  std::string speaker_key(const SpeakerRef& speaker);
   // The document id (hex) of a ranked passage.
   std::string doc_id_of(Xapian::docid docid);
 
@@ -119,6 +124,7 @@ class Searcher {
   Xapian::Database db_;
   std::optional<TranslationLexicon> lexicon_;  // built on first use: most calls never expand
   std::optional<TranslationLexicon> paraphrases_;  // Korean paraphrases, built on first search
+  std::unordered_map<std::string, std::string> speaker_keys_;  // Latin name → speaker_key
   analysis::TextAnalyzer analyzer_;
   RankingParams ranking_;
   QueryBuilder builder_{analyzer_, ranking_.spaces};
