@@ -1155,6 +1155,13 @@ class Scanner {
     }
     if (!code_ahead && (contains(kEnglishNonCounted, lower) || lower.size() < 2))
       return settled ? read_after_qualifier(d, d.end) : kNoUnit;
+    // A year before a singular word (`2024 private AI investment`): no count, which would take a
+    // plural noun (`2024 votes`).
+    if (!code_ahead && !scaled && !lower.ends_with('s') && d.value >= 1900 && d.value <= 2099) {
+      const std::string_view digits = slice(d.begin, d.end);
+      if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos)
+        return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
+    }
     // A counted noun, possibly after a model code: 13,000 GPUs, 720,000 H100 GPUs.
     Pos counter_begin = w;
     Pos counter_end = we;

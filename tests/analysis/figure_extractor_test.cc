@@ -264,6 +264,8 @@ INSTANTIATE_TEST_SUITE_P(
         FormCase{"OpenAI is running 720,000 H100 GPUs", "720,000 H100 GPUs", 720000, "count", Qualifier::kExact,
                  "H100 GPUs"},
         FormCase{"Korea secured 13,000 GPUs", "13,000 GPUs", 13000, "count", Qualifier::kExact, "GPUs"},
+        // A year-like number before a plural noun still counts it.
+        FormCase{"the precinct counted 2024 votes", "2024 votes", 2024, "count", Qualifier::kExact, "votes"},
         FormCase{"the AI sector took 37 percent", "37 percent", 37, "percent"},
         FormCase{"a difference of more than 80 times", "80 times", 80, "ratio", Qualifier::kAbove},
         FormCase{"net profit 12.5 mln dlrs", "12.5 mln dlrs", 1.25e7, "USD"},
@@ -317,7 +319,8 @@ INSTANTIATE_TEST_SUITE_P(
         "4·19 혁명 기념일", "5ㆍ18 민주화운동", "3월 11·13·19일 경기", "8.15 광복절 행사", "9.11 테러 이후",
         // A year before a determiner or a verb (corpus/en/ai_investment_gap_brief.md).
         "the companies that raised the most AI money in 2024 all have their headquarters here",
-        "shipments in 2023 have doubled"));
+        "shipments in 2023 have doubled", "2024 private AI investment reached a record",
+        "the 1997 financial crisis"));
 
 TEST(Issue4_FollowUp, EachOneIsTheNumeralTwice) {
   const FigureExtraction x = extract("대사 하나하나가 좋다");
