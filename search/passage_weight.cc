@@ -19,7 +19,8 @@ PassageStats passage_stats(const Xapian::Database& db) {
   return stats;
 }
 
-PassageBM25Weight::PassageBM25Weight(double k1, double b, PassageStats stats) : k1_(k1), b_(b), stats_(stats) {
+PassageBM25Weight::PassageBM25Weight(double k1, double b, PassageStats stats)
+    : k1_(k1), b_(b), stats_(stats), inverse_average_(stats.average_length > 0 ? 1 / stats.average_length : 0) {
   need_stat(TERMFREQ);
   need_stat(WDF);
   need_stat(WDF_MAX);
@@ -42,7 +43,6 @@ void PassageBM25Weight::init(double factor) {
   if (odds < 2) odds = odds * 0.5 + 1;
   const double wqf = get_wqf();
   termweight_ = std::log(odds) * factor * (k1_ + 1) * (2 * wqf / (1 + wqf));
-  inverse_average_ = stats_.average_length > 0 ? 1 / stats_.average_length : 0;
 }
 
 double PassageBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {

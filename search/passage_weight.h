@@ -49,8 +49,8 @@ class PassageBM25Weight final : public Xapian::Weight {
   double k1_;
   double b_;
   PassageStats stats_;
-  double termweight_ = 0;  // idf × (k1 + 1) × query-frequency factor × the subquery's factor
-  double inverse_average_ = 0;
+  double inverse_average_;  // 1 / stats_.average_length, 0 without passages
+  double termweight_ = 0;   // idf × (k1 + 1) × query-frequency factor × the subquery's factor
 };
 
 }  // namespace kb::search

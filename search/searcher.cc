@@ -4,7 +4,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <tuple>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -37,6 +39,14 @@ TranslationLexicon& Searcher::lexicon() {
   return *lexicon_;
 }
 
+const TranslationLexicon& Searcher::paraphrases() {
+  if (!paraphrases_) {
+    paraphrases_.emplace();
+    paraphrases_->add_glossary(TranslationLexicon::builtin_paraphrases(), analyzer_);
+  }
+  return *paraphrases_;
+}
+
 void Searcher::add_glossary_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw SearchError("cannot read glossary " + path);
@@ -59,6 +69,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
 
 namespace {
 
+// A [begin, end) byte span stored as a two-number array under `key`.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> span_of(const nlohmann::json& j, const char* key) {
+  const auto span = j.find(key);
+  if (span == j.end() || !span->is_array() || span->size() != 2 || !(*span)[0].is_number_unsigned() ||
+      !(*span)[1].is_number_unsigned())
+    return std::nullopt;
+  return std::pair{(*span)[0].get<std::uint32_t>(), (*span)[1].get<std::uint32_t>()};
+}
+
 FigureRef figure_from_json(const nlohmann::json& j) {
   FigureRef f;
   if (!j.is_object()) return f;
@@ -70,12 +89,7 @@ FigureRef figure_from_json(const nlohmann::json& j) {
   f.counter = j.value(schema::kKeyCounter, "");
   f.qualifier = j.value(schema::kKeyQualifier, "");
   f.year = j.value(schema::kKeyYear, 0);
-  const auto span = j.find(schema::kKeySpan);
-  if (span != j.end() && span->is_array() && span->size() == 2 && (*span)[0].is_number_unsigned() &&
-      (*span)[1].is_number_unsigned()) {
-    f.begin = (*span)[0].get<std::uint32_t>();
-    f.end = (*span)[1].get<std::uint32_t>();
-  }
+  if (const auto span = span_of(j, schema::kKeySpan)) std::tie(f.begin, f.end) = *span;
   return f;
 }
 
@@ -126,10 +140,8 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       if (const PassageLookup::Passage* passage = passages.find(hit.passage_id)) {
         if (hit.doc.path.empty()) hit.doc.path = passage->doc.path;
         if (hit.doc.title.empty()) hit.doc.title = passage->doc.title;
-        const auto span = data.find(schema::kKeySentenceSpan);
-        if (hit.sentence.empty() && span != data.end() && span->is_array() && span->size() == 2 &&
-            (*span)[0].is_number_unsigned() && (*span)[1].is_number_unsigned())
-          hit.sentence = PassageLookup::slice(*passage, (*span)[0].get<std::uint32_t>(), (*span)[1].get<std::uint32_t>());
+        const auto span = span_of(data, schema::kKeySentenceSpan);
+        if (hit.sentence.empty() && span) hit.sentence = PassageLookup::slice(*passage, span->first, span->second);
       }
       hit.figure = figure_from_json(data);
       sink.on_figure(hit);
@@ -206,11 +218,7 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
   std::optional<QueryExpander> expander;
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
-  if (!paraphrases_) {
-    paraphrases_.emplace();
-    paraphrases_->add_glossary(TranslationLexicon::builtin_paraphrases(), analyzer_);
-  }
-  const QueryExpander paraphraser(*paraphrases_, nullptr);
+  const QueryExpander paraphraser(paraphrases(), nullptr);
   BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr, &paraphraser);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   return built;
@@ -265,41 +273,42 @@ void Searcher::answer_positions(Xapian::docid did, AnswerType type, std::size_t 
   }
 }
 
+template <typename Attempt>
+auto Searcher::retrying(Attempt&& attempt) -> decltype(attempt()) {
+  // kb-index may commit while we read: Xapian then throws DatabaseModifiedError, and a reader
+  // reopens to see the new commit.
+  for (int n = 0;; ++n) {
+    try {
+      return attempt();
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (n >= 5) throw SearchError("the index keeps changing under the search: " + e.get_msg());
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      throw SearchError("search failed: " + e.get_msg());
+    }
+  }
+}
+
 SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hit>& hits) {
   SearchSummary summary;
   summary.query = request.query;
   const BuiltQuery built = build_query(request);
-  try {
-    const Ranking ranking = rank_once(request, built);
-    summary.estimated_matches = ranking.estimated_matches;
-    unsigned rank = request.offset;
-    for (const RankedPassage& passage : ranking.passages) {
-      Hit hit = materialise(passage, built, request.highlight);
-      if (hit.doc.id.empty()) continue;  // unreadable record data
-      hit.rank = ++rank;
-      hits.push_back(std::move(hit));
-      ++summary.hits;
-    }
-  } catch (const Xapian::DatabaseModifiedError&) {
-    throw;  // search() reopens and tries again
-  } catch (const Xapian::Error& e) {
-    throw SearchError("search failed: " + e.get_msg());
+  const Ranking ranking = rank_once(request, built);
+  summary.estimated_matches = ranking.estimated_matches;
+  unsigned rank = request.offset;
+  for (const RankedPassage& passage : ranking.passages) {
+    Hit hit = materialise(passage, built, request.highlight);
+    if (hit.doc.id.empty()) continue;  // unreadable record data
+    hit.rank = ++rank;
+    hits.push_back(std::move(hit));
+    ++summary.hits;
   }
   return summary;
 }
 
 Ranking Searcher::rank(const SearchRequest& request) {
   const BuiltQuery built = build_query(request);
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return rank_once(request, built);
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= 5) throw SearchError("the index keeps changing under the search: " + e.get_msg());
-      db_.reopen();
-    } catch (const Xapian::Error& e) {
-      throw SearchError("search failed: " + e.get_msg());
-    }
-  }
+  return retrying([&] { return rank_once(request, built); });
 }
 
 std::string Searcher::speaker_key(const SpeakerRef& speaker) {
@@ -321,20 +330,15 @@ std::string Searcher::doc_id_of(Xapian::docid docid) {
 }
 
 SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
-  // kb-index may commit while we read: Xapian then throws DatabaseModifiedError, and a reader
-  // reopens to see the new commit. Hits are collected first so none is printed twice.
-  for (int attempt = 0;; ++attempt) {
-    std::vector<Hit> hits;
-    try {
-      const SearchSummary summary = search_once(request, hits);
-      for (const Hit& hit : hits) sink.on_hit(hit);
-      sink.on_end(summary);
-      return summary;
-    } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt >= 5) throw SearchError("the index keeps changing under the search: " + e.get_msg());
-      db_.reopen();
-    }
-  }
+  // Hits are collected first so that a retried search prints none twice.
+  std::vector<Hit> hits;
+  const SearchSummary summary = retrying([&] {
+    hits.clear();
+    return search_once(request, hits);
+  });
+  for (const Hit& hit : hits) sink.on_hit(hit);
+  sink.on_end(summary);
+  return summary;
 }
 
 

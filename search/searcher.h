@@ -105,6 +105,10 @@ class Searcher {
   FigureSummary list_figures(const FigureRequest& request, FigureSink& sink);
 
  private:
+  // Runs `attempt`, reopening the database and trying again when kb-index committed meanwhile;
+  // other Xapian errors become SearchError.
+  template <typename Attempt>
+  auto retrying(Attempt&& attempt) -> decltype(attempt());
   SearchSummary search_once(const SearchRequest& request, std::vector<Hit>& hits);
   BuiltQuery build_query(const SearchRequest& request);
   Ranking rank_once(const SearchRequest& request, const BuiltQuery& built);
@@ -114,6 +118,7 @@ class Searcher {
   Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);
 
   TranslationLexicon& lexicon();
+  const TranslationLexicon& paraphrases();  // built on first use
   // The summed idf of the distinct query words in the densest window of one passage.
   double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
 
