@@ -122,6 +122,8 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   // The text goes into a value slot, not the JSON: reading a hit then parses a few hundred bytes
   // of JSON instead of scanning the whole passage for escapes (most of a search's time).
   record.add_value(schema::kTextSlot, analysis::repair_utf8(passage.text));
+  if (std::string compounds = analysis::compound_list(passage.tokens); !compounds.empty())
+    record.add_value(schema::kCompoundSlot, compounds);
   json figures = json::array();
   for (const analysis::Figure& f : passage.figures) figures.push_back(figure_json(f));
   data[schema::kKeyFigures] = std::move(figures);

@@ -155,22 +155,42 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
 }
 
 double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const {
-  std::vector<std::pair<Xapian::termpos, std::size_t>> hits;  // position, query word
-  // Query word i weighs idf[i]; the answer slot (index positional_terms.size()) weighs `answer`.
-  auto weight = [&](std::size_t i) { return i < idf.size() ? idf[i] : ranking_.answer; };
-  for (std::size_t i = 0; i < query.positional_terms.size(); ++i) {
+  // Slots: query word i met as itself (i), the answer type (n), query word i met inside a
+  // compound (n + 1 + i).
+  const std::size_t n = query.positional_terms.size();
+  std::vector<std::pair<Xapian::termpos, std::size_t>> hits;  // position, slot
+  auto add_positions = [&](const std::string& term, std::size_t slot) {
+    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) hits.emplace_back(*p, slot);
+  };
+  std::optional<std::string> compounds;  // read once, when a query word may hide in a compound
+  for (std::size_t i = 0; i < n; ++i) {
     if (idf[i] <= 0) continue;
-    for (auto p = db_.positionlist_begin(did, query.positional_terms[i]); p != db_.positionlist_end(did, query.positional_terms[i]); ++p)
-      hits.emplace_back(*p, i);
+    const std::string& word = query.positional_terms[i];
+    add_positions(word, i);
+    if (ranking_.compound <= 0 || word.size() < 6 || analysis::detect_language(word) != "ko") continue;
+    if (!compounds) compounds = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kCompoundSlot);
+    analysis::for_each_compound_containing(*compounds, word,
+                                           [&](std::string_view term) { add_positions(std::string(term), n + 1 + i); });
   }
-  if (query.answer_type != AnswerType::kAny && ranking_.answer > 0) answer_positions(did, query.answer_type, query.positional_terms.size(), hits);
+  if (query.answer_type != AnswerType::kAny && ranking_.answer > 0) answer_positions(did, query.answer_type, n, hits);
   std::sort(hits.begin(), hits.end());
-  std::vector<unsigned> inside(query.positional_terms.size() + 1, 0);
+  // What a query word (or the answer, index n) adds to the window: a word met as itself counts
+  // once at its idf, else once at `compound` × idf when met inside a compound.
+  std::vector<unsigned> inside(2 * n + 1, 0);
+  auto contribution = [&](std::size_t word) {
+    if (word == n) return inside[n] ? ranking_.answer : 0.0;
+    return inside[word] ? idf[word] : inside[n + 1 + word] ? ranking_.compound * idf[word] : 0.0;
+  };
   double sum = 0, best = 0;
+  auto move = [&](std::size_t slot, int delta) {
+    const std::size_t word = slot > n ? slot - n - 1 : slot;
+    sum -= contribution(word);
+    inside[slot] += delta;
+    sum += contribution(word);
+  };
   for (std::size_t lo = 0, hi = 0; hi < hits.size(); ++hi) {
-    if (inside[hits[hi].second]++ == 0) sum += weight(hits[hi].second);
-    while (hits[hi].first - hits[lo].first >= ranking_.window)
-      if (--inside[hits[lo++].second] == 0) sum -= weight(hits[lo - 1].second);
+    move(hits[hi].second, +1);
+    while (hits[hi].first - hits[lo].first >= ranking_.window) move(hits[lo++].second, -1);
     best = std::max(best, sum);
   }
   return best;

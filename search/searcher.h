@@ -54,6 +54,9 @@ struct RankingParams {
   // For a question asking when or how many (answer_type.h), a year or a number inside the window
   // counts as one more distinct word of this idf.
   double answer = 2.0;
+  // A Hangul query word inside a longer word of the passage (`면적` in `총면적`) counts as met
+  // at that word's position (kCompoundSlot), at this share of its idf.
+  double compound = 1.0;
   unsigned rerank_depth = 10;
 };
 

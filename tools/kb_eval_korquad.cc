@@ -297,7 +297,8 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
 }
 
 // Tuning: one index, then one line of results per line of `sweep_path` — ranking parameters as
-// `name=value` words (k1, b, word, bigram, proximity, window, depth), unnamed ones at the product's
+// `name=value` words (k1, b, word, bigram, proximity, window, depth, answer, paraphrase,
+// compound), unnamed ones at the product's
 // defaults. R@1 and MRR@10 are printed for all questions and for the even and odd halves apart,
 // so a setting that only wins on one half shows up as noise.
 void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
@@ -325,6 +326,7 @@ void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
       else if (name == "depth") p.rerank_depth = static_cast<unsigned>(value);
       else if (name == "answer") p.answer = value;
       else if (name == "paraphrase") p.spaces.paraphrase = value;
+      else if (name == "compound") p.compound = value;
       else throw DatasetError(o.sweep_path + ": unknown parameter " + name);
     }
     const SetupResult r = evaluate_ours(d, dir, passage_of_doc, o, p);

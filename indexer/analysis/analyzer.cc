@@ -1,5 +1,7 @@
 #include "analysis/analyzer.h"
 
+#include <algorithm>
+
 #include "schema/schema.h"
 
 namespace kb::analysis {
@@ -140,6 +142,33 @@ void for_each_query_term(const Token& token, const std::function<void(const std:
   if (token.script == Script::kHangul) {
     for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), TermSpace::kBigram); });
     if (!token.bridge.empty()) emit(schema::bigram_term(token.bridge), TermSpace::kBigram);
+  }
+}
+
+std::string compound_list(const std::vector<Token>& tokens) {
+  std::vector<std::string_view> words;
+  for (const Token& t : tokens)
+    // Three syllables are nine bytes; Hangul terms hold nothing but syllables.
+    if (t.script == Script::kHangul && t.position != 0 && t.term.size() >= 9) words.push_back(t.term);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string list;
+  for (std::string_view w : words) {
+    if (!list.empty()) list += '\n';
+    list += w;
+  }
+  return list;
+}
+
+void for_each_compound_containing(std::string_view list, std::string_view word,
+                                  const std::function<void(std::string_view term)>& emit) {
+  if (word.empty()) return;
+  for (std::size_t at = list.find(word); at != std::string_view::npos;) {
+    const std::size_t begin = list.rfind('\n', at) == std::string_view::npos ? 0 : list.rfind('\n', at) + 1;
+    const std::size_t end = std::min(list.find('\n', at), list.size());
+    const std::string_view term = list.substr(begin, end - begin);
+    if (term.size() > word.size()) emit(term);
+    at = end >= list.size() ? std::string_view::npos : list.find(word, end);
   }
 }
 

@@ -70,6 +70,16 @@ enum class TermSpace { kWord, kBigram };
 void for_each_query_term(const Token& token,
                          const std::function<void(const std::string& term, TermSpace space)>& emit);
 
+// A passage's compound candidates: its distinct Hangul word terms of three syllables or more,
+// sorted and separated by '\n'. The searcher finds a query word inside them (`면적` in
+// `총면적`, `고원` in `티베트고원`) without decoding the passage's whole term list; stored in a
+// value slot (schema.h).
+std::string compound_list(const std::vector<Token>& tokens);
+
+// Calls `emit` with every term of `list` (compound_list) that contains `word` and is longer.
+void for_each_compound_containing(std::string_view list, std::string_view word,
+                                  const std::function<void(std::string_view term)>& emit);
+
 // The overlapping syllable bigrams of a Hangul term (none for a single syllable).
 void for_each_hangul_bigram(std::string_view term, const std::function<void(std::string_view)>& emit);
 

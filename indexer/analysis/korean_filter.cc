@@ -68,6 +68,9 @@ constexpr std::array kEndings = {
     Suffix{"당하는", 1},   Suffix{"당하였다", 1}, Suffix{"당하였는가", 1}, Suffix{"당했는가", 1},
     Suffix{"적인", 1},     Suffix{"적으로", 1},   Suffix{"적이다", 1},   Suffix{"이었는가", 1},
     Suffix{"였는가", 2},   Suffix{"인가", 1},
+    // Endings of any verb after its stem (`가리키는가`, `가리키며` → `가리키`).
+    Suffix{"는가", 2},     Suffix{"며", 2},       Suffix{"면서", 2},     Suffix{"는지", 2},
+    Suffix{"는데", 2},
 };
 
 // Endings that follow the past-tense ㅆ (`났다`, `졌으며`, `었던`): stripped only after a syllable
@@ -106,6 +109,10 @@ constexpr std::array kAskedForWords = {
 constexpr char32_t kSyllableBase = 0xAC00;
 constexpr int kJongseongCount = 28, kJungseongCount = 21;
 constexpr int kJongseongSsangSiot = 20;  // ㅆ
+constexpr int kJongseongNieun = 4;       // ㄴ
+constexpr int kChoseongIeung = 11;       // ㅇ
+constexpr int kJungseongA = 0, kJungseongEo = 4, kJungseongYeo = 6, kJungseongO = 8, kJungseongWa = 9,
+              kJungseongU = 13, kJungseongWo = 14, kJungseongI = 20;
 
 std::size_t count_code_points(std::string_view s) {
   std::size_t n = 0;
@@ -122,16 +129,59 @@ std::pair<char32_t, std::size_t> last_code_point(std::string_view s) {
   return {next_code_point(s, pos), start};
 }
 
-// `word` with the ㅆ final of its last syllable removed, or nullopt when it has none.
+// The parts of a Hangul syllable: initial (choseong), vowel (jungseong) and final (jongseong).
+struct Jamo {
+  int initial, vowel, final;
+};
+Jamo split_syllable(char32_t cp) {
+  const int i = static_cast<int>(cp - kSyllableBase);
+  return {i / (kJungseongCount * kJongseongCount), (i / kJongseongCount) % kJungseongCount, i % kJongseongCount};
+}
+char32_t join_syllable(Jamo j) {
+  return kSyllableBase + static_cast<char32_t>((j.initial * kJungseongCount + j.vowel) * kJongseongCount + j.final);
+}
+
+// The verb stem before a past-tense syllable, the ending already gone: `word` ends in a syllable
+// with the ㅆ final, else nullopt. The past syllable is either a separate 았/었 after a stem
+// ending in a consonant (`선고받았` → `선고받`, `만들었` → `만들`) or the stem's last vowel
+// contracted with 아/어 (`태어났` → `태어나`, `불렸` → `불리`, `세웠` → `세우`, `돌아왔` →
+// `돌아오`), so that the past meets the present and adnominal forms (`불리는`, `세운`).
 std::optional<std::string> drop_past_ssangsiot(std::string_view word) {
   if (word.empty()) return std::nullopt;
   const auto [cp, start] = last_code_point(word);
   if (!is_hangul_syllable(cp) || (cp - kSyllableBase) % kJongseongCount != kJongseongSsangSiot) return std::nullopt;
   // 있 (`맛있다`, `있었던`) is a verb of its own, not a past tense: only the ending goes.
   if (cp == U'있') return std::string(word);
+  Jamo past = split_syllable(cp);
+  if (past.initial == kChoseongIeung && (past.vowel == kJungseongA || past.vowel == kJungseongEo) &&
+      count_code_points(word.substr(0, start)) >= 2)
+    return std::string(word.substr(0, start));
+  past.final = 0;
+  if (past.vowel == kJungseongYeo) past.vowel = kJungseongI;
+  else if (past.vowel == kJungseongWo) past.vowel = kJungseongU;
+  else if (past.vowel == kJungseongWa) past.vowel = kJungseongO;
   std::string out(word.substr(0, start));
-  append_utf8(out, cp - kJongseongSsangSiot);
+  append_utf8(out, join_syllable(past));
   return out;
+}
+
+// A stem of three or more syllables loses the ㄴ final of its last syllable, the adnominal
+// ending of a verb (`태어난` → `태어나`, `지어진` → `지어지`), and a final `져` is read as the
+// passive 지 + 어 (`세워져` → `세워지`), so that every form of a verb meets its past
+// (`태어났다` → `태어나`). Nouns of that shape lose the ㄴ too, on both sides of the search
+// alike (`레이건` → `레이거`); two-syllable words (`사건`, `시간`) are never touched.
+std::string drop_adnominal(std::string word) {
+  if (word.size() < 9 || count_code_points(word) < 3) return word;
+  const auto [cp, start] = last_code_point(word);
+  if (!is_hangul_syllable(cp)) return word;
+  Jamo last = split_syllable(cp);
+  // 는 and 은 are particles or endings that a longer stem would have lost already.
+  if (last.final == kJongseongNieun && cp != U'는' && cp != U'은') last.final = 0;
+  else if (cp == U'져') last.vowel = kJungseongI;
+  else return word;
+  word.resize(start);
+  append_utf8(word, join_syllable(last));
+  return word;
 }
 
 // Compatibility jamo → conjoining jamo. Consonants have a leading (choseong) and a trailing
@@ -163,7 +213,8 @@ std::size_t KoreanFilter::syllable_index(std::string_view utf8) {
 
 std::string KoreanFilter::stem(std::string_view word) const {
   // Most words (bare nouns) end in a syllable that ends no suffix: one bit test.
-  if (word.size() < 6 || !suffix_finals_.test(syllable_index(word.substr(word.size() - 3)))) return std::string(word);
+  if (word.size() < 6 || !suffix_finals_.test(syllable_index(word.substr(word.size() - 3))))
+    return drop_adnominal(std::string(word));
   // Code point starts from the end, so that each suffix of 1…kMaxSuffix syllables is one lookup.
   std::array<std::size_t, kMaxSuffix + 1> starts{};
   std::size_t found = 0;
@@ -187,19 +238,21 @@ std::string KoreanFilter::stem(std::string_view word) const {
     if ((info.particle_min_stem != 0 && stem_len >= info.particle_min_stem) ||
         (info.ending_min_stem != 0 && stem_len >= info.ending_min_stem))
       cut = starts[n - 1];
-    else if (info.after_past && stem_len >= 2 && past_cut == std::string_view::npos)
-      past_cut = starts[n - 1];
+    if (info.after_past && stem_len >= 2) past_cut = starts[n - 1];
   }
-  if (cut != std::string_view::npos) return std::string(word.substr(0, cut));
   if (past_cut != std::string_view::npos) {
-    // Every after-past suffix tried from the shortest; the first whose stem ends in ㅆ counts.
-    for (std::size_t n = 1; n <= found && n < syllables; ++n) {
+    // Every after-past suffix tried from the longest; the first whose stem ends in ㅆ counts
+    // when it is at least as long as the plain cut (`선고받았는가`: `는가` after ㅆ, not the
+    // ending `는가` or the particle `가` alone).
+    for (std::size_t n = found; n >= 1; --n) {
+      if (n >= syllables || (cut != std::string_view::npos && starts[n - 1] > cut)) continue;
       const auto it = suffixes_.find(word.substr(starts[n - 1]));
       if (it == suffixes_.end() || !it->second.after_past || syllables - n < 2) continue;
       if (std::optional<std::string> dropped = drop_past_ssangsiot(word.substr(0, starts[n - 1]))) return *dropped;
     }
   }
-  return std::string(word);
+  if (cut != std::string_view::npos) return drop_adnominal(std::string(word.substr(0, cut)));
+  return drop_adnominal(std::string(word));
 }
 
 bool KoreanFilter::is_particle(std::string_view word) const {

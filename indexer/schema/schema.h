@@ -40,6 +40,9 @@
 //   5 kTextSlot        on a passage record: the passage text, kept out of the JSON data so that
 //                      reading a hit parses little JSON (kAnalysisVersion 7; older records hold
 //                      it as the data key `text`)
+//   6 kCompoundSlot    on a passage record: its Hangul word terms of three syllables or more,
+//                      sorted, '\n'-separated (analysis::compound_list), where proximity ranking
+//                      finds a query word inside a compound (kAnalysisVersion 8)
 //
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
@@ -95,6 +98,7 @@ enum Slot : Xapian::valueno {
   kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
   kQuoteSlot = 4,        // quote number within its document, sortable_serialise(double)
   kTextSlot = 5,         // passage records: the passage text (UTF-8)
+  kCompoundSlot = 6,     // passage records: Hangul words of 3+ syllables (analysis::compound_list)
 };
 
 // Document-data keys (JSON object members).
@@ -141,8 +145,8 @@ inline constexpr const char* kKeyOrg = "org";          // inside speaker
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
 // 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
 // extractor follow-ups; 7: figure records without path, title and sentence (sentence_span),
-// passage text in kTextSlot.
-inline constexpr int kAnalysisVersion = 7;
+// passage text in kTextSlot; 8: verb stems (`태어난`/`태어났다` → `태어나`), kCompoundSlot.
+inline constexpr int kAnalysisVersion = 8;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";

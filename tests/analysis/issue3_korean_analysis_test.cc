@@ -42,6 +42,21 @@ INSTANTIATE_TEST_SUITE_P(
                       AnalyzerCase{"대중적인 대중적으로", {"대중", "대중"}},
                       AnalyzerCase{"맛있다", {"맛있"}}));
 
+// Every form of a verb meets its past: the adnominal ㄴ, the contracted vowels and the separate
+// 았/었 syllable go, question endings too (kAnalysisVersion 8).
+INSTANTIATE_TEST_SUITE_P(
+    VerbForms, Issue3_Analysis,
+    ::testing::Values(AnalyzerCase{"태어난 태어났나 태어나는", {"태어나", "태어나", "태어나"}},
+                      AnalyzerCase{"불렸다 불리는가 불리며", {"불리", "불리", "불리"}},
+                      AnalyzerCase{"선고받았다 선고받았는가", {"선고받", "선고받"}},
+                      AnalyzerCase{"세워진 세워져 세워졌다", {"세워지", "세워지", "세워지"}},
+                      AnalyzerCase{"돌아온 돌아왔다", {"돌아오", "돌아오"}},
+                      AnalyzerCase{"보였다 보이는", {"보이", "보이"}},
+                      AnalyzerCase{"가리키는가 가리키며", {"가리키", "가리키"}},
+                      // A noun of three syllables ending in ㄴ loses it on both sides alike; two
+                      // syllables never do, and 는/은 are left to the particle rules.
+                      AnalyzerCase{"레이건 레이건은 사건 시간", {"레이거", "레이거", "사건", "시간"}}));
+
 INSTANTIATE_TEST_SUITE_P(
     MixedScript, Issue3_Analysis,
     ::testing::Values(AnalyzerCase{"KBS가 iPhone의 AI분야", {"kbs", "iphone", "ai", "분야"}},
