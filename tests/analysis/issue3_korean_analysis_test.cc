@@ -53,9 +53,9 @@ INSTANTIATE_TEST_SUITE_P(
                       AnalyzerCase{"돌아온 돌아왔다", {"돌아오", "돌아오"}},
                       AnalyzerCase{"보였다 보이는", {"보이", "보이"}},
                       AnalyzerCase{"가리키는가 가리키며", {"가리키", "가리키"}},
-                      // A noun of three syllables ending in ㄴ loses it on both sides alike; two
-                      // syllables never do, and 는/은 are left to the particle rules.
-                      AnalyzerCase{"레이건 레이건은 사건 시간", {"레이거", "레이거", "사건", "시간"}}));
+                      // Nouns ending in ㄴ keep it, and two syllables are never touched.
+                      AnalyzerCase{"레이건 베를린은 티베트고원 사건 시간 피난",
+                                   {"레이건", "베를린", "티베트고원", "사건", "시간", "피난"}}));
 
 INSTANTIATE_TEST_SUITE_P(
     MixedScript, Issue3_Analysis,
