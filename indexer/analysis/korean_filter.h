@@ -1,8 +1,9 @@
 // Korean word normalisation for retrieval, by rules rather than a dictionary:
 //   * stem(): strips one trailing particle (josa) or verbal ending (eomi), the longest that
 //     leaves a long enough stem, so `실리콘밸리가`/`실리콘밸리와` → `실리콘밸리`,
-//     `당선된`/`당선되었다` → `당선`, `발표했다`/`발표하는`/`발표하며` → `발표`, and a past-tense
-//     ㅆ left on the stem by contraction is taken off (`태어났다` → `태어나`);
+//     `당선된`/`당선되었다` → `당선`, `발표했다`/`발표하는`/`발표하며` → `발표`; the past tense
+//     goes (`태어났다` → `태어나`, `불렸다` → `불리`, `선고받았다` → `선고받`), and so does the
+//     adnominal ㄴ after the syllables that end verbs (`태어난` → `태어나`, `지어진` → `지어지`);
 //   * is_question_word(): interrogatives (`언제`, `누가`, `무엇을`, `몇`, `얼마나`, `어디에서`,
 //     `왜`) that a question carries and its answer passage does not;
 //   * compose_jamo(): Hangul typed as compatibility jamo (`ㅎㅏㄴ`) composed into syllables;
@@ -10,9 +11,10 @@
 //
 // Known weaknesses: a rule list, not a morphological analyser. A noun that ends in a particle's
 // or ending's syllable loses it when the stem left is long enough (`천안함` → `천안`); irregular
-// verbs (`들어`/`듣다`) and vowel contractions other than the past ㅆ stay apart. Both sides of
-// the search use the same rules, so a wrong cut costs precision, not recall; the Hangul bigram
-// terms (analyzer.h) recover what stemming misses, including compounds spaced either way.
+// verbs (`들어`/`듣다`), two-syllable verbs (`만든`/`만들었다`) and contractions without the
+// past tense (`불려`) stay apart. Both sides of the search use the same rules, so a wrong cut
+// costs precision, not recall; the Hangul bigram terms (analyzer.h) recover what stemming
+// misses, including compounds spaced either way.
 #pragma once
 
 #include <bitset>
