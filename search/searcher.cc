@@ -278,18 +278,28 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
 
 void Searcher::answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
                                 std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const {
+  // For a when-question, besides a year standing alone (`in 1927`), any number followed by a unit
+  // of time (`3월`, `26일`, `13세기`, `62년`): the number and its unit are consecutive tokens.
+  std::vector<Xapian::termpos> after_number;
+  if (type == AnswerType::kTime) {
+    for (const char* unit : {"년", "월", "일", "세기"})
+      for (auto p = db_.positionlist_begin(did, unit); p != db_.positionlist_end(did, unit); ++p) after_number.push_back(*p);
+    std::sort(after_number.begin(), after_number.end());
+  }
   // Numbers are indexed as their digits (`1927년` → 1927) and digits sort before every letter and
   // prefix, so a passage's numbers are the start of its term list.
   for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
     const std::string term = *t;
     if (term.empty() || term[0] > '9') break;
     if (term[0] < '0' || term.find_first_not_of("0123456789") != std::string::npos) continue;
+    bool year = true;
     if (type == AnswerType::kTime) {
-      if (term.size() != 4) continue;
-      const int year = std::stoi(term);
-      if (year < 1000 || year > 2100) continue;
+      const int value = term.size() == 4 ? std::stoi(term) : 0;
+      year = value >= 1000 && value <= 2100;
+      if (!year && after_number.empty()) continue;
     }
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) hits.emplace_back(*p, slot);
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
+      if (year || std::binary_search(after_number.begin(), after_number.end(), *p + 1)) hits.emplace_back(*p, slot);
   }
 }
 

@@ -125,7 +125,8 @@ class Searcher {
   // The summed idf of the distinct query words in the densest window of one passage.
   double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
 
-  // Adds the positions of the passage's years (kTime) or numbers (kQuantity) as query word `slot`.
+  // Adds the positions of the passage's years and numbers with a unit of time (kTime) or of its
+  // numbers (kQuantity) as query word `slot`.
   void answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
                         std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const;
 

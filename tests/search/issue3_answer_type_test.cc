@@ -90,6 +90,20 @@ TEST(Issue3AnswerTypeRanking, AYearBesideTheEventWinsAWhenQuestion) {
   EXPECT_EQ(first_hit(db, question, params), without_year);
 }
 
+TEST(Issue3AnswerTypeRanking, ADayAndMonthAnswerAWhenQuestionWithoutAYear) {
+  test::TempDir dir;
+  const std::string db = (dir / "db").string();
+  // KorQuAD 2009: the answer is `8월 29일`, no year; a number followed by 월, 일 or 세기 is a time.
+  const std::string without_date = "연안호 선원과 선박이 북한에서 귀환하였다.";
+  const std::string with_date = "억류되었던 연안호 선원과 선박은 8월 29일 동해 군사분계선을 넘어 귀환하였다.";
+  index_texts(db, {without_date, with_date});
+  const std::string question = "북한에 예인되었던 연안호 선원과 선박은 언제 귀환하였는가?";
+  RankingParams params;
+  EXPECT_EQ(first_hit(db, question, params), with_date);
+  params.answer = 0;
+  EXPECT_EQ(first_hit(db, question, params), without_date);
+}
+
 TEST(Issue3AnswerTypeRanking, TaeeonatdaAnswersAChulsaengQuestion) {
   test::TempDir dir;
   const std::string db = (dir / "db").string();
