@@ -231,14 +231,17 @@ std::string KoreanFilter::stem(std::string_view word) const {
   // The longest particle or ending that leaves a long enough stem wins (`발표하는`: `하는`, not
   // `는`); only when there is none, an ending after the past-tense ㅆ.
   std::size_t cut = std::string_view::npos, past_cut = std::string_view::npos;
+  bool particle_cut = false;
   for (std::size_t n = 1; n <= found && n < syllables; ++n) {
     const auto it = suffixes_.find(word.substr(starts[n - 1]));
     if (it == suffixes_.end()) continue;
     const std::size_t stem_len = syllables - n;
     const SuffixInfo& info = it->second;
-    if ((info.particle_min_stem != 0 && stem_len >= info.particle_min_stem) ||
-        (info.ending_min_stem != 0 && stem_len >= info.ending_min_stem))
+    const bool particle = info.particle_min_stem != 0 && stem_len >= info.particle_min_stem;
+    if (particle || (info.ending_min_stem != 0 && stem_len >= info.ending_min_stem)) {
       cut = starts[n - 1];
+      particle_cut = particle;
+    }
     if (info.after_past && stem_len >= 2) past_cut = starts[n - 1];
   }
   if (past_cut != std::string_view::npos) {
@@ -252,8 +255,28 @@ std::string KoreanFilter::stem(std::string_view word) const {
       if (std::optional<std::string> dropped = drop_past_ssangsiot(word.substr(0, starts[n - 1]))) return *dropped;
     }
   }
-  if (cut != std::string_view::npos) return drop_adnominal(std::string(word.substr(0, cut)));
-  return drop_adnominal(std::string(word));
+  if (cut == std::string_view::npos) return drop_adnominal(std::string(word));
+  if (particle_cut) return drop_adnominal(strip_stacked_particle(word.substr(0, cut)));
+  return drop_adnominal(std::string(word.substr(0, cut)));
+}
+
+std::string KoreanFilter::strip_stacked_particle(std::string_view word) const {
+  // Particles of two syllables or more only: a single syllable before a particle is as often
+  // the noun's own (`경기도는` keeps `경기도`).
+  std::array<std::size_t, kMaxSuffix + 1> starts{};
+  std::size_t found = 0;
+  for (std::size_t i = word.size(); i > 0 && found <= kMaxSuffix;) {
+    --i;
+    if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) starts[found++] = i;
+  }
+  const std::size_t syllables = found > kMaxSuffix ? count_code_points(word) : found;
+  found = std::min(found, kMaxSuffix);
+  for (std::size_t n = std::min(found, syllables - 1); n >= 2; --n) {
+    const auto it = suffixes_.find(word.substr(starts[n - 1]));
+    if (it != suffixes_.end() && it->second.particle_min_stem != 0 && syllables - n >= it->second.particle_min_stem)
+      return std::string(word.substr(0, starts[n - 1]));
+  }
+  return std::string(word);
 }
 
 bool KoreanFilter::is_particle(std::string_view word) const {

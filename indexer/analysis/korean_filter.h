@@ -1,6 +1,7 @@
 // Korean word normalisation for retrieval, by rules rather than a dictionary:
 //   * stem(): strips one trailing particle (josa) or verbal ending (eomi), the longest that
-//     leaves a long enough stem, so `실리콘밸리가`/`실리콘밸리와` → `실리콘밸리`,
+//     leaves a long enough stem (and a particle of two syllables stacked under a particle:
+//     `서울까지도` → `서울`), so `실리콘밸리가`/`실리콘밸리와` → `실리콘밸리`,
 //     `당선된`/`당선되었다` → `당선`, `발표했다`/`발표하는`/`발표하며` → `발표`; the past tense
 //     goes (`태어났다` → `태어나`, `불렸다` → `불리`, `선고받았다` → `선고받`), and so does the
 //     adnominal ㄴ after the syllables that end verbs (`태어난` → `태어나`, `지어진` → `지어지`);
@@ -65,6 +66,9 @@ class KoreanFilter {
   // "not a Hangul syllable" and stays clear.
   static constexpr std::size_t kSyllables = 11172, kNotSyllable = kSyllables;
   static std::size_t syllable_index(std::string_view utf8);
+  // `word` without a trailing particle of two syllables or more (the inner one of a stack:
+  // `서울까지` of `서울까지도`), or `word` itself.
+  std::string strip_stacked_particle(std::string_view word) const;
   std::bitset<kSyllables + 1> suffix_finals_;
   std::bitset<kSyllables + 1> question_initials_;
 };

@@ -30,6 +30,10 @@ INSTANTIATE_TEST_SUITE_P(
                       AnalyzerCase{"함장의 함장", {"함장", "함장"}},
                       AnalyzerCase{"임종석이 임종석은", {"임종석", "임종석"}},
                       AnalyzerCase{"실리콘밸리로부터", {"실리콘밸리"}},
+                      // Stacked particles: the inner one goes too when it has two syllables.
+                      AnalyzerCase{"서울까지도 학교에서만 칭짱고원이라고도 정부로부터의",
+                                   {"서울", "학교", "칭짱고원", "정부"}},
+                      AnalyzerCase{"경기도는", {"경기도"}},
                       // A one-syllable stem keeps its syllable: `사과`, `최고` are nouns.
                       AnalyzerCase{"사과 최고", {"사과", "최고"}}));
 
