@@ -21,7 +21,7 @@ namespace kb::search {
 // BM25 parameters tuned on KorQuAD dev (tools/kb_eval_korquad.cc): passages of a few hundred
 // words, questions that paraphrase one sentence — a low k1 rewards matching many distinct query
 // words over repeating one.
-inline constexpr double kDefaultK1 = 0.4;
+inline constexpr double kDefaultK1 = 0.3;
 inline constexpr double kDefaultB = 0.35;
 
 struct PassageStats {

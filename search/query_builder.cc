@@ -1,8 +1,24 @@
 #include "query_builder.h"
 
+#include <cmath>
 #include <vector>
 
+#include "schema/schema.h"
+
 namespace kb::search {
+
+Xapian::Query QueryBuilder::word_or_bigrams(const Xapian::Query& word,
+                                            const std::vector<Xapian::Query>& bigrams) const {
+  if (bigrams.empty() || weights_.bigram <= 0) return word;
+  // A passage that has the word scores the word; one that has it only in other forms (a compound,
+  // another ending, a spacing) scores its bigrams instead. Adding both would count a word three
+  // or four times over in the passages that repeat it, which are the siblings of the passage
+  // that answers. The bigrams of a long word are many: their sum is scaled by 1/√n.
+  const double scale = weights_.bigram / std::sqrt(static_cast<double>(bigrams.size()));
+  Xapian::Query stand_in(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end()), scale);
+  return word.empty() ? stand_in : Xapian::Query(Xapian::Query::OP_MAX, word, stand_in);
+}
 
 BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expander, const QueryExpander* paraphraser) {
   BuiltQuery built;
@@ -19,7 +35,8 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
       terms.emplace_back(analysis::phrase_term(t));
       built.phrase_terms.insert(analysis::phrase_term(t));
     }
-    if (terms.size() == 1) phrases.push_back(terms.front());
+    if (terms.size() == 1)
+      phrases.push_back(terms.front());
     else if (terms.size() > 1)
       phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
                            static_cast<Xapian::termcount>(terms.size()));
@@ -44,7 +61,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
 
   bool all_stopwords = true;
   for (const auto& t : free_tokens) all_stopwords &= t.stopword;
-  std::vector<Xapian::Query> words, bigrams;
+  std::vector<Xapian::Query> words, bridges;
   std::set<std::string> seen_bigrams, seen_positional;
   for (const auto& t : free_tokens) {
     if (t.stopword && !all_stopwords) continue;
@@ -52,13 +69,17 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
       built.positional_terms.push_back(std::move(positional));
       built.positional_shares.push_back(1.0);
     }
+    Xapian::Query word;
+    std::vector<Xapian::Query> own_bigrams;
+    const std::string bridge = t.bridge.empty() ? std::string() : schema::bigram_term(t.bridge);
     analysis::for_each_query_term(t, [&](const std::string& term, analysis::TermSpace space) {
       if (space == analysis::TermSpace::kWord) {
-        if (built.ranking_terms.insert(term).second) words.emplace_back(term);
+        if (built.ranking_terms.insert(term).second) word = Xapian::Query(term);
       } else if (seen_bigrams.insert(term).second) {
-        bigrams.emplace_back(term);
+        (term == bridge ? bridges : own_bigrams).emplace_back(term);
       }
     });
+    if (Xapian::Query part = word_or_bigrams(word, own_bigrams); !part.empty()) words.push_back(std::move(part));
   }
 
   // Equivalents join the word space as weighted clauses; their positional terms feed the
@@ -86,8 +107,8 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
     return weight == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
   };
   Xapian::Query free_query = scaled_or(words, weights_.word);
-  if (!bigrams.empty() && weights_.bigram > 0)
-    free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bigrams, weights_.bigram));
+  if (!bridges.empty() && weights_.bridge > 0)
+    free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bridges, weights_.bridge));
   if (phrases.empty()) {
     built.query = free_query;
   } else {

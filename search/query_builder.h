@@ -5,8 +5,9 @@
 // an unbalanced quote runs to the end of the query. English stopwords and Korean interrogatives
 // (`언제`, `누가`, `무엇을`) are dropped from free text unless the query has nothing else.
 //
-// Free text is an OR of two weighted term spaces (analyzer.h): the word space (stems, words) and
-// the Hangul bigram space, each a BM25-weighted OR scaled by its weight. Cross-language
+// Free text is a BM25-weighted OR over the words (analyzer.h): each Korean word is the maximum of
+// the word itself and its Hangul bigrams (a stand-in where a passage has the word only inside a
+// compound or in another form), and the bigrams across spaces join at their own weight. Cross-language
 // equivalents join the word space as synonyms when an expander is given (query_expander.h). The
 // free words' positional terms are kept for proximity reranking (searcher.h).
 #pragma once
@@ -35,7 +36,12 @@ struct BuiltQuery {
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
 struct SpaceWeights {
   double word = 1.0;
-  double bigram = 0.5;
+  // A Korean word's own bigrams stand in for the word in passages that lack it (OP_MAX with the
+  // word), their sum scaled by this weight / √(number of bigrams).
+  double bigram = 1.0;
+  // The bigram across a space between two Korean words (`총 면적` → `총면`), which meets the
+  // two written as one compound.
+  double bridge = 0.5;
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
   double translation = 1.5;
@@ -55,6 +61,9 @@ class QueryBuilder {
                    const QueryExpander* paraphraser = nullptr);
 
  private:
+  // The query part of one free word: the word, or where a passage lacks it, its bigrams.
+  Xapian::Query word_or_bigrams(const Xapian::Query& word, const std::vector<Xapian::Query>& bigrams) const;
+
   analysis::TextAnalyzer& analyzer_;
   SpaceWeights weights_;
 };

@@ -50,7 +50,7 @@ struct RankingParams {
   // it. A question paraphrases one sentence of its passage, while sibling passages scatter the
   // same words. Pages that start beyond rerank_depth keep BM25 order.
   double proximity = 1.0;
-  unsigned window = 20;
+  unsigned window = 18;
   // For a question asking when or how many (answer_type.h), a year or a number inside the window
   // counts as one more distinct word of this idf.
   double answer = 2.0;

@@ -297,7 +297,7 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
 }
 
 // Tuning: one index, then one line of results per line of `sweep_path` — ranking parameters as
-// `name=value` words (k1, b, word, bigram, proximity, window, depth, answer, paraphrase,
+// `name=value` words (k1, b, word, bigram, bridge, proximity, window, depth, answer, paraphrase,
 // compound), unnamed ones at the product's
 // defaults. R@1 and MRR@10 are printed for all questions and for the even and odd halves apart,
 // so a setting that only wins on one half shows up as noise.
@@ -321,6 +321,7 @@ void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
       else if (name == "b") p.b = value;
       else if (name == "word") p.spaces.word = value;
       else if (name == "bigram") p.spaces.bigram = value;
+      else if (name == "bridge") p.spaces.bridge = value;
       else if (name == "proximity") p.proximity = value;
       else if (name == "window") p.window = static_cast<unsigned>(value);
       else if (name == "depth") p.rerank_depth = static_cast<unsigned>(value);
@@ -564,7 +565,7 @@ int main(int argc, char** argv) {
   app.add_option("--k1", o.ranking.k1, "BM25 k1 (tuning)")->capture_default_str();
   app.add_option("--b", o.ranking.b, "BM25 b (tuning)")->capture_default_str();
   app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
-  app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of the Hangul bigram space (tuning)")
+  app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of a Korean word's bigrams standing in for it (tuning)")
       ->capture_default_str();
   app.add_option("--proximity", o.ranking.proximity, "Weight of the proximity rerank (tuning)")->capture_default_str();
   app.add_option("--window", o.ranking.window, "Proximity window in word positions (tuning)")->capture_default_str();

@@ -93,10 +93,10 @@ struct Floor {
 
 TEST_P(Issue3_CorpusQuestions, AnswerPassageNearTheTop) {
   const std::vector<CorpusQuestion> questions = load_questions(GetParam());
-  // Korean R@1 was 8/15 on an index of passages alone; figure and quote records (no text terms,
-  // but counted in BM25's document count and average length) cost one question at rank 1, which
-  // stays at rank 2. Keeping those records out of the passage statistics is the fix to come.
-  const Floor floor = GetParam() == "questions_en.tsv" ? Floor{9, 17} : Floor{7, 15};
+  // The floors are what the ranking reached when a Korean word's bigrams became a stand-in for the
+  // word instead of an addition to it (query_builder.h): English 9 → 10 at rank 1, 17 → 18 in the
+  // top 3; Korean 8 → 10 at rank 1.
+  const Floor floor = GetParam() == "questions_en.tsv" ? Floor{10, 18} : Floor{10, 15};
   ASSERT_GE(questions.size(), 15u);
   search::Searcher searcher((dir_->path() / "db").string());
   std::size_t at1 = 0, at3 = 0;
