@@ -41,7 +41,7 @@ struct SpaceWeights {
   double bigram = 1.0;
   // The bigram across a space between two Korean words (`총 면적` → `총면`), which meets the
   // two written as one compound.
-  double bridge = 0.5;
+  double bridge = 0.4;
   // Cross-language equivalents (query_expander.h); set on the corpus/ queries of
   // tests/cli/issue7_crosslang_test.cc so that both languages reach the top 3.
   double translation = 1.5;

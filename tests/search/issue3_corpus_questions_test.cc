@@ -95,8 +95,9 @@ TEST_P(Issue3_CorpusQuestions, AnswerPassageNearTheTop) {
   const std::vector<CorpusQuestion> questions = load_questions(GetParam());
   // The floors are what the ranking reached when a Korean word's bigrams became a stand-in for the
   // word instead of an addition to it (query_builder.h): English 9 → 10 at rank 1, 17 → 18 in the
-  // top 3; Korean 8 → 10 at rank 1.
-  const Floor floor = GetParam() == "questions_en.tsv" ? Floor{10, 18} : Floor{10, 15};
+  // top 3; Korean 8 → 10 at rank 1, then 9 with the bridge bigram weight 0.5 → 0.4 that KorQuAD
+  // (5,774 questions) prefers.
+  const Floor floor = GetParam() == "questions_en.tsv" ? Floor{10, 18} : Floor{9, 15};
   ASSERT_GE(questions.size(), 15u);
   search::Searcher searcher((dir_->path() / "db").string());
   std::size_t at1 = 0, at3 = 0;
