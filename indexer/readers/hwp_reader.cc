@@ -3,6 +3,7 @@
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-input-proxy.h>
 #include <gsf/gsf-input.h>
 #include <gsf/gsf-utils.h>
 #include <zlib.h>
@@ -175,6 +176,14 @@ HwpReader::HwpReader() {
     const auto levels = static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
     for (const char* domain : {"libgsf", "libgsf:msole", "libgsf:utils", "GLib-GObject"})
       g_log_set_handler(domain, levels, ignore_glib_message, nullptr);
+    // libgsf registers its GObject types on first use without a lock: two kb-index workers
+    // opening their first HWP files at once could both register one (GsfInputMemory, or the
+    // GsfInputProxy the OLE2 reader makes for each stream), and the loser crashed
+    // (`gsf_input_set_modtime: assertion 'GSF_IS_INPUT (input)'`, or a segfault in
+    // gsf_input_proxy_new_section). Every type an HWP read creates is registered here, on the
+    // one thread that builds the readers before any worker starts.
+    for (const GType type : {GSF_INPUT_MEMORY_TYPE, GSF_INPUT_PROXY_TYPE, GSF_INFILE_MSOLE_TYPE})
+      g_type_class_unref(g_type_class_ref(type));
   });
 }
 
