@@ -1,6 +1,5 @@
 #include "passage_ranking.h"
 
-
 #include <algorithm>
 #include <vector>
 

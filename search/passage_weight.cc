@@ -45,17 +45,18 @@ void PassageBM25Weight::init(double factor) {
   termweight_ = std::log(odds) * factor * (k1_ + 1) * (2 * wqf / (1 + wqf));
 }
 
-double PassageBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {
+double PassageBM25Weight::term_part(double wdf, double doclen) const {
   const double normalised = std::max(doclen * inverse_average_, kMinNormalisedLength);
-  const double w = wdf;
-  return termweight_ * (w / (k1_ * (normalised * b_ + (1 - b_)) + w));
+  return termweight_ * (wdf / (k1_ * (normalised * b_ + (1 - b_)) + wdf));
+}
+
+double PassageBM25Weight::get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount) const {
+  return term_part(wdf, doclen);
 }
 
 double PassageBM25Weight::get_maxpart() const {
   if (termweight_ == 0) return 0;
-  const double w = get_wdf_upper_bound();
-  const double normalised = std::max(get_doclength_lower_bound() * inverse_average_, kMinNormalisedLength);
-  return termweight_ * (w / (k1_ * (normalised * b_ + (1 - b_)) + w));
+  return term_part(get_wdf_upper_bound(), get_doclength_lower_bound());
 }
 
 }  // namespace kb::search

@@ -46,6 +46,9 @@ class PassageBM25Weight final : public Xapian::Weight {
   double get_maxextra() const override { return 0; }
 
  private:
+  // BM25's term weight for `wdf` occurrences in a passage of `doclen` words.
+  double term_part(double wdf, double doclen) const;
+
   double k1_;
   double b_;
   PassageStats stats_;

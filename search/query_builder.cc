@@ -97,7 +97,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
       }
   };
   // A passage in the other language can match only through the translations, while a passage in
-  // the query's language also scores in the bigram space: a small boost lets the two compete.
+  // the query's language also scores through bigrams: a small boost lets the two compete.
   if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0);
   // A paraphrase is weaker evidence than the word itself, in ranking and in proximity alike.
   if (paraphraser != nullptr && weights_.paraphrase > 0)

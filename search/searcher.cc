@@ -69,7 +69,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
 
 namespace {
 
-// A [begin, end) byte span stored as a two-number array under `key`.
+// A pair of unsigned numbers stored as a two-number array under `key`: a [begin, end) byte span,
+// or [first, last] source lines.
 std::optional<std::pair<std::uint32_t, std::uint32_t>> span_of(const nlohmann::json& j, const char* key) {
   const auto span = j.find(key);
   if (span == j.end() || !span->is_array() || span->size() != 2 || !(*span)[0].is_number_unsigned() ||
@@ -154,7 +155,8 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
   return summary;
 }
 
-double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const {
+double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
+                                 const std::vector<ProximityWord>& words) const {
   // Slots: query word i met as itself (i), the answer type (n), query word i met inside a
   // compound (n + 1 + i).
   const std::size_t n = query.positional_terms.size();
@@ -164,10 +166,10 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, con
   };
   std::optional<std::string> compounds;  // read once, when a query word may hide in a compound
   for (std::size_t i = 0; i < n; ++i) {
-    if (idf[i] <= 0) continue;
+    if (words[i].idf <= 0) continue;
     const std::string& word = query.positional_terms[i];
     add_positions(word, i);
-    if (ranking_.compound <= 0 || word.size() < 6 || analysis::detect_language(word) != "ko") continue;
+    if (ranking_.compound <= 0 || !words[i].korean) continue;
     if (!compounds) compounds = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kCompoundSlot);
     analysis::for_each_compound_containing(*compounds, word,
                                            [&](std::string_view term) { add_positions(std::string(term), n + 1 + i); });
@@ -179,7 +181,7 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, con
   std::vector<unsigned> inside(2 * n + 1, 0);
   auto contribution = [&](std::size_t word) {
     if (word == n) return inside[n] ? ranking_.answer : 0.0;
-    return inside[word] ? idf[word] : inside[n + 1 + word] ? ranking_.compound * idf[word] : 0.0;
+    return inside[word] ? words[word].idf : inside[n + 1 + word] ? ranking_.compound * words[word].idf : 0.0;
   };
   double sum = 0, best = 0;
   auto move = [&](std::size_t slot, int delta) {
@@ -219,12 +221,14 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
   if (rerank) {
-    std::vector<double> idf;
+    std::vector<ProximityWord> words;
     for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
-      const double df = db_.get_termfreq(built.positional_terms[i]);
-      idf.push_back(df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0);
+      const std::string& term = built.positional_terms[i];
+      const double df = db_.get_termfreq(term);
+      words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
+                       term.size() >= 6 && analysis::detect_language(term) == "ko"});
     }
-    for (RankedPassage& p : ranking.passages) p.score += ranking_.proximity * window_evidence(p.docid, built, idf);
+    for (RankedPassage& p : ranking.passages) p.score += ranking_.proximity * window_evidence(p.docid, built, words);
     std::stable_sort(ranking.passages.begin(), ranking.passages.end(),
                      [](const RankedPassage& a, const RankedPassage& b) { return a.score > b.score; });
     ranking.passages.erase(ranking.passages.begin(),
@@ -260,9 +264,9 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
   hit.citation.author = data.value(schema::kKeyAuthor, "");
   hit.citation.url = data.value(schema::kKeyUrl, "");
   hit.citation.page = data.value(schema::kKeyPage, 0);
-  if (const auto lines = data.find(schema::kKeyLines); lines != data.end() && lines->is_array() && lines->size() == 2) {
-    hit.citation.line_begin = (*lines)[0].get<int>();
-    hit.citation.line_end = (*lines)[1].get<int>();
+  if (const auto lines = span_of(data, schema::kKeyLines)) {
+    hit.citation.line_begin = static_cast<int>(lines->first);
+    hit.citation.line_end = static_cast<int>(lines->second);
   }
   if (highlight) hit.highlights = this->highlight(hit.passage.text, built);
   if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())

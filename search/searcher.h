@@ -122,8 +122,13 @@ class Searcher {
 
   TranslationLexicon& lexicon();
   const TranslationLexicon& paraphrases();  // built on first use
+  // A positional query word as the proximity rerank weighs it, worked out once per query.
+  struct ProximityWord {
+    double idf = 0;
+    bool korean = false;  // of two syllables or more: may also be met inside a compound
+  };
   // The summed idf of the distinct query words in the densest window of one passage.
-  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<double>& idf) const;
+  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<ProximityWord>& words) const;
 
   // Adds the positions of the passage's years and numbers with a unit of time (kTime) or of its
   // numbers (kQuantity) as query word `slot`.

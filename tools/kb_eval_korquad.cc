@@ -298,9 +298,9 @@ SetupResult run_ours(const Dataset& d, const fs::path& dir, const Options& o) {
 
 // Tuning: one index, then one line of results per line of `sweep_path` — ranking parameters as
 // `name=value` words (k1, b, word, bigram, bridge, proximity, window, depth, answer, paraphrase,
-// compound), unnamed ones at the product's
-// defaults. R@1 and MRR@10 are printed for all questions and for the even and odd halves apart,
-// so a setting that only wins on one half shows up as noise.
+// compound), unnamed ones at the product's defaults. R@1 and MRR@10 are printed for all
+// questions and for the even and odd halves apart, so a setting that only wins on one half shows
+// up as noise.
 void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
   PassageOfDoc passage_of_doc;
   build_ours(d, dir, passage_of_doc);
@@ -572,7 +572,7 @@ int main(int argc, char** argv) {
   app.add_option("--rerank-depth", o.ranking.rerank_depth, "Passages reranked by proximity (tuning)")
       ->capture_default_str();
   app.add_option("--sweep", o.sweep_path,
-                 "Tuning: one line of results per line of this file of ranking parameters (k1=0.4 b=0.35 ...)");
+                 "Tuning: one line of results per line of this file of ranking parameters (k1=0.3 window=18 ...)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

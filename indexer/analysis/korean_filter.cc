@@ -212,24 +212,27 @@ std::size_t KoreanFilter::syllable_index(std::string_view utf8) {
   return is_hangul_syllable(cp) ? cp - kSyllableBase : kNotSyllable;
 }
 
+KoreanFilter::Tail KoreanFilter::tail_of(std::string_view word) {
+  Tail tail;
+  for (std::size_t i = word.size(); i > 0 && tail.found <= kMaxSuffix;) {
+    --i;
+    if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) tail.starts[tail.found++] = i;
+  }
+  tail.syllables = tail.found;
+  if (tail.found > kMaxSuffix) {
+    tail.syllables = count_code_points(word);
+    tail.found = kMaxSuffix;
+  }
+  return tail;
+}
+
 std::string KoreanFilter::stem(std::string_view word) const {
   // Most words (bare nouns) end in a syllable that ends no suffix: one bit test.
   if (word.size() < 6 || !suffix_finals_.test(syllable_index(word.substr(word.size() - 3))))
     return drop_adnominal(std::string(word));
-  // Code point starts from the end, so that each suffix of 1…kMaxSuffix syllables is one lookup.
-  std::array<std::size_t, kMaxSuffix + 1> starts{};
-  std::size_t found = 0;
-  for (std::size_t i = word.size(); i > 0 && found <= kMaxSuffix;) {
-    --i;
-    if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) starts[found++] = i;
-  }
-  std::size_t syllables = found;
-  if (found > kMaxSuffix) {
-    syllables = count_code_points(word);
-    found = kMaxSuffix;
-  }
+  const auto [starts, found, syllables] = tail_of(word);
   // The longest particle or ending that leaves a long enough stem wins (`발표하는`: `하는`, not
-  // `는`); only when there is none, an ending after the past-tense ㅆ.
+  // `는`), unless an ending after the past-tense ㅆ is at least as long.
   std::size_t cut = std::string_view::npos, past_cut = std::string_view::npos;
   bool particle_cut = false;
   for (std::size_t n = 1; n <= found && n < syllables; ++n) {
@@ -263,14 +266,7 @@ std::string KoreanFilter::stem(std::string_view word) const {
 std::string KoreanFilter::strip_stacked_particle(std::string_view word) const {
   // Particles of two syllables or more only: a single syllable before a particle is as often
   // the noun's own (`경기도는` keeps `경기도`).
-  std::array<std::size_t, kMaxSuffix + 1> starts{};
-  std::size_t found = 0;
-  for (std::size_t i = word.size(); i > 0 && found <= kMaxSuffix;) {
-    --i;
-    if ((static_cast<unsigned char>(word[i]) & 0xC0) != 0x80) starts[found++] = i;
-  }
-  const std::size_t syllables = found > kMaxSuffix ? count_code_points(word) : found;
-  found = std::min(found, kMaxSuffix);
+  const auto [starts, found, syllables] = tail_of(word);
   for (std::size_t n = std::min(found, syllables - 1); n >= 2; --n) {
     const auto it = suffixes_.find(word.substr(starts[n - 1]));
     if (it != suffixes_.end() && it->second.particle_min_stem != 0 && syllables - n >= it->second.particle_min_stem)

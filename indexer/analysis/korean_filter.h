@@ -18,6 +18,7 @@
 // misses, including compounds spaced either way.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <optional>
@@ -66,6 +67,14 @@ class KoreanFilter {
   // "not a Hangul syllable" and stays clear.
   static constexpr std::size_t kSyllables = 11172, kNotSyllable = kSyllables;
   static std::size_t syllable_index(std::string_view utf8);
+  // Where the last 1…kMaxSuffix code points of `word` start (starts[n - 1]: the last n, so that
+  // each suffix is one lookup), how many there are and the word's length in code points.
+  struct Tail {
+    std::array<std::size_t, kMaxSuffix + 1> starts{};
+    std::size_t found = 0;      // at most kMaxSuffix
+    std::size_t syllables = 0;  // code points of the whole word
+  };
+  static Tail tail_of(std::string_view word);
   // `word` without a trailing particle of two syllables or more (the inner one of a stack:
   // `서울까지` of `서울까지도`), or `word` itself.
   std::string strip_stacked_particle(std::string_view word) const;

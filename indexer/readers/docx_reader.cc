@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "readers/html_blocks.h"
@@ -313,9 +312,7 @@ ReadResult DocxReader::read_package(ZipArchive& zip) {
       walker.end_part();
     }
   }
-  // Each header and footer once: first/even/odd variants and every section's copy usually
-  // repeat the same words, which would otherwise outweigh the body in ranking.
-  std::set<std::string> seen;
+  HeaderFooterText page_text;
   for (const std::string& name : parts.headers) {
     pugi::xml_document part;
     const PartLoad load = load_part(zip, name, part, doc);
@@ -326,7 +323,7 @@ ReadResult DocxReader::read_package(ZipArchive& zip) {
     walker.end_part();
     for (Paragraph& p : paragraphs) {
       p.heading = false;
-      if (has_word_characters(p.text) && seen.insert(p.text).second) doc.paragraphs.push_back(std::move(p));
+      if (page_text.keep(p.text)) doc.paragraphs.push_back(std::move(p));
     }
   }
   repair_utf8_fields(doc);

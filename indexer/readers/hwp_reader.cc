@@ -13,7 +13,6 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
-#include <set>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -366,9 +365,9 @@ HwpSectionText hwp_section_text(std::string_view records) {
 
 std::vector<std::string> hwp_paragraph_texts(std::string_view records) {
   HwpSectionText section = hwp_section_text(records);
-  std::set<std::string> seen;
+  HeaderFooterText kept;
   for (std::string& text : section.headers)
-    if (has_word_characters(text) && seen.insert(text).second) section.body.push_back(std::move(text));
+    if (kept.keep(text)) section.body.push_back(std::move(text));
   return std::move(section.body);
 }
 
@@ -434,10 +433,9 @@ ReadResult HwpReader::read(std::string_view bytes) const {
     headers.insert(headers.end(), std::make_move_iterator(text_of.headers.begin()),
                    std::make_move_iterator(text_of.headers.end()));
   }
-  // Each header and footer text once: odd/even pages and every section usually repeat it.
-  std::set<std::string> seen;
+  HeaderFooterText kept;
   for (std::string& text : headers)
-    if (has_word_characters(text) && seen.insert(text).second) doc.paragraphs.push_back({std::move(text), 0, false});
+    if (kept.keep(text)) doc.paragraphs.push_back({std::move(text), 0, false});
   if (sections == 0) return ReadResult::failure(ReadStatus::kCorrupt, "HWP file has no BodyText/Section0 stream");
   if (doc.paragraphs.empty()) return ReadResult::failure(ReadStatus::kEmpty, "HWP document has no text");
   return ReadResult::success(std::move(doc));

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <set>
 
 #include "readers/html_blocks.h"
 #include "readers/xml_util.h"
@@ -14,12 +13,11 @@ constexpr int kMaxDepth = 200;
 
 class SectionWalker {
  public:
-  // Appends the headers and footers met so far, each text once: the same header usually
-  // repeats for odd and even pages and in every section.
+  // Appends the headers and footers met so far (HeaderFooterText keeps each text once).
   void finish(std::vector<Paragraph>& out) {
-    std::set<std::string> seen;
+    HeaderFooterText kept;
     for (Paragraph& p : page_text_)
-      if (has_word_characters(p.text) && seen.insert(p.text).second) out.push_back(std::move(p));
+      if (kept.keep(p.text)) out.push_back(std::move(p));
     page_text_.clear();
   }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <vector>
 
 #include <string>
@@ -49,6 +50,17 @@ std::string collapse_whitespace(std::string_view text);
 // False for text of spaces and punctuation only ("- -", " / ", "– –"): what a header or footer
 // paragraph leaves behind when its page-number fields are dropped.
 bool has_word_characters(std::string_view text);
+
+// Which header and footer paragraphs a document keeps: each text once (first/even/odd pages and
+// every section usually repeat it, and would outweigh the body in ranking) and only with word
+// characters. One per document.
+class HeaderFooterText {
+ public:
+  bool keep(const std::string& text) { return has_word_characters(text) && seen_.insert(text).second; }
+
+ private:
+  std::set<std::string> seen_;
+};
 
 // A table of OOXML/OWPML shape (`tr` rows of `tc` cells, any namespace) as one paragraph per row,
 // cells joined by " | "; `read_cell` turns a cell's content into paragraphs (nested tables too).
