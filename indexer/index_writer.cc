@@ -69,8 +69,7 @@ void add_speaker_terms(Xapian::Document& record, const analysis::Speaker& speake
 // One record per quote: its words are searchable (`kb-search --quotes QUERY`), its speaker's
 // name forms filter (`--speaker`).
 Xapian::Document quote_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                              const analysis::AnalyzedPassage& passage, const analysis::Quote& quote,
-                              unsigned number) {
+                              const analysis::AnalyzedPassage& passage, const analysis::Quote& quote, unsigned number) {
   Xapian::Document record;
   record.add_boolean_term(schema::quote_uid_term(source.id, number));
   record.add_boolean_term(schema::parent_term(source.id));
@@ -83,10 +82,14 @@ Xapian::Document quote_record(const SourceInfo& source, const analysis::Analyzed
   record.add_value(schema::kLangSlot, doc.lang);
   record.add_value(schema::kQuoteSlot, Xapian::sortable_serialise(number));
   json data = {
-      {schema::kKeyDoc, source.id},         {schema::kKeyPath, source.path},
-      {schema::kKeyTitle, doc.title},       {schema::kKeyLang, doc.lang},
-      {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyQuote, number},
-      {schema::kKeyText, quote.text},       {schema::kKeyOffset, passage.offset + quote.begin},
+      {schema::kKeyDoc, source.id},
+      {schema::kKeyPath, source.path},
+      {schema::kKeyTitle, doc.title},
+      {schema::kKeyLang, doc.lang},
+      {schema::kKeyOrdinal, passage.ordinal},
+      {schema::kKeyQuote, number},
+      {schema::kKeyText, quote.text},
+      {schema::kKeyOffset, passage.offset + quote.begin},
       {schema::kKeySpeaker, speaker_json(quote.speaker)},
   };
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
@@ -102,8 +105,10 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   record.add_boolean_term(schema::lang_term(doc.lang));
   for (const analysis::Token& token : passage.tokens) {
     analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
-      if (pos == 0) record.add_term(term);
-      else record.add_posting(term, pos);
+      if (pos == 0)
+        record.add_term(term);
+      else
+        record.add_posting(term, pos);
     });
   }
   record.add_value(schema::kDocIdSlot, source.id);
@@ -115,9 +120,8 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
     quotes.push_back({{schema::kKeyText, quote.text}, {schema::kKeySpeaker, speaker_json(quote.speaker)}});
   }
   json data = {
-      {schema::kKeyDoc, source.id},     {schema::kKeyPath, source.path},
-      {schema::kKeyTitle, doc.title},   {schema::kKeyLang, doc.lang},
-      {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyOffset, passage.offset},
+      {schema::kKeyDoc, source.id}, {schema::kKeyPath, source.path},        {schema::kKeyTitle, doc.title},
+      {schema::kKeyLang, doc.lang}, {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyOffset, passage.offset},
   };
   // The text goes into a value slot, not the JSON: reading a hit then parses a few hundred bytes
   // of JSON instead of scanning the whole passage for escapes (most of a search's time).
@@ -148,9 +152,12 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kLangSlot, doc.lang);
   json data = {
-      {schema::kKeyPath, source.path},  {schema::kKeyTitle, doc.title},
-      {schema::kKeyLang, doc.lang},     {schema::kKeyHash, source.hash},
-      {schema::kKeySize, source.size},  {schema::kKeyMtime, source.mtime},
+      {schema::kKeyPath, source.path},
+      {schema::kKeyTitle, doc.title},
+      {schema::kKeyLang, doc.lang},
+      {schema::kKeyHash, source.hash},
+      {schema::kKeySize, source.size},
+      {schema::kKeyMtime, source.mtime},
       {schema::kKeyPassages, doc.passages.size()},
       {schema::kKeyIndexedAt, static_cast<std::int64_t>(std::time(nullptr))},
   };
@@ -215,10 +222,44 @@ IndexWriter::Prepared IndexWriter::prepare(const SourceInfo& source, const analy
     out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.right_key), learned.alias.left);
   }
   for (const auto& passage : doc.passages)
-    for (const analysis::Figure& figure : passage.figures) out.records.push_back(figure_record(source, doc, passage, figure));
+    for (const analysis::Figure& figure : passage.figures)
+      out.records.push_back(figure_record(source, doc, passage, figure));
   unsigned quote_number = 0;
   for (const auto& passage : doc.passages)
-    for (const auto& quote : passage.quotes) out.records.push_back(quote_record(source, doc, passage, quote, quote_number++));
+    for (const auto& quote : passage.quotes)
+      out.records.push_back(quote_record(source, doc, passage, quote, quote_number++));
+  return out;
+}
+
+void IndexWriter::Prepared::encode(WireWriter& out) const {
+  out.str(id);
+  out.str(path);
+  out.u64(records.size());
+  for (const Xapian::Document& record : records) out.str(record.serialise());
+  out.u64(metadata_lines.size());
+  for (const auto& [key, line] : metadata_lines) {
+    out.str(key);
+    out.str(line);
+  }
+}
+
+IndexWriter::Prepared IndexWriter::Prepared::decode(WireReader& in) {
+  Prepared out;
+  out.id = in.str();
+  out.path = in.str();
+  const std::uint64_t record_count = in.u64();
+  for (std::uint64_t i = 0; i < record_count; ++i) {
+    try {
+      out.records.push_back(Xapian::Document::unserialise(in.str()));
+    } catch (const Xapian::Error& e) {
+      throw WireError("bad record: " + e.get_msg());
+    }
+  }
+  const std::uint64_t line_count = in.u64();
+  for (std::uint64_t i = 0; i < line_count; ++i) {
+    std::string key = in.str();
+    out.metadata_lines.emplace_back(std::move(key), in.str());
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Writes analysed documents into a Xapian database following schema.h: a document record, a
-// passage record per passage and a figure record per figure. Knows nothing of file formats. Changes are grouped in a Xapian transaction and become visible, atomically, on
-// commit(): a crash before that leaves the database at its last commit.
+// passage record per passage and a figure record per figure. Knows nothing of file formats. Changes are grouped in a
+// Xapian transaction and become visible, atomically, on commit(): a crash before that leaves the database at its last
+// commit.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <xapian.h>
 
 #include "analysis/document_analyzer.h"
+#include "wire_format.h"
 
 namespace kb {
 
@@ -44,6 +46,10 @@ class IndexWriter {
   class Prepared {
    public:
     Prepared() = default;
+    // For the trip from an analysis worker process to the writer (analysis_worker.h): the
+    // records as Xapian serialises documents, then the metadata lines.
+    void encode(WireWriter& out) const;
+    static Prepared decode(WireReader& in);
 
    private:
     friend class IndexWriter;

@@ -70,15 +70,6 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& name) 
 
 }  // namespace
 
-// What a worker hands back: the read's status, message and warnings (its text is dropped once
-// the records are built), the counts, and the records.
-struct IndexingRun::Parsed {
-  ReadResult read;
-  std::size_t passages = 0;
-  std::uint64_t text_bytes = 0;
-  IndexWriter::Prepared prepared;
-};
-
 struct IndexingRun::Pending {
   fs::path path;  // as listed, for messages
   const Reader* reader = nullptr;
@@ -86,7 +77,7 @@ struct IndexingRun::Pending {
   std::uint64_t size = 0;  // of `bytes`, which moves to the worker
   SourceInfo source;
   bool had_previous = false;
-  std::future<Parsed> parsed;
+  std::future<ParsedFile> parsed;
 };
 
 // Bounds what waits in memory between the readers and the writer.
@@ -97,8 +88,16 @@ IndexingRun::IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Dia
     : writer_(writer), readers_(readers), diagnostics_(std::move(diagnostics)), options_(options) {
   unsigned threads = options_.threads != 0 ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   options_.threads = std::min(threads, 16u);
-  for (unsigned i = 0; i < options_.threads; ++i) analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
-  if (options_.threads > 1) {
+  if (options_.isolation.enabled()) {
+    for (unsigned i = 0; i < options_.threads; ++i)
+      processes_.push_back(std::make_unique<AnalysisWorkerProcess>(options_.isolation));
+  } else {
+    for (unsigned i = 0; i < options_.threads; ++i)
+      analyzers_.push_back(std::make_unique<analysis::DocumentAnalyzer>());
+  }
+  // Worker threads for more than one worker, and for one isolated worker too: its thread waits
+  // on the child while the main thread writes.
+  if (options_.threads > 1 || options_.isolation.enabled()) {
     pool_ = std::make_unique<WorkerPool>(options_.threads);
     max_in_flight_ = 16 * static_cast<std::size_t>(options_.threads);
   }
@@ -277,40 +276,24 @@ std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path,
   return pending;
 }
 
-IndexingRun::Parsed IndexingRun::parse(const Reader& reader, const std::string& bytes, const SourceInfo& source,
-                                       analysis::DocumentAnalyzer& analyzer) {
-  Parsed parsed;
-  parsed.read = reader.read(bytes);
-  if (!parsed.read.ok()) return parsed;
-  {
-    const analysis::AnalyzedDocument doc = analyzer.analyze(parsed.read.doc);
-    parsed.passages = doc.passages.size();
-    parsed.text_bytes = doc.text.size();
-    parsed.prepared = IndexWriter::prepare(source, doc);
-  }
-  std::vector<std::string> warnings = std::move(parsed.read.doc.warnings);
-  parsed.read.doc = ExtractedDoc{};
-  parsed.read.doc.warnings = std::move(warnings);
-  return parsed;
-}
-
 void IndexingRun::launch(Pending& pending) {
   in_flight_bytes_ += pending.size;
   if (!pool_) {  // one thread: parse when complete() asks
     pending.parsed = std::async(std::launch::deferred, [this, reader = pending.reader, bytes = std::move(pending.bytes),
                                                         source = pending.source] {
-      return parse(*reader, bytes, source, *analyzers_.front());
+      return parse_file(*reader, bytes, source, *analyzers_.front());
     });
     return;
   }
-  auto promise = std::make_shared<std::promise<Parsed>>();
+  auto promise = std::make_shared<std::promise<ParsedFile>>();
   pending.parsed = promise->get_future();
   auto bytes = std::make_shared<std::string>(std::move(pending.bytes));
   // Weighed by size: the other workers start the biggest files early (worker_pool.h).
   pool_->submit(
       [this, promise, bytes, reader = pending.reader, source = pending.source](std::size_t worker) {
         try {
-          promise->set_value(parse(*reader, *bytes, source, *analyzers_[worker]));
+          promise->set_value(processes_.empty() ? parse_file(*reader, *bytes, source, *analyzers_[worker])
+                                                : processes_[worker]->parse(source, *bytes));
         } catch (...) {
           promise->set_exception(std::current_exception());
         }
@@ -319,7 +302,7 @@ void IndexingRun::launch(Pending& pending) {
 }
 
 void IndexingRun::complete(Pending& pending) {
-  Parsed parsed;
+  ParsedFile parsed;
   try {
     parsed = pending.parsed.get();
   } catch (const std::exception& e) {  // a reader or the analyzer threw: this file only

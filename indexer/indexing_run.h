@@ -14,7 +14,9 @@
 //
 // Parallelism: the main thread lists files, reads them, hashes them and checks the index; files
 // that changed are parsed, analysed and turned into index records (IndexWriter::prepare) by a
-// pool of `threads` workers (each with its own analyzer), and the main thread adds those records
+// pool of `threads` workers (each with its own analyzer, or with `isolation` its own child
+// process that does the work: a file that crashes it fails alone, analysis_worker.h), and the
+// main thread adds those records
 // to the index in listing order, so document ids and commits do not depend on timing. Up to
 // 16 × threads files (and at most 128 MiB of their bytes) are in flight, so a slow file at the
 // head of the line does not leave the other workers idle; one worker parses in listing order
@@ -36,6 +38,7 @@
 #include <vector>
 
 #include "analysis/document_analyzer.h"
+#include "analysis_worker.h"
 #include "index_writer.h"
 #include "readers/registry.h"
 #include "worker_pool.h"
@@ -57,6 +60,9 @@ struct IndexOptions {
   std::uint64_t max_file_bytes = 256ull << 20;  // larger files are refused
   std::size_t commit_every = 200;
   unsigned threads = 0;  // parse/analyse workers; 0: one per hardware thread; 1: no worker threads
+  // When enabled, each worker parses and analyses in a child process of its own
+  // (analysis_worker.h), so a file that crashes or hangs fails alone; otherwise in this process.
+  WorkerCommand isolation;
 };
 
 // Receives one-line messages: errors make the run fail, warnings do not.
@@ -69,8 +75,7 @@ struct Diagnostics {
 
 class IndexingRun {
  public:
-  IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics,
-              IndexOptions options = {});
+  IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics, IndexOptions options = {});
 
   // A file or a folder (walked recursively; symbolic links followed, loops detected; hidden
   // entries and names matching the folder's .kbignore patterns skipped).
@@ -83,16 +88,12 @@ class IndexingRun {
  private:
   void walk(const std::filesystem::path& dir, std::vector<std::filesystem::path>& files);
   void index_batch(const std::vector<std::filesystem::path>& files, bool named_by_user);
-  struct Parsed;
   struct Pending;
   // Reads, hashes and compares one file; null when there is nothing more to do (unchanged,
   // failed, unsupported).
   std::unique_ptr<Pending> prepare(const std::filesystem::path& path, bool named_by_user);
   void launch(Pending& pending);
   void complete(Pending& pending);
-  // A worker's job: read, analyse, build the records (no database access).
-  static Parsed parse(const Reader& reader, const std::string& bytes, const SourceInfo& source,
-                      analysis::DocumentAnalyzer& analyzer);
   // Removes documents under `folder` (all when empty) whose file is gone.
   void prune(const std::string& folder);
   void count_change();
@@ -102,7 +103,8 @@ class IndexingRun {
   const ReaderRegistry& readers_;
   Diagnostics diagnostics_;
   IndexOptions options_;
-  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;  // one per worker
+  std::vector<std::unique_ptr<analysis::DocumentAnalyzer>> analyzers_;  // one per worker, in process
+  std::vector<std::unique_ptr<AnalysisWorkerProcess>> processes_;       // one per worker, isolated
   std::unique_ptr<WorkerPool> pool_;  // null with one thread: files are parsed on the main thread
   std::size_t max_in_flight_ = 1;
   std::uint64_t in_flight_bytes_ = 0;

@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,7 +25,12 @@ struct Options {
   bool progress = true;
   std::size_t commit_every = kb::IndexOptions{}.commit_every;
   unsigned threads = 0;
+  bool in_process = false;
+  unsigned file_timeout = 600;
 };
+
+// The hidden first argument that makes kb-index an analysis worker (analysis_worker.h).
+constexpr const char* kWorkerArgument = "--analysis-worker";
 
 void define_options(CLI::App& app, Options& o) {
   app.add_option("--db", o.db, "Index folder (default: $KB_DB, else the nearest .kb/ here or above, else ./.kb)");
@@ -37,6 +44,14 @@ void define_options(CLI::App& app, Options& o) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("-j,--threads", o.threads, "Files parsed in parallel (0: one per CPU)")->capture_default_str();
+  app.add_flag("--in-process", o.in_process,
+               "Parse in kb-index's own threads instead of worker processes (a file that crashes the "
+               "reader then ends the run)");
+  app.add_option("--file-timeout", o.file_timeout,
+                 "Seconds one file may take to read and analyse before its worker is stopped and the file "
+                 "reported as failed")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   app.add_option("paths", o.paths, "Files and folders to index (folders recursively; required unless --prune)");
 }
 
@@ -52,24 +67,34 @@ int run(const Options& o) {
   kb::ProgressBar bar(stderr);
   const bool show_bar = o.progress && !o.quiet && ::isatty(STDERR_FILENO) == 1;
   nlohmann::json failures = nlohmann::json::array();
-  kb::Diagnostics diagnostics{
-      [&](const std::string& path, const std::string& reason) {
-        bar.clear();
-        std::cerr << "kb-index: " << path << ": " << reason << '\n';
-        failures.push_back({{"path", path}, {"reason", reason}});
-      },
-      [&](const std::string& path, const std::string& message) {
-        if (o.quiet) return;
-        bar.clear();
-        std::cerr << "kb-index: warning: " << path << ": " << message << '\n';
-      },
-      [&](std::size_t done, std::size_t total, const std::string& path) {
-        if (show_bar) bar.update(done, total, path);
-      }};
+  kb::Diagnostics diagnostics{[&](const std::string& path, const std::string& reason) {
+                                bar.clear();
+                                std::cerr << "kb-index: " << path << ": " << reason << '\n';
+                                failures.push_back({{"path", path}, {"reason", reason}});
+                              },
+                              [&](const std::string& path, const std::string& message) {
+                                if (o.quiet) return;
+                                bar.clear();
+                                std::cerr << "kb-index: warning: " << path << ": " << message << '\n';
+                              },
+                              [&](std::size_t done, std::size_t total, const std::string& path) {
+                                if (show_bar) bar.update(done, total, path);
+                              }};
   kb::IndexOptions options;
   options.max_file_bytes = o.max_file_bytes;
   options.commit_every = o.commit_every;
   options.threads = o.threads;
+  if (!o.in_process) {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+      std::cerr << "kb-index: cannot find its own program to start workers (" << ec.message()
+                << "); use --in-process\n";
+      return 2;
+    }
+    options.isolation.argv = {self.string(), kWorkerArgument};
+    options.isolation.timeout = std::chrono::seconds(o.file_timeout);
+  }
   const auto start = std::chrono::steady_clock::now();
   kb::IndexingRun run(*writer, kb::ReaderRegistry::standard(), diagnostics, options);
   try {
@@ -86,15 +111,23 @@ int run(const Options& o) {
   const kb::IndexCounts& c = run.counts();
   if (o.json) {
     const nlohmann::json summary = {
-        {"db", db},           {"added", c.added},       {"updated", c.updated}, {"unchanged", c.unchanged},
-        {"removed", c.removed}, {"failed", c.failed},   {"skipped", c.skipped}, {"passages", c.passages},
-        {"text_bytes", c.text_bytes}, {"seconds", seconds}, {"failures", failures},
+        {"db", db},
+        {"added", c.added},
+        {"updated", c.updated},
+        {"unchanged", c.unchanged},
+        {"removed", c.removed},
+        {"failed", c.failed},
+        {"skipped", c.skipped},
+        {"passages", c.passages},
+        {"text_bytes", c.text_bytes},
+        {"seconds", seconds},
+        {"failures", failures},
     };
     std::cout << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (!o.quiet) {
     std::cout << "kb-index: " << db << ": " << c.added << " added, " << c.updated << " updated, " << c.unchanged
-              << " unchanged, " << c.removed << " removed, " << c.failed << " failed, " << c.skipped
-              << " skipped; " << c.passages << " passages\n";
+              << " unchanged, " << c.removed << " removed, " << c.failed << " failed, " << c.skipped << " skipped; "
+              << c.passages << " passages\n";
   }
   return c.failed > 0 ? 2 : 0;
 }
@@ -102,6 +135,7 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 2 && std::strcmp(argv[1], kWorkerArgument) == 0) return kb::serve_analysis_worker();
   CLI::App app{"kb-index: add Korean and English documents to a kb knowledge base"};
   Options options;
   define_options(app, options);

@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages kb needs, only those missing. Idempotent; safe in CI.
 # Usage: tools/install-deps.sh [--extras]   (runs apt-get as root, or through sudo when available)
-#   --extras also installs what the fuzzers, the fixture generators and the indexing benchmark
-#   need: clang (tools/run-fuzz.sh), python3-gi + gir1.2-gsf-1 + qpdf (tools/make-fixtures.py),
-#   xapian-omega + xapian-tools + poppler-utils + unzip + bc (tools/bench-index.sh).
+# Every package kb needs is named here: nothing may be assumed present on a fresh machine, and
+# apt-get runs with --no-install-recommends, so a package that is only a recommendation of
+# another (poppler-data is one of libpoppler's) must be listed itself.
 set -euo pipefail
 
-packages=(
-  build-essential cmake ninja-build pkg-config
+# To build: compiler, CMake, Ninja, pkg-config.
+build=(build-essential cmake ninja-build pkg-config)
+# Libraries kb links: search engine, Unicode, XML, CLI, JSON, Markdown, HTML, zip, zlib, PDF
+# (poppler's core API needs libpoppler-private-dev), HWP 5 (OLE2 via libgsf), allocator.
+libraries=(
   libxapian-dev libicu-dev libpugixml-dev libcli11-dev nlohmann-json3-dev
-  libgtest-dev libgmock-dev
   libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-dev libpoppler-private-dev libgsf-1-dev libjemalloc-dev
 )
+# Data kb reads at run time: poppler-data holds the CMaps of CID fonts (Adobe-Korea1, -Japan1,
+# -GB1, -CNS1). Without it most Korean PDFs have no readable text layer.
+runtime=(poppler-data)
+# Tests: GoogleTest and GoogleMock.
+tests=(libgtest-dev libgmock-dev)
+packages=("${build[@]}" "${libraries[@]}" "${runtime[@]}" "${tests[@]}")
+# --extras: what only the fuzzers (clang, tools/run-fuzz.sh), the fixture generators
+# (python3-gi + gir1.2-gsf-1 + qpdf, tools/make-fixtures.py), the indexing benchmark
+# (xapian-omega + xapian-tools + poppler-utils + unzip + bc, tools/bench-index.sh) and the soak
+# tool (python3, tools/soak-corpora.sh) need.
 if [ "${1:-}" = "--extras" ]; then
-  packages+=(clang libclang-rt-14-dev python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
+  packages+=(clang libclang-rt-14-dev python3 python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
 fi
 
 missing=()

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The first README command: installs what is missing, builds kb, indexes the shipped corpus/
-# into ./.kb and runs example searches.
+# The first README command: installs what is missing, builds kb-index and kb-search, indexes the
+# shipped corpus/ into ./.kb and runs example searches. Shares build/ with tools/test.sh (same
+# configuration, tools/configure-build.sh), so the two commands work in either order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 tools/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKB_BUILD_TESTS=OFF >/dev/null
+tools/configure-build.sh build
 ninja -C build kb-index kb-search
 
 echo

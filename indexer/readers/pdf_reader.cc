@@ -2,8 +2,8 @@
 
 // Poppler's core API (libpoppler-private-dev), not poppler-cpp: only the core lets the reader
 // drop the catalog's /OutputIntents before the pages are drawn (see without_output_intents).
-#include <poppler-config.h>
 #include <Object.h>  // first: the other headers expect it complete
+#include <poppler-config.h>
 
 #include <DateInfo.h>
 #include <Dict.h>
@@ -22,6 +22,7 @@
 #include <climits>
 #include <ctime>
 #include <memory>
+#include <string_view>
 
 #include "analysis/unicode_text.h"
 #include "readers/html_blocks.h"
@@ -30,7 +31,21 @@
 namespace kb {
 namespace {
 
-void ignore_poppler_message(ErrorCategory, Goffset, const char*) {}
+// Poppler reports a CID font whose CMap it cannot find (`Missing language pack for
+// 'Adobe-Korea1' mapping`, or `Unknown CMap …`) and then draws no text for it. The CMaps come from
+// Debian's poppler-data; without it most Korean PDFs look like scans, so the reader names the
+// package instead of guessing "a scan?". Per thread: readers run on several workers at once.
+thread_local bool missing_cmap = false;
+
+void note_poppler_message(ErrorCategory, Goffset, const char* message) {
+  if (message == nullptr) return;
+  const std::string_view m(message);
+  if (m.find("Missing language pack") != std::string_view::npos || m.find("Unknown CMap") != std::string_view::npos)
+    missing_cmap = true;
+}
+
+constexpr std::string_view kMissingCmaps =
+    "its CJK fonts need CMaps that are not installed (Debian package poppler-data: tools/install-deps.sh)";
 
 // A PDF text string (UTF-16 with a byte order mark, else PDFDocEncoding) as UTF-8.
 std::string utf8_of(const GooString* s) {
@@ -142,14 +157,16 @@ TextQuality judge_text(std::string_view s) {
     i += next_code_point(s, i, cp);
     if (cp == ' ' || cp == '\n' || cp == '\r' || cp == '\t' || cp == '\f') continue;
     ++q.letters;
-    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) ++q.unmapped;
-    else if (is_private_use(cp)) ++q.private_use;
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD)
+      ++q.unmapped;
+    else if (is_private_use(cp))
+      ++q.private_use;
   }
   return q;
 }
 
-PdfReader::PdfReader() : poppler_(std::make_unique<GlobalParamsIniter>(ignore_poppler_message)) {
-  setErrorCallback(ignore_poppler_message);
+PdfReader::PdfReader() : poppler_(std::make_unique<GlobalParamsIniter>(note_poppler_message)) {
+  setErrorCallback(note_poppler_message);
 }
 
 PdfReader::~PdfReader() = default;
@@ -166,6 +183,7 @@ ReadResult PdfReader::read(std::string_view bytes) const {
     return ReadResult::failure(ReadStatus::kCorrupt, "damaged or truncated PDF (poppler cannot open it)");
   }
   without_output_intents(*pdf);
+  missing_cmap = false;
 
   ExtractedDoc doc;
   doc.title = collapse_whitespace(utf8_of(pdf->getDocInfoTitle().get()));
@@ -206,6 +224,9 @@ ReadResult PdfReader::read(std::string_view bytes) const {
     const std::string clean = q.private_use > 0 ? without_private_use(text) : text;
     for (std::string& para : page_paragraphs(clean)) doc.paragraphs.push_back({std::move(para), i + 1, false});
   }
+  if (pages_with_text == 0 && missing_cmap)
+    return ReadResult::failure(ReadStatus::kNoText, "no text on any of its " + std::to_string(pages) +
+                                                        " page(s): " + std::string(kMissingCmaps));
   if (pages_with_text == 0)
     return ReadResult::failure(ReadStatus::kNoText, "no text layer on any of its " + std::to_string(pages) +
                                                         " page(s): a scan? (kb does not run OCR)");
@@ -220,6 +241,7 @@ ReadResult PdfReader::read(std::string_view bytes) const {
     doc.warnings.push_back(std::to_string(private_use) +
                            " glyph(s) without a Unicode mapping (private-use characters) dropped");
   if (!empty_pages.empty()) doc.warnings.push_back("no text on page(s) " + page_list(empty_pages));
+  if (missing_cmap) doc.warnings.push_back("text may be missing: " + std::string(kMissingCmaps));
   return ReadResult::success(std::move(doc));
 }
 

@@ -17,8 +17,9 @@ enum class ReadStatus {
   kCorrupt,      // malformed container or markup
   kEncrypted,
   kTooLarge,
-  kNoText,       // readable, but no text layer (scans)
+  kNoText,  // readable, but no text layer (scans)
   kIoError,
+  kCrashed,  // reading or analysing it crashed or hung its worker process (analysis_worker.h)
 };
 
 const char* read_status_name(ReadStatus status);
@@ -30,9 +31,7 @@ struct ReadResult {
 
   bool ok() const { return status == ReadStatus::kOk; }
   static ReadResult success(ExtractedDoc doc) { return {ReadStatus::kOk, {}, std::move(doc)}; }
-  static ReadResult failure(ReadStatus status, std::string message) {
-    return {status, std::move(message), {}};
-  }
+  static ReadResult failure(ReadStatus status, std::string message) { return {status, std::move(message), {}}; }
 };
 
 class Reader {

@@ -16,15 +16,26 @@ namespace kb {
 
 const char* read_status_name(ReadStatus status) {
   switch (status) {
-    case ReadStatus::kOk: return "ok";
-    case ReadStatus::kUnsupported: return "unsupported";
-    case ReadStatus::kBinary: return "binary";
-    case ReadStatus::kEmpty: return "empty";
-    case ReadStatus::kCorrupt: return "corrupt";
-    case ReadStatus::kEncrypted: return "encrypted";
-    case ReadStatus::kTooLarge: return "too-large";
-    case ReadStatus::kNoText: return "no-text";
-    case ReadStatus::kIoError: return "io-error";
+    case ReadStatus::kOk:
+      return "ok";
+    case ReadStatus::kUnsupported:
+      return "unsupported";
+    case ReadStatus::kBinary:
+      return "binary";
+    case ReadStatus::kEmpty:
+      return "empty";
+    case ReadStatus::kCorrupt:
+      return "corrupt";
+    case ReadStatus::kEncrypted:
+      return "encrypted";
+    case ReadStatus::kTooLarge:
+      return "too-large";
+    case ReadStatus::kNoText:
+      return "no-text";
+    case ReadStatus::kIoError:
+      return "io-error";
+    case ReadStatus::kCrashed:
+      return "crashed";
   }
   return "unknown";
 }
@@ -47,16 +58,16 @@ const ReaderRegistry& ReaderRegistry::standard() {
     const auto hwp = std::make_shared<HwpReader>();
     const auto zip_package = std::make_shared<ZipPackageReader>();
     return ReaderRegistry({
-      {{".txt", ".text"}, "", std::make_shared<TextReader>()},
-      {{".md", ".markdown"}, "", std::make_shared<MarkdownReader>()},
-      {{".html", ".htm"}, "", std::make_shared<HtmlReader>()},
-      {{".xml", ".xhtml"}, "", std::make_shared<XmlReader>()},
-      {{".docx"}, "", std::make_shared<DocxReader>()},
-      {{".hwpx"}, "", std::make_shared<HwpxReader>()},
-      {{}, std::string("PK\x03\x04", 4), zip_package},
-      {{".hwp"}, std::string(kOle2Magic), hwp},
-      {{}, "HWP Document File", hwp},
-      {{".pdf"}, "%PDF-", std::make_shared<PdfReader>()},
+        {{".txt", ".text"}, "", std::make_shared<TextReader>()},
+        {{".md", ".markdown"}, "", std::make_shared<MarkdownReader>()},
+        {{".html", ".htm"}, "", std::make_shared<HtmlReader>()},
+        {{".xml", ".xhtml"}, "", std::make_shared<XmlReader>()},
+        {{".docx"}, "", std::make_shared<DocxReader>()},
+        {{".hwpx"}, "", std::make_shared<HwpxReader>()},
+        {{}, std::string("PK\x03\x04", 4), zip_package},
+        {{".hwp"}, std::string(kOle2Magic), hwp},
+        {{}, "HWP Document File", hwp},
+        {{".pdf"}, "%PDF-", std::make_shared<PdfReader>()},
     });
   }();
   return registry;
