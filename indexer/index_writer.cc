@@ -1,6 +1,7 @@
 #include "index_writer.h"
 
 #include <ctime>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -185,7 +186,26 @@ void add_metadata_line(Xapian::WritableDatabase& db, const std::string& key, con
 
 }  // namespace
 
+namespace {
+
+// A folder that exists and holds something, but no Xapian database (glass, chert or a stub file).
+bool is_foreign_folder(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return false;
+  if (fs::is_empty(dir, ec) || ec) return false;
+  for (const char* marker : {"iamglass", "iamchert", "XAPIANDB"})
+    if (fs::exists(fs::path(dir) / marker, ec)) return false;
+  return true;
+}
+
+}  // namespace
+
 IndexWriter::IndexWriter(const std::string& db_dir) {
+  if (is_foreign_folder(db_dir))
+    throw IndexError("cannot open index " + db_dir +
+                     ": the folder holds other files and is not a kb index (give a new or empty folder, or an "
+                     "existing index)");
   try {
     db_ = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
@@ -267,6 +287,7 @@ void IndexWriter::write(const Prepared& prepared) {
   try {
     ensure_transaction();
     db_.delete_document(schema::parent_term(prepared.id));
+    db_.set_metadata(schema::failed_metadata_key(prepared.id), "");
     for (const Xapian::Document& record : prepared.records) db_.add_document(record);
     for (const auto& [key, line] : prepared.metadata_lines) add_metadata_line(db_, key, line);
   } catch (const Xapian::Error& e) {
@@ -282,8 +303,41 @@ void IndexWriter::remove(const std::string& doc_id) {
   try {
     ensure_transaction();
     db_.delete_document(schema::parent_term(doc_id));
+    db_.set_metadata(schema::failed_metadata_key(doc_id), "");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot remove document " + doc_id + ": " + e.get_msg());
+  }
+}
+
+IndexWriter::Totals IndexWriter::totals() {
+  Totals t;
+  try {
+    t.documents = db_.get_termfreq(schema::type_term(schema::kTypeDocument));
+    t.passages = db_.get_termfreq(schema::type_term(schema::kTypePassage));
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read the index: " + e.get_msg());
+  }
+  return t;
+}
+
+std::optional<std::string> IndexWriter::remembered_failure(const std::string& doc_id, const std::string& hash) {
+  std::string value;
+  try {
+    value = db_.get_metadata(schema::failed_metadata_key(doc_id));
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read the index: " + e.get_msg());
+  }
+  const std::size_t tab = value.find('\t');
+  if (tab == std::string::npos || value.compare(0, tab, hash) != 0) return std::nullopt;
+  return value.substr(tab + 1);
+}
+
+void IndexWriter::remember_failure(const std::string& doc_id, const std::string& hash, const std::string& reason) {
+  try {
+    ensure_transaction();
+    db_.set_metadata(schema::failed_metadata_key(doc_id), hash + "\t" + reason);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot write to the index: " + e.get_msg());
   }
 }
 

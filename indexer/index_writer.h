@@ -34,7 +34,9 @@ struct SourceInfo {
 
 class IndexWriter {
  public:
-  // Opens or creates the database at `db_dir`; throws IndexError with the reason.
+  // Opens or creates the database at `db_dir`; throws IndexError with the reason. A folder that
+  // exists, holds files and is not a Xapian database is refused rather than turned into one
+  // (a mistyped --db must not fill a folder of notes with index files).
   explicit IndexWriter(const std::string& db_dir);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -72,6 +74,16 @@ class IndexWriter {
     std::string path;
   };
   std::vector<StoredDocument> documents();
+  // What the index holds (committed or not): document and passage records.
+  struct Totals {
+    std::size_t documents = 0;
+    std::size_t passages = 0;
+  };
+  Totals totals();
+  // Failures remembered by content (schema: failed:<doc id>): the reason, when `hash` is the
+  // content that failed last time.
+  std::optional<std::string> remembered_failure(const std::string& doc_id, const std::string& hash);
+  void remember_failure(const std::string& doc_id, const std::string& hash, const std::string& reason);
   void commit();
   // Drops uncommitted changes.
   void cancel();

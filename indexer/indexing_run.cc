@@ -111,6 +111,22 @@ void IndexingRun::fail(const fs::path& path, const std::string& reason) {
   diagnostics_.error(path.string(), reason);
 }
 
+void IndexingRun::fail_remembered(const fs::path& path, const SourceInfo& source, const std::string& reason) {
+  fail(path, reason);
+  try {
+    writer_.remember_failure(source.id, source.hash, reason);
+  } catch (const IndexError&) {
+    // Not remembering costs a retry next run, nothing more.
+  }
+}
+
+bool IndexingRun::failed_before(const fs::path& canonical, const SourceInfo& source) {
+  if (options_.retry_failed || !writer_.remembered_failure(source.id, source.hash)) return false;
+  ++counts_.unchanged_failures;
+  failed_paths_.insert(canonical.string());  // keeps its previous document, like a new failure
+  return true;
+}
+
 void IndexingRun::count_change() {
   if (++uncommitted_ >= options_.commit_every) {
     writer_.commit();
@@ -118,27 +134,37 @@ void IndexingRun::count_change() {
   }
 }
 
-void IndexingRun::add(const fs::path& path) {
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    if (fs::is_symlink(fs::symlink_status(path, ec)))
-      fail(path, "broken or looping symbolic link");
-    else
-      fail(path, "no such file or directory");
-    return;
+void IndexingRun::add(const std::vector<fs::path>& paths) {
+  std::vector<Listed> files;
+  std::vector<std::string> folders;  // canonical, pruned after the batch
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      if (fs::is_symlink(fs::symlink_status(path, ec)))
+        fail(path, "broken or looping symbolic link");
+      else
+        fail(path, "no such file or directory");
+      continue;
+    }
+    if (fs::is_directory(status)) {
+      const fs::path canonical = fs::canonical(path, ec);
+      if (!ec && !options_.db_dir.empty() && canonical == options_.db_dir) {
+        diagnostics_.warning(path.string(), "skipped: this is the index's own folder");
+        continue;
+      }
+      std::vector<fs::path> found;
+      walk(path, found);
+      for (fs::path& f : found) files.push_back({std::move(f), false});
+      if (!ec) folders.push_back(canonical.string());
+    } else if (fs::is_regular_file(status)) {
+      files.push_back({path, true});
+    } else {
+      fail(path, "not a regular file or folder");
+    }
   }
-  if (fs::is_directory(status)) {
-    std::vector<fs::path> files;
-    walk(path, files);
-    index_batch(files, false);
-    const fs::path canonical = fs::canonical(path, ec);
-    if (!ec) prune(canonical.string());
-  } else if (fs::is_regular_file(status)) {
-    index_batch({path}, true);
-  } else {
-    fail(path, "not a regular file or folder");
-  }
+  index_batch(files);
+  for (const std::string& folder : folders) prune(folder);
 }
 
 void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
@@ -178,6 +204,7 @@ void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
       continue;
     }
     if (fs::is_directory(status)) {
+      if (!options_.db_dir.empty() && fs::canonical(entry, ec) == options_.db_dir) continue;  // our own index
       walk(entry, files);
     } else if (fs::is_regular_file(status)) {
       if (readers_.handles_extension(entry.string())) {
@@ -190,11 +217,11 @@ void IndexingRun::walk(const fs::path& dir, std::vector<fs::path>& files) {
   }
 }
 
-void IndexingRun::index_batch(const std::vector<fs::path>& files, bool named_by_user) {
+void IndexingRun::index_batch(const std::vector<Listed>& files) {
   std::deque<std::unique_ptr<Pending>> in_flight;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].string());
-    std::unique_ptr<Pending> pending = prepare(files[i], named_by_user);
+    if (diagnostics_.progress) diagnostics_.progress(i, files.size(), files[i].path.string());
+    std::unique_ptr<Pending> pending = prepare(files[i].path, files[i].named_by_user);
     if (!pending) continue;
     // Window full: write the oldest (in listing order) first; the workers go on with the rest.
     while (!in_flight.empty() &&
@@ -242,34 +269,45 @@ std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path,
   }
   auto pending = std::make_unique<Pending>();
   pending->path = path;
-  std::string reason;
-  if (!read_file(canonical, options_.max_file_bytes, pending->bytes, reason)) {
-    fail(path, reason);
-    return nullptr;
-  }
-  if (pending->bytes.empty()) {
-    fail(path, "empty file (0 bytes)");
-    return nullptr;
-  }
-  pending->size = pending->bytes.size();
-  pending->reader = readers_.find(canonical.string(), std::string_view(pending->bytes).substr(0, 16));
-  if (pending->reader == nullptr) {
-    if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
-    return nullptr;
-  }
   SourceInfo& source = pending->source;
   source.path = canonical.string();
   source.id = schema::document_id_for_path(source.path);
+  struct stat st {};
+  if (::stat(canonical.c_str(), &st) == 0) {
+    source.mtime = static_cast<std::int64_t>(st.st_mtime);
+    // Too large to read: the failure is remembered by size and time instead of content.
+    if (static_cast<std::uint64_t>(st.st_size) > options_.max_file_bytes) {
+      source.hash = "size-" + std::to_string(st.st_size) + "-mtime-" + std::to_string(source.mtime);
+      if (failed_before(canonical, source)) return nullptr;
+    }
+  }
+  std::string reason;
+  if (!read_file(canonical, options_.max_file_bytes, pending->bytes, reason)) {
+    if (source.hash.empty())
+      fail(path, reason);
+    else
+      fail_remembered(path, source, reason);
+    return nullptr;
+  }
+  pending->size = pending->bytes.size();
   source.hash = content_hash(pending->bytes) + "-a" + std::to_string(schema::kAnalysisVersion);
   source.size = pending->bytes.size();
-  struct stat st {};
-  if (::stat(canonical.c_str(), &st) == 0) source.mtime = static_cast<std::int64_t>(st.st_mtime);
 
   // Unchanged content is decided before parsing: re-running over a large folder costs one read
   // and one hash per file.
   const std::optional<std::string> previous = writer_.stored_hash(source.id);
   if (previous && *previous == source.hash) {
     ++counts_.unchanged;
+    return nullptr;
+  }
+  if (failed_before(canonical, source)) return nullptr;
+  if (pending->bytes.empty()) {
+    fail_remembered(path, source, "empty file (0 bytes)");
+    return nullptr;
+  }
+  pending->reader = readers_.find(canonical.string(), std::string_view(pending->bytes).substr(0, 16));
+  if (pending->reader == nullptr) {
+    if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
     return nullptr;
   }
   pending->had_previous = previous.has_value();
@@ -310,7 +348,7 @@ void IndexingRun::complete(Pending& pending) {
   }
   in_flight_bytes_ -= pending.size;
   if (!parsed.read.ok()) {
-    fail(pending.path, parsed.read.message);
+    fail_remembered(pending.path, pending.source, parsed.read.message);
     return;
   }
   for (const std::string& w : parsed.read.doc.warnings) diagnostics_.warning(pending.path.string(), w);

@@ -10,7 +10,10 @@
 //   * when a folder is indexed, documents under that folder whose file no longer exists are
 //     removed, unless the file failed in this very run (it vanished mid-run: the next run
 //     removes it); prune_missing() does the same over the whole index (kb-index --prune);
-//   * a file that fails (unreadable, corrupt, too large) keeps its previous document.
+//   * a file that fails (unreadable, corrupt, too large) keeps its previous document; its
+//     failure is remembered with its content hash (or size and time, when too large to read),
+//     and the same content is not tried again until it changes (retry_failed forces it): it
+//     counts as an unchanged failure, which does not fail the run.
 //
 // Parallelism: the main thread lists files, reads them, hashes them and checks the index; files
 // that changed are parsed, analysed and turned into index records (IndexWriter::prepare) by a
@@ -50,8 +53,9 @@ struct IndexCounts {
   std::size_t updated = 0;
   std::size_t unchanged = 0;
   std::size_t failed = 0;
-  std::size_t removed = 0;  // documents whose file is gone
-  std::size_t skipped = 0;  // files no reader handles, met during a folder walk
+  std::size_t removed = 0;             // documents whose file is gone
+  std::size_t skipped = 0;             // files no reader handles, met during a folder walk
+  std::size_t unchanged_failures = 0;  // failed before with the same content: not tried again
   std::size_t passages = 0;
   std::uint64_t text_bytes = 0;  // extracted text analysed
 };
@@ -63,6 +67,11 @@ struct IndexOptions {
   // When enabled, each worker parses and analyses in a child process of its own
   // (analysis_worker.h), so a file that crashes or hangs fails alone; otherwise in this process.
   WorkerCommand isolation;
+  // Try files again whose content failed in an earlier run (by default they are counted as
+  // unchanged failures and skipped until the file changes).
+  bool retry_failed = false;
+  // The index's own folder, never indexed when it lies inside an indexed folder.
+  std::filesystem::path db_dir;
 };
 
 // Receives one-line messages: errors make the run fail, warnings do not.
@@ -77,9 +86,11 @@ class IndexingRun {
  public:
   IndexingRun(IndexWriter& writer, const ReaderRegistry& readers, Diagnostics diagnostics, IndexOptions options = {});
 
-  // A file or a folder (walked recursively; symbolic links followed, loops detected; hidden
-  // entries and names matching the folder's .kbignore patterns skipped).
-  void add(const std::filesystem::path& path);
+  // Files and folders (walked recursively; symbolic links followed, loops detected; hidden
+  // entries, names matching the folder's .kbignore patterns and the index's own folder
+  // skipped), listed first and indexed as one batch, so progress counts the whole run.
+  void add(const std::vector<std::filesystem::path>& paths);
+  void add(const std::filesystem::path& path) { add(std::vector<std::filesystem::path>{path}); }
   // Removes the documents of every indexed file that no longer exists (whole index).
   void prune_missing();
   void finish();  // commits
@@ -87,7 +98,11 @@ class IndexingRun {
 
  private:
   void walk(const std::filesystem::path& dir, std::vector<std::filesystem::path>& files);
-  void index_batch(const std::vector<std::filesystem::path>& files, bool named_by_user);
+  struct Listed {
+    std::filesystem::path path;
+    bool named_by_user = false;  // given on the command line rather than met in a folder
+  };
+  void index_batch(const std::vector<Listed>& files);
   struct Pending;
   // Reads, hashes and compares one file; null when there is nothing more to do (unchanged,
   // failed, unsupported).
@@ -98,6 +113,10 @@ class IndexingRun {
   void prune(const std::string& folder);
   void count_change();
   void fail(const std::filesystem::path& path, const std::string& reason);
+  // fail(), and remember the failure with the content it failed on (schema: failed:<doc id>).
+  void fail_remembered(const std::filesystem::path& path, const SourceInfo& source, const std::string& reason);
+  // True when this content failed before and is not to be tried again.
+  bool failed_before(const std::filesystem::path& canonical, const SourceInfo& source);
 
   IndexWriter& writer_;
   const ReaderRegistry& readers_;

@@ -26,6 +26,7 @@ struct Options {
   std::size_t commit_every = kb::IndexOptions{}.commit_every;
   unsigned threads = 0;
   bool in_process = false;
+  bool retry_failed = false;
   unsigned file_timeout = 600;
 };
 
@@ -44,6 +45,8 @@ void define_options(CLI::App& app, Options& o) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   app.add_option("-j,--threads", o.threads, "Files parsed in parallel (0: one per CPU)")->capture_default_str();
+  app.add_flag("--retry-failed", o.retry_failed,
+               "Try again files whose content failed in an earlier run (they are skipped until they change)");
   app.add_flag("--in-process", o.in_process,
                "Parse in kb-index's own threads instead of worker processes (a file that crashes the "
                "reader then ends the run)");
@@ -84,6 +87,11 @@ int run(const Options& o) {
   options.max_file_bytes = o.max_file_bytes;
   options.commit_every = o.commit_every;
   options.threads = o.threads;
+  options.retry_failed = o.retry_failed;
+  {
+    std::error_code ec;
+    options.db_dir = std::filesystem::canonical(db, ec);
+  }
   if (!o.in_process) {
     std::error_code ec;
     const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -97,10 +105,12 @@ int run(const Options& o) {
   }
   const auto start = std::chrono::steady_clock::now();
   kb::IndexingRun run(*writer, kb::ReaderRegistry::standard(), diagnostics, options);
+  kb::IndexWriter::Totals totals;
   try {
-    for (const std::string& p : o.paths) run.add(p);
+    run.add(std::vector<std::filesystem::path>(o.paths.begin(), o.paths.end()));
     if (o.prune) run.prune_missing();
     run.finish();
+    totals = writer->totals();
   } catch (const kb::IndexError& e) {
     bar.clear();
     std::cerr << "kb-index: " << e.what() << '\n';
@@ -117,17 +127,24 @@ int run(const Options& o) {
         {"unchanged", c.unchanged},
         {"removed", c.removed},
         {"failed", c.failed},
+        {"unchanged_failures", c.unchanged_failures},
         {"skipped", c.skipped},
         {"passages", c.passages},
         {"text_bytes", c.text_bytes},
         {"seconds", seconds},
         {"failures", failures},
+        {"index", {{"documents", totals.documents}, {"passages", totals.passages}}},
     };
     std::cout << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (!o.quiet) {
     std::cout << "kb-index: " << db << ": " << c.added << " added, " << c.updated << " updated, " << c.unchanged
               << " unchanged, " << c.removed << " removed, " << c.failed << " failed, " << c.skipped << " skipped; "
-              << c.passages << " passages\n";
+              << c.passages << " passages indexed now; the index holds " << totals.documents << " documents, "
+              << totals.passages << " passages\n";
+    if (c.unchanged_failures > 0)
+      std::cout << "kb-index: " << c.unchanged_failures
+                << " unchanged failures: files that failed before and have not changed (--retry-failed tries "
+                   "them again)\n";
   }
   return c.failed > 0 ? 2 : 0;
 }

@@ -44,6 +44,9 @@ std::string alias_metadata_key(std::string_view lexicon_key) {
   // Xapian limits metadata keys like terms; a longer key is cut, as a term would be.
   return clamp_term(std::string(kMetaAliasPrefix) + std::string(lexicon_key));
 }
+std::string failed_metadata_key(std::string_view doc_id) {
+  return std::string(kMetaFailedPrefix) + std::string(doc_id);
+}
 std::string passage_link_term(std::string_view doc_id, unsigned ordinal) {
   return join(kPrefixPassage, passage_id(doc_id, ordinal));
 }

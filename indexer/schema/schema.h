@@ -47,6 +47,9 @@
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
+//   failed:<doc id>      a file that failed: its content hash, a tab, the reason. kb-index does not
+//                        try the same content again (unless --retry-failed); removed when the
+//                        file is indexed or gone
 //
 // Document data: a JSON object, keys below (kKey*).
 //   * passage records: doc, path, title, lang, ordinal, offset, figures (array of figure
@@ -151,6 +154,8 @@ inline constexpr int kAnalysisVersion = 8;
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
 std::string alias_metadata_key(std::string_view lexicon_key);
+inline constexpr std::string_view kMetaFailedPrefix = "failed:";
+std::string failed_metadata_key(std::string_view doc_id);
 
 // Term builders, so no caller concatenates prefixes by hand.
 std::string document_uid_term(std::string_view doc_id);

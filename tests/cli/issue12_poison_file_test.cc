@@ -72,13 +72,22 @@ TEST_P(Issue12_PoisonFile, OneFileFailsTheRestIsIndexed) {
   EXPECT_EQ(found.exit_code, 0) << found.err;
   EXPECT_NE(found.out.find("report_" + numbered(last_good) + ".txt"), std::string::npos);
 
-  // Without the fault, the next run indexes the file that failed and nothing else.
+  // The next run does not try the same content again (a file that kills its worker is not
+  // retried forever): an unchanged failure, exit 0. --retry-failed, without the fault, indexes it.
   const CommandResult again =
       run_program("kb-index", {"--db", (dir / "db").string(), "--json", "-q", (dir / "docs").string()});
   EXPECT_EQ(again.exit_code, 0) << again.err;
   const auto second = nlohmann::json::parse(again.out);
-  EXPECT_EQ(second["added"], 1u) << again.out;
+  EXPECT_EQ(second["added"], 0u) << again.out;
+  EXPECT_EQ(second["unchanged_failures"], 1u) << again.out;
   EXPECT_EQ(second["unchanged"], c.files - 1) << again.out;
+  const CommandResult retried = run_program(
+      "kb-index", {"--db", (dir / "db").string(), "--json", "-q", "--retry-failed", (dir / "docs").string()});
+  EXPECT_EQ(retried.exit_code, 0) << retried.err;
+  const auto third = nlohmann::json::parse(retried.out);
+  EXPECT_EQ(third["added"], 1u) << retried.out;
+  EXPECT_EQ(third["unchanged_failures"], 0u) << retried.out;
+  EXPECT_EQ(third["index"]["documents"], c.files) << retried.out;
 }
 
 // Under AddressSanitizer a segmentation fault is reported by the sanitizer, which then ends the
