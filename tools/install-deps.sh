@@ -3,7 +3,8 @@
 # Usage: tools/install-deps.sh [--extras]   (runs apt-get as root, or through sudo when available)
 #   --extras also installs what the fuzzers, the fixture generators and the indexing benchmark
 #   need: clang (tools/run-fuzz.sh), python3-gi + gir1.2-gsf-1 + qpdf (tools/make-fixtures.py),
-#   xapian-omega + xapian-tools + poppler-utils + unzip + bc (tools/bench-index.sh).
+#   xapian-omega + xapian-tools + poppler-utils + unzip + bc (tools/bench-index.sh), python3
+#   (tools/soak-corpora.sh).
 set -euo pipefail
 
 packages=(
@@ -13,7 +14,7 @@ packages=(
   libmd4c-dev libgumbo-dev libzip-dev zlib1g-dev libpoppler-dev libpoppler-private-dev libgsf-1-dev libjemalloc-dev
 )
 if [ "${1:-}" = "--extras" ]; then
-  packages+=(clang libclang-rt-14-dev python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
+  packages+=(clang libclang-rt-14-dev python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc python3)
 fi
 
 missing=()
