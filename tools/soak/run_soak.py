@@ -196,9 +196,9 @@ CRASH_REASON = re.compile(r"^crashed|AddressSanitizer|runtime error|LeakSanitize
 
 def reason_key(reason):
     """Failure reasons grouped: numbers and quoted names collapsed, cut short."""
-    key = re.sub(r"\d[\d,.]*", "N", reason)
+    key = re.sub(r"\d[\d,.]+", "N", reason)  # numbers of two characters or more: sizes, counts
     key = re.sub(r"'[^']*'", "'…'", key)
-    return key if len(key) <= 48 else key[:46] + "…"
+    return key if len(key) <= 40 else key[:38] + "…"
 
 
 def main():
@@ -310,6 +310,22 @@ def main():
     lines.append("")
     if not crashes:
         lines.append("None.")
+    else:
+        # One row per file name and report headline, the shapes it crashed in beside.
+        grouped = collections.OrderedDict()
+        for c in crashes:
+            frames = c["frames"][0] if c["frames"] else []
+            headline = frames[0].strip() if frames else c["status"]
+            headline = re.sub(r"^==\d+==", "", headline)
+            ours = [f for f in frames[1:] if TOP_FRAME.match(f) and "../" in f and "/usr/include/" not in f]
+            frame = re.sub(r"^#\d+ 0x[0-9a-f]+ in ", "", ours[0]) if ours else "—"
+            key = (os.path.basename(c["path"]), headline, frame)
+            grouped.setdefault(key, []).append(f"{c['corpus']}/{c['shape']}")
+        lines.append("| file | shapes | report | first frame in kb |")
+        lines.append("|---|---|---|---|")
+        for (name, headline, frame), where in grouped.items():
+            lines.append(f"| `{name}` | {', '.join(where)} | {headline.replace('|', '/')} | `{frame}` |")
+        lines.append("")
     for c in crashes:
         lines.append(f"- **{c['corpus']}/{c['shape']}**: `{c['path']}` — {c['status']} (run `{c['run']}`)")
         for report, frames in zip(c["reports"], c["frames"]):
