@@ -68,6 +68,9 @@ fi
 
 only_args=()
 [ ${#only[@]} -eq 0 ] || only_args=(--only "${only[@]}")
-python3 "$root/tools/soak/make_shapes.py" "$data" "$work/shapes" "${only_args[@]}"
+status=0
+python3 "$root/tools/soak/make_shapes.py" "$data" "$work/shapes" "${only_args[@]}" || status=$?
+[ "$status" -ne 1 ] || echo "soak-corpora: no corpus found under $data" >&2
+[ "$status" -eq 0 ] || exit 2
 python3 "$root/tools/soak/run_soak.py" --kb-index "$bin/kb-index" --shapes "$work/shapes/shapes.tsv" \
   --work "$work" --chunk "$chunk" --jobs "$jobs" --threads "$threads" --timeout "$timeout"
