@@ -153,7 +153,9 @@ class Runner:
         """Runs files; a run that died is split until each crash is one file. Returns the kept runs."""
         result = self.run(corpus, shape, files)
         result["spent"] = result["seconds"]
-        if not died(result) or len(files) == 1 or result["timed_out"]:  # a hang is not bisected
+        # Not bisected: a hang, and an exit 0/2 without summary or report (kb-index refused to run).
+        refused = result["rc"] in (0, 2) and not result["reports"]
+        if not died(result) or len(files) == 1 or result["timed_out"] or refused:
             if died(result):
                 note(f"{corpus}/{shape}: CRASH {files[0] if len(files) == 1 else f'({len(files)} files)'} "
                      f"({describe(result)})")
@@ -179,6 +181,13 @@ def describe(result):
     text = describe_status(rc)
     if result["reports"] and rc == 1:
         text += " (a sanitizer stopped it)"
+    elif result["summary"] is None and not result["reports"]:
+        try:
+            with open(os.path.join(result["dir"], "stderr"), encoding="utf-8", errors="replace") as f:
+                first = f.readline().strip()
+        except OSError:
+            first = ""
+        text += ", no summary" + (f": {first[:100]}" if first else "")
     return text
 
 
