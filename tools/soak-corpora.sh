@@ -53,7 +53,7 @@ done
 if [ -z "$bin" ]; then
   bin="$root/build-asan/bin"
   echo "soak-corpora: building kb-index in build-asan/ (ASan + UBSan, Debug)" >&2
-  cmake -S "$root" -B "$root/build-asan" -G Ninja -DKB_WERROR=ON -DKB_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+  "$root/tools/configure-build.sh" build-asan
   ninja -C "$root/build-asan" -j "${KB_SOAK_BUILD_JOBS:-2}" kb-index >&2
 fi
 [ -x "$bin/kb-index" ] || { echo "soak-corpora: no kb-index in $bin" >&2; exit 2; }
