@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <variant>
 
+#include "counts.h"
 #include "db_location.h"
 #include "printer/citation_printer.h"
 #include "printer/csv.h"
@@ -16,7 +18,6 @@
 #include "printer/json_printer.h"
 #include "printer/quote_printers.h"
 #include "quote_searcher.h"
-#include "counts.h"
 #include "searcher.h"
 #include "status.h"
 
@@ -37,19 +38,24 @@ struct Options {
   bool quotes = false;                    // --quotes: list quotes instead of passages
   bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
-  std::optional<std::string> batch;       // --batch FILE
-  bool counts = false;                    // --counts
+  std::optional<std::string> batch;  // --batch FILE
+  bool counts = false;               // --counts
 };
 
 void define_options(CLI::App& app, Options& o) {
   app.add_option("--db", o.db, "Index folder (default: $KB_DB, else the nearest .kb/ here or above, else ./.kb)");
-  app.add_option("--format", o.format, "Output: human, json (JSON Lines, one record per line), csv, or cite (one citation line per hit)")
+  app.add_option("--format", o.format,
+                 "Output: human, json (JSON Lines, one record per line), csv, or cite (one citation line per hit)")
       ->check(CLI::IsMember({"human", "json", "csv", "cite"}))
       ->capture_default_str();
+  app.add_flag_callback(
+      "--json", [&o] { o.format = "json"; }, "Same as --format json (as kb-index --json)");
   app.add_option("-n,--limit", o.limit, "Passages to return")->check(CLI::Range(1u, 10000u))->capture_default_str();
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
-  app.add_flag("--status", o.status, "Show what the knowledge base holds (documents, passages, languages, last update)");
-  app.add_flag("--no-expand", o.no_expand, "Search only the words as typed, not their equivalents in the other language");
+  app.add_flag("--status", o.status,
+               "Show what the knowledge base holds (documents, passages, languages, last update)");
+  app.add_flag("--no-expand", o.no_expand,
+               "Search only the words as typed, not their equivalents in the other language");
   app.add_option("--glossary", o.glossaries, "Extra glossary file(s), korean<TAB>english per line (also $KB_GLOSSARY)")
       ->check(CLI::ExistingFile)
       ->allow_extra_args(false);
@@ -75,6 +81,55 @@ void define_options(CLI::App& app, Options& o) {
   app.add_flag("--counts", o.counts,
                "Count the matching passages by document, language, quoted speaker and year instead of listing them");
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
+}
+
+// What each mode reads. An option given to a mode that does not read it is an error, not silently
+// ignored (`--people 대통령`, `--status --format csv`): the user meant something by it.
+struct ModeRule {
+  const char* mode;                  // as named in messages
+  std::vector<std::string> options;  // options (and "query") this mode reads
+  std::vector<std::string> formats;  // formats it prints
+};
+
+const std::vector<ModeRule>& mode_rules() {
+  static const std::vector<ModeRule> rules = {
+      {"--status", {}, {"human", "json"}},
+      {"--people", {"--speaker"}, {"human", "json", "csv"}},
+      {"--quotes", {"query", "--speaker", "--limit", "--offset"}, {"human", "json", "csv"}},
+      {"--figures", {"query", "--figure", "--limit", "--offset"}, {"human", "json", "csv"}},
+      {"--batch", {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"}, {"json"}},
+      {"--counts", {"query", "--no-expand", "--glossary", "--figure", "--speaker"}, {"human", "json", "csv"}},
+      {"passages",
+       {"query", "--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"},
+       {"human", "json", "csv", "cite"}},
+  };
+  return rules;
+}
+
+// The one mode the options ask for, or an error message.
+std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, const Options& o) {
+  std::vector<std::string> modes;
+  for (const char* flag : {"--status", "--people", "--quotes", "--figures", "--batch", "--counts"})
+    if (app.count(flag) > 0) modes.emplace_back(flag);
+  if (modes.size() > 1) return modes[0] + " and " + modes[1] + " cannot be combined";
+  const std::string name = modes.empty() ? "passages" : modes[0];
+  const ModeRule* rule = nullptr;
+  for (const ModeRule& r : mode_rules())
+    if (name == r.mode) rule = &r;
+  const bool format_given = app.count("--format") > 0 || app.count("--json") > 0;
+  const std::string shown = modes.empty() ? "a passage search" : name;
+  if (format_given && std::find(rule->formats.begin(), rule->formats.end(), o.format) == rule->formats.end())
+    return "--format " + o.format + " does not apply to " + shown;
+  for (const char* option : {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"}) {
+    if (app.count(option) == 0) continue;
+    if (std::find(rule->options.begin(), rule->options.end(), option) == rule->options.end())
+      return std::string(option) + " does not apply to " + shown;
+  }
+  if (!o.query_words.empty() && name == "--batch") return "give either --batch FILE or query words, not both";
+  if (!o.query_words.empty() && std::find(rule->options.begin(), rule->options.end(), "query") == rule->options.end())
+    return "query words do not apply to " + shown +
+           (name == "--people" ? " (to find one person: --people --speaker NAME)" : "");
+  return rule;
 }
 
 // Parses every --figure; prints the first bad one and returns nullopt.
@@ -111,8 +166,10 @@ int show_status(const Options& o) {
   }
   try {
     const kb::search::KnowledgeBaseStatus status = kb::search::collect_status(Xapian::Database(db), db);
-    if (o.format == "json") std::cout << kb::search::status_to_json(status).dump() << '\n';
-    else kb::search::print_status_human(status, std::cout);
+    if (o.format == "json")
+      std::cout << kb::search::status_to_json(status).dump() << '\n';
+    else
+      kb::search::print_status_human(status, std::cout);
   } catch (const Xapian::Error& e) {
     std::cerr << "kb-search: cannot read index " << db << ": " << e.get_msg() << '\n';
     return 2;
@@ -124,12 +181,14 @@ int show_status(const Options& o) {
 int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters) {
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
-    kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u,
-                                      o.offset};
+    kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u, o.offset};
     std::unique_ptr<kb::search::FigureSink> sink;
-    if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesFigurePrinter>(std::cout);
-    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvFigurePrinter>(std::cout);
-    else sink = std::make_unique<kb::search::HumanFigurePrinter>(std::cout, colour_wanted());
+    if (o.format == "json")
+      sink = std::make_unique<kb::search::JsonLinesFigurePrinter>(std::cout);
+    else if (o.format == "csv")
+      sink = std::make_unique<kb::search::CsvFigurePrinter>(std::cout);
+    else
+      sink = std::make_unique<kb::search::HumanFigurePrinter>(std::cout, colour_wanted());
     const kb::search::FigureSummary summary = searcher.list_figures(request, *sink);
     std::cout.flush();
     return summary.figures > 0 ? 0 : 1;
@@ -151,9 +210,12 @@ int run_quotes(const Options& o) {
     request.limit = listing && !o.limit_given ? 0 : o.limit;
     request.offset = o.offset;
     std::unique_ptr<kb::search::QuoteSink> sink;
-    if (o.format == "json") sink = std::make_unique<kb::search::JsonQuotePrinter>(std::cout);
-    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvQuotePrinter>(std::cout);
-    else sink = std::make_unique<kb::search::HumanQuotePrinter>(std::cout);
+    if (o.format == "json")
+      sink = std::make_unique<kb::search::JsonQuotePrinter>(std::cout);
+    else if (o.format == "csv")
+      sink = std::make_unique<kb::search::CsvQuotePrinter>(std::cout);
+    else
+      sink = std::make_unique<kb::search::HumanQuotePrinter>(std::cout);
     const kb::search::QuoteSummary summary = searcher.quotes(request, *sink);
     std::cout.flush();
     return summary.quotes > 0 ? 0 : 1;
@@ -168,9 +230,12 @@ int run_people(const Options& o) {
   try {
     kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
     std::unique_ptr<kb::search::PeopleSink> sink;
-    if (o.format == "json") sink = std::make_unique<kb::search::JsonPeoplePrinter>(std::cout);
-    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvPeoplePrinter>(std::cout);
-    else sink = std::make_unique<kb::search::HumanPeoplePrinter>(std::cout);
+    if (o.format == "json")
+      sink = std::make_unique<kb::search::JsonPeoplePrinter>(std::cout);
+    else if (o.format == "csv")
+      sink = std::make_unique<kb::search::CsvPeoplePrinter>(std::cout);
+    else
+      sink = std::make_unique<kb::search::HumanPeoplePrinter>(std::cout);
     const std::size_t people = searcher.people(o.speaker, *sink);
     std::cout.flush();
     return people > 0 ? 0 : 1;
@@ -249,7 +314,16 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
       text = kb::analysis::repair_utf8(text);
       BatchJsonSink sink(std::cout, kb::analysis::repair_utf8(id), text);
       try {
-        total_hits += searcher.search(make_request(o, text, filters), sink).hits;
+        const std::size_t hits = searcher.search(make_request(o, text, filters), sink).hits;
+        total_hits += hits;
+        // A query with no hits still writes a record, so every input line has an answer.
+        if (hits == 0) {
+          const nlohmann::json none = {{"schema", "kb/1"},
+                                       {"type", "query"},
+                                       {"query", {{"id", kb::analysis::repair_utf8(id)}, {"text", text}}},
+                                       {"hits", 0}};
+          std::cout << none.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        }
       } catch (const kb::search::SearchError& e) {
         std::cerr << "kb-search: " << path << ":" << line_number << ": " << e.what() << '\n';
       }
@@ -262,12 +336,13 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
   }
 }
 
-int run(const Options& o) {
-  if (o.status) return show_status(o);
-  if (o.quotes && o.people) {
-    std::cerr << "kb-search: --quotes and --people cannot be combined\n";
+int run(const CLI::App& app, const Options& o) {
+  const auto mode = resolve_mode(app, o);
+  if (const auto* error = std::get_if<std::string>(&mode)) {
+    std::cerr << "kb-search: " << *error << " (see kb-search --help)\n";
     return 2;
   }
+  if (o.status) return show_status(o);
   if (o.people) return run_people(o);
   if (o.quotes) return run_quotes(o);
   auto filters = parse_figure_filters(o);
@@ -287,19 +362,27 @@ int run(const Options& o) {
       request.offset = 0;
       request.limit = 1000000;
       request.highlight = false;
-      kb::search::CountingSink counter(query, [&searcher](const kb::search::SpeakerRef& s) { return searcher.speaker_key(s); });
+      kb::search::CountingSink counter(
+          query, [&searcher](const kb::search::SpeakerRef& s) { return searcher.speaker_key(s); });
       searcher.search(request, counter);
       const kb::search::Counts counts = counter.counts();
-      if (o.format == "json") std::cout << kb::search::counts_to_json(counts).dump() << '\n';
-      else if (o.format == "csv") kb::search::print_counts_csv(counts, std::cout);
-      else kb::search::print_counts_human(counts, std::cout);
+      if (o.format == "json")
+        std::cout << kb::search::counts_to_json(counts).dump() << '\n';
+      else if (o.format == "csv")
+        kb::search::print_counts_csv(counts, std::cout);
+      else
+        kb::search::print_counts_human(counts, std::cout);
       return counts.passages > 0 ? 0 : 1;
     }
     std::unique_ptr<kb::search::HitSink> sink;
-    if (o.format == "json") sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
-    else if (o.format == "csv") sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);
-    else if (o.format == "cite") sink = std::make_unique<kb::search::CitationPrinter>(std::cout);
-    else sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted());
+    if (o.format == "json")
+      sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
+    else if (o.format == "csv")
+      sink = std::make_unique<kb::search::CsvHitPrinter>(std::cout);
+    else if (o.format == "cite")
+      sink = std::make_unique<kb::search::CitationPrinter>(std::cout);
+    else
+      sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted());
     const kb::search::SearchSummary summary = searcher.search(request, *sink);
     std::cout.flush();
     return summary.hits > 0 ? 0 : 1;
@@ -323,5 +406,5 @@ int main(int argc, char** argv) {
     std::cerr << "kb-search: " << e.what() << " (see kb-search --help)\n";
     return 2;
   }
-  return run(options);
+  return run(app, options);
 }

@@ -5,16 +5,16 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <tuple>
-#include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "quote_searcher.h"
 #include "passage_lookup.h"
 #include "passage_ranking.h"
 #include "passage_weight.h"
+#include "quote_searcher.h"
 #include "schema/schema.h"
 #include "speaker_filter.h"
 
@@ -54,11 +54,13 @@ void Searcher::add_glossary_file(const std::string& path) {
   ss << in.rdbuf();
   std::size_t bad = 0;
   lexicon().add_glossary(ss.str(), analyzer_, &bad);
-  if (bad > 0) throw SearchError("glossary " + path + ": " + std::to_string(bad) + " malformed line(s), expected korean<TAB>english");
+  if (bad > 0)
+    throw SearchError("glossary " + path + ": " + std::to_string(bad) +
+                      " malformed line(s), expected korean<TAB>english");
 }
 
 std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const std::string& text,
-                                                                       const BuiltQuery& query) {
+                                                                         const BuiltQuery& query) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
   for (const analysis::Token& t : analyzer_.analyze(text)) {
     if (query.ranking_terms.count(analysis::ranking_term(t)) || query.phrase_terms.count(analysis::phrase_term(t)))
@@ -127,7 +129,8 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       passage_scores = score_passages(db_, built.query);
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
-    const std::vector<Xapian::Document> records = ranked_records(db_, query, passage_scores, request.offset, request.limit);
+    const std::vector<Xapian::Document> records =
+        ranked_records(db_, query, passage_scores, request.offset, request.limit);
     PassageLookup passages(db_);
     unsigned rank = request.offset;
     for (const Xapian::Document& record : records) {
@@ -162,7 +165,8 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
   const std::size_t n = query.positional_terms.size();
   std::vector<std::pair<Xapian::termpos, std::size_t>> hits;  // position, slot
   auto add_positions = [&](const std::string& term, std::size_t slot) {
-    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p) hits.emplace_back(*p, slot);
+    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
+      hits.emplace_back(*p, slot);
   };
   std::optional<std::string> compounds;  // read once, when a query word may hide in a compound
   for (std::size_t i = 0; i < n; ++i) {
@@ -214,9 +218,12 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
-  // The first `rerank_depth` passages are reordered by proximity; deeper pages keep BM25 order.
-  const bool rerank = ranking_.proximity > 0 && request.offset < ranking_.rerank_depth && built.positional_terms.size() > 1;
-  const Xapian::doccount fetch = rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
+  // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page
+  // is then a slice of one order. Deeper passages keep BM25 order.
+  const bool rerank =
+      ranking_.proximity > 0 && request.offset < ranking_.rerank_depth && built.positional_terms.size() > 1;
+  const Xapian::doccount fetch =
+      rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
   const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
@@ -228,9 +235,27 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
       words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
                        term.size() >= 6 && analysis::detect_language(term) == "ko"});
     }
-    for (RankedPassage& p : ranking.passages) p.score += ranking_.proximity * window_evidence(p.docid, built, words);
-    std::stable_sort(ranking.passages.begin(), ranking.passages.end(),
-                     [](const RankedPassage& a, const RankedPassage& b) { return a.score > b.score; });
+    const std::size_t depth = std::min<std::size_t>(ranking_.rerank_depth, ranking.passages.size());
+    const auto reranked_end = ranking.passages.begin() + static_cast<std::ptrdiff_t>(depth);
+    std::vector<std::pair<std::string, unsigned>> keys;  // tie-break: passage id (document id, ordinal)
+    for (auto it = ranking.passages.begin(); it != reranked_end; ++it) {
+      it->score += ranking_.proximity * window_evidence(it->docid, built, words);
+      const Xapian::Document record = db_.get_document(it->docid, Xapian::DOC_ASSUME_VALID);
+      keys.emplace_back(record.get_value(schema::kDocIdSlot),
+                        static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot))));
+    }
+    std::vector<std::size_t> order(depth);
+    for (std::size_t i = 0; i < depth; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (ranking.passages[a].score != ranking.passages[b].score)
+        return ranking.passages[a].score > ranking.passages[b].score;
+      return keys[a] < keys[b];
+    });
+    std::vector<RankedPassage> sorted;
+    sorted.reserve(ranking.passages.size());
+    for (std::size_t i : order) sorted.push_back(ranking.passages[i]);
+    sorted.insert(sorted.end(), reranked_end, ranking.passages.end());
+    ranking.passages = std::move(sorted);
     ranking.passages.erase(ranking.passages.begin(),
                            ranking.passages.begin() + std::min<std::size_t>(request.offset, ranking.passages.size()));
     if (ranking.passages.size() > request.limit) ranking.passages.resize(request.limit);
@@ -243,7 +268,8 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
   const QueryExpander paraphraser(paraphrases(), nullptr);
-  BuiltQuery built = builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr, &paraphraser);
+  BuiltQuery built =
+      builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr, &paraphraser);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
   return built;
 }
@@ -274,8 +300,9 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
   if (const auto quotes = data.find(schema::kKeyQuotes); quotes != data.end() && quotes->is_array())
     for (const auto& q : *quotes) {
       if (!q.is_object()) continue;
-      hit.quotes.push_back({q.value(schema::kKeyText, ""),
-                            speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
+      hit.quotes.push_back(
+          {q.value(schema::kKeyText, ""),
+           speaker_from_data(q.contains(schema::kKeySpeaker) ? q[schema::kKeySpeaker] : nlohmann::json())});
     }
   return hit;
 }
@@ -287,7 +314,8 @@ void Searcher::answer_positions(Xapian::docid did, AnswerType type, std::size_t 
   std::vector<Xapian::termpos> after_number;
   if (type == AnswerType::kTime) {
     for (const char* unit : {"년", "월", "일", "세기"})
-      for (auto p = db_.positionlist_begin(did, unit); p != db_.positionlist_end(did, unit); ++p) after_number.push_back(*p);
+      for (auto p = db_.positionlist_begin(did, unit); p != db_.positionlist_end(did, unit); ++p)
+        after_number.push_back(*p);
     std::sort(after_number.begin(), after_number.end());
   }
   // Numbers are indexed as their digits (`1927년` → 1927) and digits sort before every letter and
@@ -374,6 +402,5 @@ SearchSummary Searcher::search(const SearchRequest& request, HitSink& sink) {
   sink.on_end(summary);
   return summary;
 }
-
 
 }  // namespace kb::search

@@ -45,7 +45,8 @@ struct RankingParams {
   double k1 = kDefaultK1;
   double b = kDefaultB;
   SpaceWeights spaces;
-  // Proximity rerank of the best max(rerank_depth, offset + limit) passages: the densest window of
+  // Proximity rerank of the best rerank_depth passages, whatever the page asked for (so that
+  // `-n 10` is the first half of `-n 20`; issue 15): the densest window of
   // `window` word positions adds `proximity` × the summed idf of the distinct query words inside
   // it. A question paraphrases one sentence of its passage, while sibling passages scatter the
   // same words. Pages that start beyond rerank_depth keep BM25 order.
@@ -57,7 +58,7 @@ struct RankingParams {
   // A Hangul query word inside a longer word of the passage (`면적` in `총면적`) counts as met
   // at that word's position (kCompoundSlot), at this share of its idf.
   double compound = 1.0;
-  unsigned rerank_depth = 10;
+  unsigned rerank_depth = 20;
 };
 
 // A passage as ranked, before its record is read: what evaluations and scripts that only need
@@ -136,8 +137,8 @@ class Searcher {
                         std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const;
 
   Xapian::Database db_;
-  std::optional<TranslationLexicon> lexicon_;  // built on first use: most calls never expand
-  std::optional<TranslationLexicon> paraphrases_;  // Korean paraphrases, built on first search
+  std::optional<TranslationLexicon> lexicon_;                  // built on first use: most calls never expand
+  std::optional<TranslationLexicon> paraphrases_;              // Korean paraphrases, built on first search
   std::unordered_map<std::string, std::string> speaker_keys_;  // Latin name → speaker_key
   analysis::TextAnalyzer analyzer_;
   RankingParams ranking_;
