@@ -96,6 +96,7 @@ std::string encode_job(const SourceInfo& source, const std::string& bytes) {
   w.str(source.hash);
   w.u64(source.size);
   w.u64(static_cast<std::uint64_t>(source.mtime));
+  w.str(source.format);
   w.str(bytes);
   return w.take();
 }
@@ -292,6 +293,7 @@ int serve_analysis_worker() {
       source.hash = in.str();
       source.size = in.u64();
       source.mtime = static_cast<std::int64_t>(in.u64());
+      source.format = in.str();
       bytes = in.str();
     } catch (const WireError&) {
       return 2;

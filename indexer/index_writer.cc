@@ -28,6 +28,15 @@ json figure_json(const analysis::Figure& f) {
   };
 }
 
+// What every record carries for filters (kb-search --lang, --under, --type, --since/--until),
+// so that a filter is a boolean term or a value range on any listing, never a post-filter.
+void add_filter_terms(Xapian::Document& record, const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
+  record.add_boolean_term(schema::lang_term(doc.lang));
+  for (const std::string& term : schema::folder_terms(source.path)) record.add_boolean_term(term);
+  if (!source.format.empty()) record.add_boolean_term(schema::format_term(source.format));
+  if (const std::string date = schema::date_value(doc.date); !date.empty()) record.add_value(schema::kDateSlot, date);
+}
+
 // Figure and quote records carry no text terms (they would skew the BM25 statistics passages are
 // ranked by); a text query reaches them through their passage (search/passage_ranking.h).
 Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
@@ -38,7 +47,7 @@ Xapian::Document figure_record(const SourceInfo& source, const analysis::Analyze
   record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
   record.add_boolean_term(schema::unit_term(figure.unit));
   record.add_boolean_term(schema::kind_term(analysis::kind_name(figure.kind)));
-  record.add_boolean_term(schema::lang_term(doc.lang));
+  add_filter_terms(record, source, doc);
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
@@ -75,7 +84,7 @@ Xapian::Document quote_record(const SourceInfo& source, const analysis::Analyzed
   record.add_boolean_term(schema::quote_uid_term(source.id, number));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeQuote));
-  record.add_boolean_term(schema::lang_term(doc.lang));
+  add_filter_terms(record, source, doc);
   record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
   add_speaker_terms(record, quote.speaker);
   record.add_value(schema::kDocIdSlot, source.id);
@@ -103,7 +112,7 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   record.add_boolean_term(schema::passage_uid_term(source.id, passage.ordinal));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypePassage));
-  record.add_boolean_term(schema::lang_term(doc.lang));
+  add_filter_terms(record, source, doc);
   for (const analysis::Token& token : passage.tokens) {
     analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
       if (pos == 0)
@@ -149,7 +158,7 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeDocument));
   record.add_boolean_term(schema::path_term(source.path));
-  record.add_boolean_term(schema::lang_term(doc.lang));
+  add_filter_terms(record, source, doc);
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kLangSlot, doc.lang);
   json data = {

@@ -30,6 +30,7 @@ struct SourceInfo {
   std::string hash;  // content hash (hex)
   std::uint64_t size = 0;
   std::int64_t mtime = 0;  // seconds since the epoch
+  std::string format;      // the reader's name (text, markdown, html, xml, docx, hwpx, hwp, pdf)
 };
 
 class IndexWriter {

@@ -310,6 +310,7 @@ std::unique_ptr<IndexingRun::Pending> IndexingRun::prepare(const fs::path& path,
     if (named_by_user) fail(path, "unsupported file type '" + extension_of(canonical.string()) + "'");
     return nullptr;
   }
+  source.format = std::string(pending->reader->name());
   pending->had_previous = previous.has_value();
   return pending;
 }

@@ -38,8 +38,11 @@ struct Options {
   bool quotes = false;                    // --quotes: list quotes instead of passages
   bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
-  std::optional<std::string> batch;  // --batch FILE
-  bool counts = false;               // --counts
+  std::optional<std::string> batch;        // --batch FILE
+  bool counts = false;                     // --counts
+  kb::search::RecordFilterInput filter;    // --lang, --since, --until, --under, --type
+  std::string sort = "relevance";          // --sort
+  kb::search::RecordFilter record_filter;  // `filter`, checked (run())
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -80,6 +83,20 @@ void define_options(CLI::App& app, Options& o) {
                  "hits, each with \"query\":{\"id\",\"text\"} (id: the line number when none is given)");
   app.add_flag("--counts", o.counts,
                "Count the matching passages by document, language, quoted speaker and year instead of listing them");
+  // Filters (issue 15), on every listing.
+  app.add_option("--lang", o.filter.langs, "Only documents in this language: ko, en or und (repeat for any of them)")
+      ->allow_extra_args(false);
+  app.add_option("--since", o.filter.since, "Only documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
+  app.add_option("--until", o.filter.until, "Only documents dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
+  app.add_option("--under", o.filter.under, "Only files in this folder (or this file); repeat for any of them")
+      ->allow_extra_args(false);
+  app.add_option("--type", o.filter.types,
+                 "Only documents of this format: text, markdown, html, xml, docx, hwpx, hwp, pdf (or txt, md); "
+                 "repeat for any of them")
+      ->allow_extra_args(false);
+  app.add_option("--sort", o.sort, "Order passages by relevance, or by date (newest document first)")
+      ->check(CLI::IsMember({"relevance", "date"}))
+      ->capture_default_str();
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -94,13 +111,24 @@ struct ModeRule {
 const std::vector<ModeRule>& mode_rules() {
   static const std::vector<ModeRule> rules = {
       {"--status", {}, {"human", "json"}},
-      {"--people", {"--speaker"}, {"human", "json", "csv"}},
-      {"--quotes", {"query", "--speaker", "--limit", "--offset"}, {"human", "json", "csv"}},
-      {"--figures", {"query", "--figure", "--limit", "--offset"}, {"human", "json", "csv"}},
-      {"--batch", {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"}, {"json"}},
-      {"--counts", {"query", "--no-expand", "--glossary", "--figure", "--speaker"}, {"human", "json", "csv"}},
+      {"--people", {"--speaker", "--lang", "--since", "--until", "--under", "--type"}, {"human", "json", "csv"}},
+      {"--quotes",
+       {"query", "--speaker", "--limit", "--offset", "--lang", "--since", "--until", "--under", "--type"},
+       {"human", "json", "csv"}},
+      {"--figures",
+       {"query", "--figure", "--limit", "--offset", "--lang", "--since", "--until", "--under", "--type"},
+       {"human", "json", "csv"}},
+      {"--batch",
+       {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
+        "--under", "--type", "--sort"},
+       {"json"}},
+      {"--counts",
+       {"query", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until", "--under",
+        "--type"},
+       {"human", "json", "csv"}},
       {"passages",
-       {"query", "--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"},
+       {"query", "--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since",
+        "--until", "--under", "--type", "--sort"},
        {"human", "json", "csv", "cite"}},
   };
   return rules;
@@ -120,7 +148,8 @@ std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, con
   const std::string shown = modes.empty() ? "a passage search" : name;
   if (format_given && std::find(rule->formats.begin(), rule->formats.end(), o.format) == rule->formats.end())
     return "--format " + o.format + " does not apply to " + shown;
-  for (const char* option : {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker"}) {
+  for (const char* option : {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang",
+                             "--since", "--until", "--under", "--type", "--sort"}) {
     if (app.count(option) == 0) continue;
     if (std::find(rule->options.begin(), rule->options.end(), option) == rule->options.end())
       return std::string(option) + " does not apply to " + shown;
@@ -181,7 +210,8 @@ int show_status(const Options& o) {
 int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters) {
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
-    kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u, o.offset};
+    kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u, o.offset,
+                                      o.record_filter};
     std::unique_ptr<kb::search::FigureSink> sink;
     if (o.format == "json")
       sink = std::make_unique<kb::search::JsonLinesFigurePrinter>(std::cout);
@@ -209,6 +239,7 @@ int run_quotes(const Options& o) {
     const bool listing = query.find_first_not_of(" \t\r\n") == std::string::npos;
     request.limit = listing && !o.limit_given ? 0 : o.limit;
     request.offset = o.offset;
+    request.filter = o.record_filter;
     std::unique_ptr<kb::search::QuoteSink> sink;
     if (o.format == "json")
       sink = std::make_unique<kb::search::JsonQuotePrinter>(std::cout);
@@ -236,7 +267,7 @@ int run_people(const Options& o) {
       sink = std::make_unique<kb::search::CsvPeoplePrinter>(std::cout);
     else
       sink = std::make_unique<kb::search::HumanPeoplePrinter>(std::cout);
-    const std::size_t people = searcher.people(o.speaker, *sink);
+    const std::size_t people = searcher.people(o.speaker, o.record_filter, *sink);
     std::cout.flush();
     return people > 0 ? 0 : 1;
   } catch (const kb::search::SearchError& e) {
@@ -255,6 +286,8 @@ kb::search::SearchRequest make_request(const Options& o, const std::string& quer
   request.expand = !o.no_expand;
   request.figure_filters = filters;
   request.speaker = o.speaker;
+  request.filter = o.record_filter;
+  request.sort_by_date = o.sort == "date";
   return request;
 }
 
@@ -336,12 +369,18 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
   }
 }
 
-int run(const CLI::App& app, const Options& o) {
+int run(const CLI::App& app, Options o) {
   const auto mode = resolve_mode(app, o);
   if (const auto* error = std::get_if<std::string>(&mode)) {
     std::cerr << "kb-search: " << *error << " (see kb-search --help)\n";
     return 2;
   }
+  auto filter = kb::search::make_record_filter(o.filter);
+  if (const auto* error = std::get_if<std::string>(&filter)) {
+    std::cerr << "kb-search: " << *error << '\n';
+    return 2;
+  }
+  o.record_filter = std::get<kb::search::RecordFilter>(std::move(filter));
   if (o.status) return show_status(o);
   if (o.people) return run_people(o);
   if (o.quotes) return run_quotes(o);

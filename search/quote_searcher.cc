@@ -55,7 +55,9 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
       passage_scores = score_passages(db_, built.query);
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
-    if (!request.speaker.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.speaker));
+    if (!request.speaker.empty())
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(request.speaker));
+    query = apply_record_filter(request.filter, query);
     // Records by passage score; within a passage, the quotes that hold more of the query's words
     // first.
     std::vector<Xapian::Document> records = ranked_records(db_, query, passage_scores, 0, 0);
@@ -64,7 +66,8 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
       double score = 0;
       if (ranked) {
         const Xapian::Document& record = records[i];
-        const auto ordinal = static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot)));
+        const auto ordinal =
+            static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot)));
         const auto found = passage_scores.find(schema::passage_id(record.get_value(schema::kDocIdSlot), ordinal));
         score = found == passage_scores.end() ? 0 : found->second;
         const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
@@ -76,7 +79,8 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
     }
     std::stable_sort(order.begin(), order.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
     unsigned rank = request.offset;
-    for (std::size_t k = request.offset; k < order.size() && (request.limit == 0 || rank < request.offset + request.limit); ++k) {
+    for (std::size_t k = request.offset;
+         k < order.size() && (request.limit == 0 || rank < request.offset + request.limit); ++k) {
       const Xapian::Document& record = records[order[k].second];
       const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
       if (!data.is_object()) continue;
@@ -99,12 +103,13 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
   return summary;
 }
 
-std::size_t QuoteSearcher::people(const std::string& speaker, PeopleSink& sink) {
+std::size_t QuoteSearcher::people(const std::string& speaker, const RecordFilter& filter, PeopleSink& sink) {
   std::vector<PersonSummary> people;
   std::map<std::string, std::size_t> by_name, by_name_en;
   try {
     Xapian::Query query(schema::type_term(schema::kTypeQuote));
     if (!speaker.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker_query(speaker));
+    query = apply_record_filter(filter, query);
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -117,8 +122,10 @@ std::size_t QuoteSearcher::people(const std::string& speaker, PeopleSink& sink) 
       if (!s.known()) continue;
       // The same person across documents: same Hangul name or same Latin name.
       std::size_t row = people.size();
-      if (!s.name.empty() && by_name.count(s.name)) row = by_name[s.name];
-      else if (!s.name_en.empty() && by_name_en.count(s.name_en)) row = by_name_en[s.name_en];
+      if (!s.name.empty() && by_name.count(s.name))
+        row = by_name[s.name];
+      else if (!s.name_en.empty() && by_name_en.count(s.name_en))
+        row = by_name_en[s.name_en];
       if (row == people.size()) people.push_back(PersonSummary{s, 0, {}});
       PersonSummary& p = people[row];
       if (p.speaker.name.empty()) p.speaker.name = s.name;

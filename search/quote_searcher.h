@@ -6,12 +6,13 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.h"
 #include "printer/quote_sink.h"
 #include "query_builder.h"
+#include "record_filter.h"
 
 namespace kb::search {
 
@@ -20,6 +21,7 @@ struct QuoteRequest {
   std::string speaker;  // empty: any speaker
   unsigned limit = 0;   // 0: no limit
   unsigned offset = 0;
+  RecordFilter filter{};  // language, dates, folders, formats (record_filter.h)
 };
 
 class QuoteSearcher {
@@ -30,7 +32,7 @@ class QuoteSearcher {
   // Throws SearchError for a query with no searchable words or a speaker with no words.
   QuoteSummary quotes(const QuoteRequest& request, QuoteSink& sink);
   // People with at least one quote (matching `speaker` when given), most quoted first.
-  std::size_t people(const std::string& speaker, PeopleSink& sink);
+  std::size_t people(const std::string& speaker, const RecordFilter& filter, PeopleSink& sink);
 
  private:
   Xapian::Query speaker_query(const std::string& speaker);

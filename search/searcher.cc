@@ -129,6 +129,7 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       passage_scores = score_passages(db_, built.query);
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
+    query = apply_record_filter(request.filter, query);
     const std::vector<Xapian::Document> records =
         ranked_records(db_, query, passage_scores, request.offset, request.limit);
     PassageLookup passages(db_);
@@ -214,8 +215,9 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
-  enquire.set_query(query);
+  enquire.set_query(apply_record_filter(request.filter, query));
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
   // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page

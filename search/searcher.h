@@ -15,6 +15,7 @@
 #include "printer/figure_sink.h"
 #include "printer/sink.h"
 #include "query_builder.h"
+#include "record_filter.h"
 #include "translation_lexicon.h"
 
 namespace kb::search {
@@ -36,7 +37,9 @@ struct SearchRequest {
   bool one_per_document = false;
   // Keep only passages stating a figure matching any of these (figure_filter.h).
   std::vector<FigureFilter> figure_filters{};
-  std::string speaker{};  // when set, only passages quoting this speaker (speaker_filter.h)
+  std::string speaker{};      // when set, only passages quoting this speaker (speaker_filter.h)
+  RecordFilter filter{};      // language, dates, folders, formats (record_filter.h)
+  bool sort_by_date = false;  // newest document first (undated last), then by score; no proximity rerank
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with
@@ -79,6 +82,7 @@ struct FigureRequest {
   std::vector<FigureFilter> figure_filters;
   unsigned limit = 0;  // 0: no limit
   unsigned offset = 0;
+  RecordFilter filter{};
 };
 
 class Searcher {

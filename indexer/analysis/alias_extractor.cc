@@ -18,8 +18,10 @@ ScriptMix mix_of(std::string_view s) {
   ScriptMix m;
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = next_code_point(s, pos);
-    if (is_hangul_syllable(cp)) m.hangul = true;
-    else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') m.latin = true;
+    if (is_hangul_syllable(cp))
+      m.hangul = true;
+    else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+      m.latin = true;
   }
   return m;
 }
@@ -37,6 +39,22 @@ std::vector<std::string_view> words_of(std::string_view s) {
   return words;
 }
 
+// The last `count` space-separated words of `s`, in text order. Scans from the end only, so
+// reading the words before each of many parentheses on one long line stays linear.
+std::vector<std::string_view> last_words(std::string_view s, std::size_t count) {
+  std::vector<std::string_view> words;
+  std::size_t end = s.size();
+  while (words.size() < count && end > 0) {
+    while (end > 0 && s[end - 1] == ' ') --end;
+    if (end == 0) break;
+    const std::size_t space = s.rfind(' ', end - 1);
+    const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
+    words.insert(words.begin(), s.substr(begin, end - begin));
+    end = begin;
+  }
+  return words;
+}
+
 std::string join(const std::vector<std::string_view>& words) {
   std::string out;
   for (auto w : words) {
@@ -48,8 +66,8 @@ std::string join(const std::vector<std::string_view>& words) {
 
 // Trims punctuation that is not part of a name from a word's edges (whole code points only).
 std::string_view trim_word(std::string_view w) {
-  static constexpr std::string_view kJunk[] = {"\"", "'", ".", ",", ";", ":", "!", "?",
-                                               "\u201C", "\u201D", "\u2018", "\u2019", "\u00B7"};
+  static constexpr std::string_view kJunk[] = {"\"", "'",      ".",      ",",      ";",      ":",     "!",
+                                               "?",  "\u201C", "\u201D", "\u2018", "\u2019", "\u00B7"};
   for (bool changed = true; changed && !w.empty();) {
     changed = false;
     for (std::string_view j : kJunk) {
@@ -75,13 +93,22 @@ std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
     if (!a.left.empty() && !a.right.empty() && a.left != a.right && std::find(out.begin(), out.end(), a) == out.end())
       out.push_back(std::move(a));
   };
-  std::size_t search_from = 0;
+  // Every scan below moves forward only (the next ')' and the current line's start are
+  // remembered), so many parentheses or one long line stay linear.
+  std::size_t search_from = 0, close = 0, line_start = 0, line_scanned = 0;
+  bool have_close = false;
   while (true) {
     const std::size_t open = text.find('(', search_from);
     if (open == std::string_view::npos) break;
-    const std::size_t close = text.find(')', open + 1);
+    if (!have_close || close < open) {
+      close = text.find(')', open + 1);
+      have_close = true;
+    }
     if (close == std::string_view::npos) break;
     search_from = open + 1;
+    if (const std::size_t nl = text.substr(line_scanned, open - line_scanned).rfind('\n'); nl != std::string_view::npos)
+      line_start = line_scanned + nl + 1;
+    line_scanned = open;
     const std::string_view inside = text.substr(open + 1, close - open - 1);
     if (inside.empty() || inside.size() > 120 || inside.find('(') != std::string_view::npos) continue;
     const ScriptMix in = mix_of(inside);
@@ -92,11 +119,7 @@ std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
       right.erase(right.begin());
 
     // The words right before the parenthesis written in the other script.
-    const std::size_t line_start = [&] {
-      const std::size_t nl = text.rfind('\n', open);
-      return nl == std::string_view::npos ? 0 : nl + 1;
-    }();
-    std::vector<std::string_view> before = words_of(text.substr(line_start, open - line_start));
+    std::vector<std::string_view> before = last_words(text.substr(line_start, open - line_start), right.size());
     std::vector<std::string_view> left;
     while (!before.empty() && left.size() < right.size()) {
       std::string_view w = before.back();

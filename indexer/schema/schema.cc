@@ -1,5 +1,6 @@
 #include "schema/schema.h"
 
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 
@@ -36,6 +37,37 @@ std::string passage_uid_term(std::string_view doc_id, unsigned ordinal) {
 std::string parent_term(std::string_view doc_id) { return join(kPrefixParentDoc, doc_id); }
 std::string type_term(std::string_view type) { return join(kPrefixType, type); }
 std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
+
+std::string folder_term(std::string_view canonical_path) {
+  while (canonical_path.size() > 1 && canonical_path.back() == '/') canonical_path.remove_suffix(1);
+  if (kPrefixFolder.size() + canonical_path.size() <= kMaxTermBytes) return join(kPrefixFolder, canonical_path);
+  return std::string(kPrefixFolder) + "#" + fnv1a_hex(canonical_path);
+}
+
+std::vector<std::string> folder_terms(std::string_view canonical_file_path) {
+  std::vector<std::string> terms{folder_term(canonical_file_path)};
+  for (std::size_t slash = canonical_file_path.rfind('/'); slash != std::string_view::npos && slash > 0;
+       slash = canonical_file_path.rfind('/', slash - 1))
+    terms.push_back(folder_term(canonical_file_path.substr(0, slash)));
+  terms.push_back(folder_term("/"));
+  return terms;
+}
+
+std::string format_term(std::string_view reader_name) { return join(kPrefixFormat, reader_name); }
+
+std::string date_value(std::string_view iso_date) {
+  // YYYY, YYYY-MM or YYYY-MM-DD at the start; a time part is dropped.
+  std::size_t n = 0;
+  while (n < iso_date.size() && n < 10 && (std::isdigit(static_cast<unsigned char>(iso_date[n])) || iso_date[n] == '-'))
+    ++n;
+  const std::string_view d = iso_date.substr(0, n);
+  if (d.size() != 4 && d.size() != 7 && d.size() != 10) return {};
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash != (d[i] == '-')) return {};
+  }
+  return std::string(d);
+}
 std::string lang_term(std::string_view lang) { return join(kPrefixLang, lang); }
 std::string stem_term(std::string_view stem) { return join(kPrefixStem, stem); }
 std::string bigram_term(std::string_view bigram) { return join(kPrefixBigram, bigram); }

@@ -70,6 +70,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <xapian.h>
 
@@ -87,6 +88,8 @@ inline constexpr std::string_view kPrefixPassage = "XP";
 inline constexpr std::string_view kPrefixUnit = "XU";
 inline constexpr std::string_view kPrefixKind = "XK";
 inline constexpr std::string_view kPrefixSpeaker = "XS";
+inline constexpr std::string_view kPrefixFolder = "XF";
+inline constexpr std::string_view kPrefixFormat = "XE";
 
 inline constexpr std::string_view kTypeDocument = "doc";
 inline constexpr std::string_view kTypePassage = "passage";
@@ -95,13 +98,14 @@ inline constexpr std::string_view kTypeQuote = "quote";
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kDocIdSlot = 0,    // document id, hex
-  kOrdinalSlot = 1,  // passage ordinal, sortable_serialise(double)
-  kLangSlot = 2,     // "ko" | "en" | "und"
+  kDocIdSlot = 0,        // document id, hex
+  kOrdinalSlot = 1,      // passage ordinal, sortable_serialise(double)
+  kLangSlot = 2,         // "ko" | "en" | "und"
   kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
   kQuoteSlot = 4,        // quote number within its document, sortable_serialise(double)
   kTextSlot = 5,         // passage records: the passage text (UTF-8)
   kCompoundSlot = 6,     // passage records: Hangul words of 3+ syllables (analysis::compound_list)
+  kDateSlot = 7,         // every record: its document's date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`)
 };
 
 // Document-data keys (JSON object members).
@@ -139,17 +143,18 @@ inline constexpr const char* kKeyLines = "lines";
 inline constexpr const char* kKeyQuotes = "quotes";
 inline constexpr const char* kKeyQuote = "quote";
 inline constexpr const char* kKeySpeaker = "speaker";
-inline constexpr const char* kKeyName = "name";        // inside speaker
-inline constexpr const char* kKeyNameEn = "name_en";   // inside speaker
-inline constexpr const char* kKeyRole = "title";       // inside speaker: the speaker's title
-inline constexpr const char* kKeyOrg = "org";          // inside speaker
+inline constexpr const char* kKeyName = "name";       // inside speaker
+inline constexpr const char* kKeyNameEn = "name_en";  // inside speaker
+inline constexpr const char* kKeyRole = "title";      // inside speaker: the speaker's title
+inline constexpr const char* kKeyOrg = "org";         // inside speaker
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;
 // 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
 // extractor follow-ups; 7: figure records without path, title and sentence (sentence_span),
-// passage text in kTextSlot; 8: verb stems (`태어난`/`태어났다` → `태어나`), kCompoundSlot.
-inline constexpr int kAnalysisVersion = 8;
+// passage text in kTextSlot; 8: verb stems (`태어난`/`태어났다` → `태어나`), kCompoundSlot;
+// 9: filter terms and slot on every record (XF folders, XE format, L language, kDateSlot).
+inline constexpr int kAnalysisVersion = 9;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
@@ -172,6 +177,14 @@ std::string kind_term(std::string_view kind);
 std::string quote_uid_term(std::string_view doc_id, unsigned quote_number);
 // `form` must already be folded (analysis::speaker_name_forms, or fold() of a query word).
 std::string speaker_term(std::string_view form);
+// XF<folder>: the file's own path and every folder above it, so `--under DIR` is one term.
+// A path longer than a term allows is represented by a hash of it (`XF#<16 hex>`).
+std::string folder_term(std::string_view canonical_path);
+std::vector<std::string> folder_terms(std::string_view canonical_file_path);
+std::string format_term(std::string_view reader_name);  // XE<reader>: text, markdown, html, xml, docx, hwpx, hwp, pdf
+// The value kDateSlot holds for a document date (ISO 8601, possibly with a time), or "" when
+// it does not start with a plausible year.
+std::string date_value(std::string_view iso_date);
 
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);
