@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "snippet.h"
+
 namespace kb::search {
 
 struct DocRef {
@@ -31,7 +33,7 @@ struct FigureRef {
   std::string kind;
   std::string counter;
   std::string qualifier;
-  int year = 0;  // 0: the sentence states none
+  int year = 0;             // 0: the sentence states none
   std::uint32_t begin = 0;  // byte span in the document text
   std::uint32_t end = 0;
 };
@@ -67,7 +69,7 @@ struct HitQuote {
 
 // Where a passage comes from, precisely enough to cite it. Empty/0 fields are unknown.
 struct Citation {
-  std::string date;    // the document's date (ISO 8601) where its file states one
+  std::string date;  // the document's date (ISO 8601) where its file states one
   std::string author;
   std::string url;     // where it was published, where the file says so
   int page = 0;        // 1-based page (PDF)
@@ -87,12 +89,13 @@ struct Hit {
   // Byte ranges of the passage text that matched the query, in order, not overlapping.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
   std::vector<FigureRef> figures;  // every figure the passage states, in text order
-  std::vector<HitQuote> quotes;  // the quotes of speech in the passage, in text order
+  std::vector<HitQuote> quotes;    // the quotes of speech in the passage, in text order
+  Snippet snippet;                 // the passage around its highlights (snippet.h); the whole passage when short
 };
 
 struct SearchSummary {
   std::string query;
-  std::size_t hits = 0;             // hits delivered
+  std::size_t hits = 0;  // hits delivered
   std::size_t estimated_matches = 0;
 };
 

@@ -43,6 +43,9 @@ struct Options {
   kb::search::RecordFilterInput filter;    // --lang, --since, --until, --under, --type
   std::string sort = "relevance";          // --sort
   kb::search::RecordFilter record_filter;  // `filter`, checked (run())
+  std::size_t snippet = 200;               // --snippet
+  bool full = false;                       // --full
+  std::size_t figures_per_hit = 3;         // --figures-per-hit
 };
 
 void define_options(CLI::App& app, Options& o) {
@@ -97,6 +100,15 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--sort", o.sort, "Order passages by relevance, or by date (newest document first)")
       ->check(CLI::IsMember({"relevance", "date"}))
       ->capture_default_str();
+  // How much of each hit is shown (issue 15).
+  app.add_option("--snippet", o.snippet,
+                 "Characters of each passage shown around the matched words (human output; the `snippet` "
+                 "field of JSON and CSV)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{20}, std::size_t{100000}));
+  app.add_flag("--full", o.full, "Human output: whole passages and all their figures instead of snippets");
+  app.add_option("--figures-per-hit", o.figures_per_hit, "Human output: figures listed under each hit")
+      ->capture_default_str();
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -120,7 +132,7 @@ const std::vector<ModeRule>& mode_rules() {
        {"human", "json", "csv"}},
       {"--batch",
        {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
-        "--under", "--type", "--sort"},
+        "--under", "--type", "--sort", "--snippet"},
        {"json"}},
       {"--counts",
        {"query", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until", "--under",
@@ -128,7 +140,7 @@ const std::vector<ModeRule>& mode_rules() {
        {"human", "json", "csv"}},
       {"passages",
        {"query", "--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since",
-        "--until", "--under", "--type", "--sort"},
+        "--until", "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit"},
        {"human", "json", "csv", "cite"}},
   };
   return rules;
@@ -148,8 +160,9 @@ std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, con
   const std::string shown = modes.empty() ? "a passage search" : name;
   if (format_given && std::find(rule->formats.begin(), rule->formats.end(), o.format) == rule->formats.end())
     return "--format " + o.format + " does not apply to " + shown;
-  for (const char* option : {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang",
-                             "--since", "--until", "--under", "--type", "--sort"}) {
+  for (const char* option :
+       {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
+        "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit"}) {
     if (app.count(option) == 0) continue;
     if (std::find(rule->options.begin(), rule->options.end(), option) == rule->options.end())
       return std::string(option) + " does not apply to " + shown;
@@ -288,6 +301,7 @@ kb::search::SearchRequest make_request(const Options& o, const std::string& quer
   request.speaker = o.speaker;
   request.filter = o.record_filter;
   request.sort_by_date = o.sort == "date";
+  request.snippet_width = o.snippet;
   return request;
 }
 
@@ -421,7 +435,8 @@ int run(const CLI::App& app, Options o) {
     else if (o.format == "cite")
       sink = std::make_unique<kb::search::CitationPrinter>(std::cout);
     else
-      sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted());
+      sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted(),
+                                                        kb::search::HumanHitOptions{o.full, o.figures_per_hit});
     const kb::search::SearchSummary summary = searcher.search(request, *sink);
     std::cout.flush();
     return summary.hits > 0 ? 0 : 1;

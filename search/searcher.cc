@@ -362,6 +362,7 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
   unsigned rank = request.offset;
   for (const RankedPassage& passage : ranking.passages) {
     Hit hit = materialise(passage, built, request.highlight);
+    hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
     if (hit.doc.id.empty()) continue;  // unreadable record data
     hit.rank = ++rank;
     hits.push_back(std::move(hit));

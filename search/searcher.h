@@ -40,6 +40,7 @@ struct SearchRequest {
   std::string speaker{};      // when set, only passages quoting this speaker (speaker_filter.h)
   RecordFilter filter{};      // language, dates, folders, formats (record_filter.h)
   bool sort_by_date = false;  // newest document first (undated last), then by score; no proximity rerank
+  std::size_t snippet_width = 200;  // characters of Hit::snippet (snippet.h)
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with

@@ -24,7 +24,8 @@ void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
 }
 
 CsvHitPrinter::CsvHitPrinter(std::ostream& out) : out_(out) {
-  write_csv_row(out_, {"rank", "score", "doc_id", "path", "title", "lang", "passage_id", "ordinal", "offset", "text", "citation"});
+  write_csv_row(out_, {"rank", "score", "doc_id", "path", "title", "lang", "passage_id", "ordinal", "offset", "text",
+                       "citation", "snippet"});
 }
 
 void CsvHitPrinter::on_hit(const Hit& hit) {
@@ -32,7 +33,7 @@ void CsvHitPrinter::on_hit(const Hit& hit) {
   std::snprintf(score, sizeof score, "%.6g", hit.score);
   write_csv_row(out_, {std::to_string(hit.rank), score, hit.doc.id, hit.doc.path, hit.doc.title, hit.doc.lang,
                        hit.passage.id, std::to_string(hit.passage.ordinal), std::to_string(hit.passage.offset),
-                       hit.passage.text, citation_text(hit.doc, hit.passage, hit.citation)});
+                       hit.passage.text, citation_text(hit.doc, hit.passage, hit.citation), hit.snippet.text});
 }
 
 }  // namespace kb::search

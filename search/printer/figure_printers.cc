@@ -15,14 +15,10 @@ std::string format_figure_value(double value) {
 
 nlohmann::json figure_to_json(const FigureRef& f) {
   return {
-      {"surface", f.surface},
-      {"value", f.value},
-      {"high", f.high},
-      {"unit", f.unit},
-      {"kind", f.kind},
-      {"counter", f.counter},
-      {"qualifier", f.qualifier},
-      {"year", f.year == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.year)},
+      {"surface", f.surface},     {"value", f.value},
+      {"high", f.high},           {"unit", f.unit},
+      {"kind", f.kind},           {"counter", f.counter},
+      {"qualifier", f.qualifier}, {"year", f.year == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.year)},
       {"span", {f.begin, f.end}},
   };
 }
@@ -47,10 +43,10 @@ CsvFigurePrinter::CsvFigurePrinter(std::ostream& out) : out_(out) {
 
 void CsvFigurePrinter::on_figure(const FigureHit& hit) {
   const FigureRef& f = hit.figure;
-  write_csv_row(out_, {std::to_string(hit.rank), f.surface, format_figure_value(f.value), format_figure_value(f.high),
-                       f.unit, f.kind, f.counter, f.qualifier, f.year == 0 ? "" : std::to_string(f.year), hit.doc.id,
-                       hit.doc.path, hit.doc.title, hit.passage_id, std::to_string(f.begin), std::to_string(f.end),
-                       hit.sentence});
+  write_csv_row(out_,
+                {std::to_string(hit.rank), f.surface, format_figure_value(f.value), format_figure_value(f.high), f.unit,
+                 f.kind, f.counter, f.qualifier, f.year == 0 ? "" : std::to_string(f.year), hit.doc.id, hit.doc.path,
+                 hit.doc.title, hit.passage_id, std::to_string(f.begin), std::to_string(f.end), hit.sentence});
 }
 
 void HumanFigurePrinter::on_figure(const FigureHit& hit) {
@@ -64,8 +60,9 @@ void HumanFigurePrinter::on_figure(const FigureHit& hit) {
   if (!f.counter.empty()) out_ << " (" << f.counter << ')';
   if (f.qualifier != "exact") out_ << ", " << f.qualifier;
   if (f.year != 0) out_ << ", " << f.year;
-  out_ << '\n' << "   " << (hit.doc.title.empty() ? hit.doc.path : hit.doc.title) << " \xC2\xB7 " << hit.doc.path
-       << " [" << f.begin << ',' << f.end << ")\n"
+  out_ << '\n'
+       << "   " << (hit.doc.title.empty() ? hit.doc.path : hit.doc.title) << " \xC2\xB7 " << hit.doc.path << " ["
+       << f.begin << ',' << f.end << ")\n"
        << "   " << hit.sentence << "\n\n";
 }
 

@@ -36,14 +36,20 @@ void HumanPrinter::on_hit(const Hit& hit) {
   if (!hit.citation.date.empty()) out_ << " \xC2\xB7 " << hit.citation.date;
   out_ << '\n' << "   ";
   std::uint32_t at = 0;
-  const std::string& text = hit.passage.text;
-  for (auto [b, e] : hit.highlights) {
+  const bool whole = options_.full || hit.snippet.text.empty();
+  const std::string& text = whole ? hit.passage.text : hit.snippet.text;
+  for (auto [b, e] : whole ? hit.highlights : hit.snippet.highlights) {
     if (b < at || e > text.size()) continue;
     out_ << text.substr(at, b - at) << open << text.substr(b, e - b) << close;
     at = e;
   }
   out_ << text.substr(at) << '\n';
+  std::size_t shown = 0;
   for (const FigureRef& f : hit.figures) {
+    if (!options_.full && shown++ == options_.figures_per_hit) {
+      out_ << "   \xE2\x80\xA2 … " << hit.figures.size() - options_.figures_per_hit << " more figures (--full)\n";
+      break;
+    }
     out_ << "   \xE2\x80\xA2 " << f.surface << " = " << format_figure_value(f.value);
     if (f.high != f.value) out_ << ".." << format_figure_value(f.high);
     out_ << ' ' << f.unit;

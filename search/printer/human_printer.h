@@ -14,15 +14,24 @@ namespace kb::search {
 // does not name, `(speaker not named)` with its description when there is one.
 std::string speaker_label(const SpeakerRef& speaker);
 
+// How much of each hit a person sees: the snippet (default) or the whole passage, and at most
+// `figures_per_hit` of its figures (a table-of-contents passage can state dozens).
+struct HumanHitOptions {
+  bool full = false;
+  std::size_t figures_per_hit = 3;
+};
+
 class HumanPrinter final : public HitSink {
  public:
-  HumanPrinter(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
+  HumanPrinter(std::ostream& out, bool colour, HumanHitOptions options = {})
+      : out_(out), colour_(colour), options_(options) {}
   void on_hit(const Hit& hit) override;
   void on_end(const SearchSummary& summary) override;
 
  private:
   std::ostream& out_;
   bool colour_;
+  HumanHitOptions options_;
 };
 
 }  // namespace kb::search

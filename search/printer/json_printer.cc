@@ -14,6 +14,8 @@ nlohmann::json hit_to_json(const Hit& hit) {
   for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
   nlohmann::json figures = nlohmann::json::array();
   for (const FigureRef& f : hit.figures) figures.push_back(figure_to_json(f));
+  nlohmann::json snippet_highlights = nlohmann::json::array();
+  for (auto [b, e] : hit.snippet.highlights) snippet_highlights.push_back({b, e});
   nlohmann::json quotes = nlohmann::json::array();
   for (const HitQuote& q : hit.quotes) quotes.push_back({{"text", q.text}, {"speaker", speaker_to_json(q.speaker)}});
   nlohmann::json citation = {
@@ -28,17 +30,24 @@ nlohmann::json hit_to_json(const Hit& hit) {
                                             : nlohmann::json(nullptr)},
       {"text", citation_text(hit.doc, hit.passage, hit.citation)},
   };
-  return with_envelope({
-      {"citation", citation},
-      {"figures", figures},
-      {"rank", hit.rank},
-      {"score", hit.score},
-      {"doc", {{"id", hit.doc.id}, {"path", hit.doc.path}, {"title", hit.doc.title}, {"lang", hit.doc.lang}}},
-      {"passage",
-       {{"id", hit.passage.id}, {"ordinal", hit.passage.ordinal}, {"offset", hit.passage.offset}, {"text", hit.passage.text}}},
-      {"highlights", highlights},
-      {"quotes", quotes},
-  }, "hit");
+  return with_envelope(
+      {
+          {"citation", citation},
+          {"figures", figures},
+          {"rank", hit.rank},
+          {"score", hit.score},
+          {"doc", {{"id", hit.doc.id}, {"path", hit.doc.path}, {"title", hit.doc.title}, {"lang", hit.doc.lang}}},
+          {"passage",
+           {{"id", hit.passage.id},
+            {"ordinal", hit.passage.ordinal},
+            {"offset", hit.passage.offset},
+            {"text", hit.passage.text}}},
+          {"highlights", highlights},
+          {"quotes", quotes},
+          {"snippet", hit.snippet.text},
+          {"snippet_highlights", snippet_highlights},
+      },
+      "hit");
 }
 
 void JsonLinesPrinter::on_hit(const Hit& hit) {

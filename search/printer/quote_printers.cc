@@ -26,15 +26,18 @@ void print_json(std::ostream& out, const nlohmann::json& j) {
 }  // namespace
 
 void JsonQuotePrinter::on_quote(const QuoteHit& q) {
-  print_json(out_, with_envelope({
-                       {"rank", q.rank},
-                       {"score", q.score},
-                       {"text", q.text},
-                       {"speaker", speaker_to_json(q.speaker)},
-                       {"doc", {{"id", q.doc.id}, {"path", q.doc.path}, {"title", q.doc.title}, {"lang", q.doc.lang}}},
-                       {"passage", {{"id", q.passage.id}, {"ordinal", q.passage.ordinal}}},
-                       {"offset", q.offset},
-                   }, "quote"));
+  print_json(out_,
+             with_envelope(
+                 {
+                     {"rank", q.rank},
+                     {"score", q.score},
+                     {"text", q.text},
+                     {"speaker", speaker_to_json(q.speaker)},
+                     {"doc", {{"id", q.doc.id}, {"path", q.doc.path}, {"title", q.doc.title}, {"lang", q.doc.lang}}},
+                     {"passage", {{"id", q.passage.id}, {"ordinal", q.passage.ordinal}}},
+                     {"offset", q.offset},
+                 },
+                 "quote"));
 }
 
 CsvQuotePrinter::CsvQuotePrinter(std::ostream& out) : out_(out) {
@@ -56,8 +59,10 @@ void HumanQuotePrinter::on_quote(const QuoteHit& q) {
 
 void HumanQuotePrinter::on_end(const QuoteSummary& summary) {
   if (summary.quotes > 0) return;
-  if (summary.query.empty()) out_ << "no quotes found\n";
-  else out_ << "no quotes found for: " << summary.query << '\n';
+  if (summary.query.empty())
+    out_ << "no quotes found\n";
+  else
+    out_ << "no quotes found for: " << summary.query << '\n';
 }
 
 void JsonPeoplePrinter::on_person(const PersonSummary& p) {
@@ -65,11 +70,12 @@ void JsonPeoplePrinter::on_person(const PersonSummary& p) {
   for (const PersonDoc& d : p.docs)
     docs.push_back({{"id", d.doc.id}, {"path", d.doc.path}, {"title", d.doc.title}, {"quotes", d.quotes}});
   print_json(out_, with_envelope({{"name", p.speaker.name},
-                    {"name_en", p.speaker.name_en},
-                    {"title", p.speaker.title},
-                    {"org", p.speaker.org},
-                    {"quotes", p.quotes},
-                    {"docs", docs}}, "person"));
+                                  {"name_en", p.speaker.name_en},
+                                  {"title", p.speaker.title},
+                                  {"org", p.speaker.org},
+                                  {"quotes", p.quotes},
+                                  {"docs", docs}},
+                                 "person"));
 }
 
 CsvPeoplePrinter::CsvPeoplePrinter(std::ostream& out) : out_(out) {

@@ -100,6 +100,25 @@ TEST_F(Issue15_Search, PagesAreSlicesOfOneOrder) {
   }
 }
 
+// Human output shows a snippet and at most --figures-per-hit figures; --full the whole passage.
+TEST_F(Issue15_Search, SnippetsByDefaultWholePassagesWithFull) {
+  const CommandResult json_out = search({"--json", "-n", "1", "--snippet", "40", "추경을 통해 최신 GPU를 확보"});
+  ASSERT_EQ(json_out.exit_code, 0) << json_out.err;
+  const json hit = json::parse(split_lines(json_out.out)[0]);
+  const std::string passage = hit["passage"]["text"], snippet = hit["snippet"];
+  ASSERT_GT(passage.size(), snippet.size());
+  EXPECT_FALSE(hit["snippet_highlights"].empty());
+
+  const CommandResult human =
+      search({"-n", "1", "--snippet", "40", "--figures-per-hit", "1", "추경을 통해 최신 GPU를 확보"});
+  const CommandResult full = search({"-n", "1", "--full", "추경을 통해 최신 GPU를 확보"});
+  EXPECT_EQ(human.out.find(passage.substr(passage.size() - 30)), std::string::npos) << human.out;
+  EXPECT_NE(human.out.find("more figures (--full)"), std::string::npos) << human.out;
+  EXPECT_NE(full.out.find(passage.substr(passage.size() - 30)), std::string::npos) << full.out;
+  EXPECT_EQ(full.out.find("more figures"), std::string::npos) << full.out;
+  EXPECT_EQ(search({"--figures", "--full"}).exit_code, 2);
+}
+
 TEST(Issue15_Ties, EqualScoresComeInPassageIdOrder) {
   TempDir dir;
   const std::string text = "반도체 보조금 정책은 지방 데이터센터 전력 문제와 함께 다뤄야 한다.\n";

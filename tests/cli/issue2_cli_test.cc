@@ -147,7 +147,7 @@ TEST_F(CorpusIndex, Issue2_CsvHasHeaderAndRows) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = split_lines(r.out);
   ASSERT_GE(lines.size(), 2u);
-  EXPECT_EQ(lines[0], "rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation\r");
+  EXPECT_EQ(lines[0], "rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation,snippet\r");
 }
 
 TEST(Issue2Search, MissingIndexIsAnError) {
@@ -243,7 +243,11 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadInputCase{"missing", [](const TempDir& d) { return d / "nope.txt"; }, "no such file", 2},
         BadInputCase{"binary_txt",
-                     [](const TempDir& d) { return d.write("bin.txt", std::string("\x7f" "ELF\0\0\x01\x02", 8)); },
+                     [](const TempDir& d) {
+                       return d.write("bin.txt", std::string("\x7f"
+                                                             "ELF\0\0\x01\x02",
+                                                             8));
+                     },
                      "binary", 2},
         BadInputCase{"unknown_extension", [](const TempDir& d) { return d.write("photo.png", "not really"); },
                      "unsupported file type", 2},
@@ -251,7 +255,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadInputCase{"invalid_utf8",
                      // Mostly UTF-8 with a stray byte: repaired, not reinterpreted in another charset.
                      [](const TempDir& d) {
-                       return d.write("stray.txt", "한국 정부가 최근 추경을 통해 GPU를 확보했다 \xFF 그리고 데이터센터를 지원한다.\n");
+                       return d.write(
+                           "stray.txt",
+                           "한국 정부가 최근 추경을 통해 GPU를 확보했다 \xFF 그리고 데이터센터를 지원한다.\n");
                      },
                      "invalid UTF-8", 0},
         BadInputCase{"directory_loop",

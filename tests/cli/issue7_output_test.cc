@@ -30,14 +30,18 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
       continue;
     }
     row_started = true;
-    if (c == '"') quoted = true;
-    else if (c == ',') rows.back().push_back(std::exchange(field, {}));
-    else if (c == '\r') continue;
+    if (c == '"')
+      quoted = true;
+    else if (c == ',')
+      rows.back().push_back(std::exchange(field, {}));
+    else if (c == '\r')
+      continue;
     else if (c == '\n') {
       rows.back().push_back(std::exchange(field, {}));
       rows.emplace_back();
       row_started = false;
-    } else field += c;
+    } else
+      field += c;
   }
   if (row_started) rows.back().push_back(field);
   if (rows.back().empty()) rows.pop_back();
@@ -86,7 +90,9 @@ TEST_F(Issue7Output, HitCarriesEnvelopeAndCitation) {
   EXPECT_TRUE(c["date"].is_null());
   EXPECT_TRUE(c["url"].is_null());
   const std::string text = c["text"];
-  EXPECT_EQ(text, "첫 줄은 제목이다. " + hit["doc"]["path"].get<std::string>() + ", passage 1 (lines 3\xE2\x80\x93" "4).");
+  EXPECT_EQ(text, "첫 줄은 제목이다. " + hit["doc"]["path"].get<std::string>() +
+                      ", passage 1 (lines 3\xE2\x80\x93"
+                      "4).");
   // The figure and the quote of the passage come with it.
   ASSERT_EQ(hit["figures"].size(), 1u);
   EXPECT_EQ(hit["figures"][0]["value"].get<double>(), 13000.0);
@@ -115,9 +121,10 @@ TEST_F(Issue7Output, EveryListingRecordHasTheEnvelope) {
 }
 
 TEST_F(Issue7Output, CsvRowsMatchTheirHeaders) {
-  const std::vector<std::vector<std::string>> modes = {
-      {"--format", "csv", "추경"}, {"--figures", "--format", "csv"}, {"--quotes", "--format", "csv"},
-      {"--people", "--format", "csv"}};
+  const std::vector<std::vector<std::string>> modes = {{"--format", "csv", "추경"},
+                                                       {"--figures", "--format", "csv"},
+                                                       {"--quotes", "--format", "csv"},
+                                                       {"--people", "--format", "csv"}};
   for (const auto& args : modes) {
     const CommandResult r = search(args);
     ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
@@ -127,8 +134,9 @@ TEST_F(Issue7Output, CsvRowsMatchTheirHeaders) {
   }
   const auto hits = parse_csv(search({"--format", "csv", "추경"}).out);
   ASSERT_EQ(hits.size(), 2u);
-  EXPECT_EQ(hits[0].back(), "citation");
-  EXPECT_NE(hits[1].back().find("passage 1 (lines 3"), std::string::npos);
+  EXPECT_EQ(hits[0][10], "citation");
+  EXPECT_EQ(hits[0].back(), "snippet");  // issue 15: columns are only added at the end
+  EXPECT_NE(hits[1][10].find("passage 1 (lines 3"), std::string::npos);
   EXPECT_NE(hits[1][9].find("\"한국 정부가"), std::string::npos) << "quotes inside a field survive CSV";
 }
 
@@ -138,7 +146,10 @@ TEST_F(Issue7Output, CiteFormatIsOneLinePerHit) {
   const auto lines = split_lines(r.out);
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0].rfind("[1] 첫 줄은 제목이다. ", 0), 0u) << lines[0];
-  EXPECT_NE(lines[0].find("\xE2\x80\x9C" "정준화"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[0].find("\xE2\x80\x9C"
+                          "정준화"),
+            std::string::npos)
+      << lines[0];
 }
 
 TEST_F(Issue7Output, CountsByDocumentLanguageSpeakerYear) {
