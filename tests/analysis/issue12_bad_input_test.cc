@@ -1,0 +1,104 @@
+// Issue 12: no crash on real input. Each row is text we wrote in the shape of a news story that
+// crashed kb-index (or a fuzz input that did), run through the text reader and the whole document
+// analysis as kb-index runs it. Every row must analyse, keep its offsets inside the text and find
+// the quotes listed.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analysis/document_analyzer.h"
+#include "analysis/quote_extractor.h"
+#include "index_writer.h"
+#include "readers/text_reader.h"
+
+namespace kb::test {
+namespace {
+
+// A quote expected in the document: its text and who said it (both empty: unknown speaker).
+struct ExpectedQuote {
+  std::string text;
+  std::string name_en;
+};
+
+struct BadInputCase {
+  std::string name;  // what the row is about, as a test name
+  std::string text;  // the file's bytes
+  std::vector<ExpectedQuote> quotes;
+};
+
+void PrintTo(const BadInputCase& c, std::ostream* os) { *os << c.name; }
+
+// The .txt file through the text reader, DocumentAnalyzer and IndexWriter::prepare, as kb-index
+// does; checks the offsets of everything the analysis returns.
+analysis::AnalyzedDocument analyze_file(const std::string& bytes) {
+  const ReadResult read = TextReader().read(bytes);
+  EXPECT_TRUE(read.ok()) << read.message;
+  analysis::DocumentAnalyzer analyzer;
+  analysis::AnalyzedDocument doc = analyzer.analyze(read.doc);
+  for (const analysis::AnalyzedPassage& passage : doc.passages) {
+    EXPECT_LE(passage.offset + passage.text.size(), doc.text.size());
+    for (const analysis::Quote& quote : passage.quotes) {
+      EXPECT_LE(quote.begin, quote.end);
+      EXPECT_LE(quote.end, passage.text.size());
+    }
+    for (const analysis::Figure& figure : passage.figures) {
+      EXPECT_LE(figure.begin, figure.end);
+      EXPECT_LE(figure.end, doc.text.size());
+    }
+  }
+  (void)IndexWriter::prepare({"0123456789abcdef", "/issue12/story.txt", "hash", bytes.size(), 0}, doc);
+  return doc;
+}
+
+class Issue12_Stories : public ::testing::TestWithParam<BadInputCase> {};
+
+TEST_P(Issue12_Stories, AnalyseWithoutCrashing) {
+  const analysis::AnalyzedDocument doc = analyze_file(GetParam().text);
+  std::vector<analysis::Quote> quotes;
+  for (const analysis::AnalyzedPassage& passage : doc.passages)
+    quotes.insert(quotes.end(), passage.quotes.begin(), passage.quotes.end());
+  ASSERT_EQ(quotes.size(), GetParam().quotes.size()) << [&] {
+    std::string all;
+    for (const auto& q : quotes) all += "\n  " + q.speaker.name_en + ": " + q.text;
+    return all;
+  }();
+  for (std::size_t i = 0; i < quotes.size(); ++i) {
+    EXPECT_EQ(quotes[i].text, GetParam().quotes[i].text);
+    EXPECT_EQ(quotes[i].speaker.name_en, GetParam().quotes[i].name_en);
+  }
+}
+
+// Crashes of issue 12, each in our own words. A capitalised word, `of` (and `the`), then a quote:
+// the quote's token has no text, and the organisation test read its first letter.
+INSTANTIATE_TEST_SUITE_P(
+    QuoteAfterCapitalisedWordAndOf, Issue12_Stories,
+    ::testing::Values(
+        // `Critics of "0/92" plan` at the start of a line of hard-wrapped wire text.
+        BadInputCase{"QuoteRightAfterOf",
+                     "Farm economists here are weighing a new\n"
+                     "    Skeptics of \"open skies\" deals contend that the airline\n"
+                     "would lose its best routes to foreign carriers.\n",
+                     {}},
+        // `News of the "enormous problems" in New York …`.
+        BadInputCase{"QuoteAfterOfThe",
+                     "Word of the \"sudden slump\" in Tokyo reached Seoul before the market opened, "
+                     "said Mina Park, a dealer at Hanbit Securities.\n",
+                     {}},
+        // `accused Bonn of "lacking the …` with wrapped lines joined into a paragraph.
+        BadInputCase{"QuoteAfterPlaceAndOf",
+                     "The farmers' union accused Ottawa of \"dragging its feet on the accord,\" its leader "
+                     "Paul Girard said.\n",
+                     {{"dragging its feet on the accord", "Paul Girard"}}},
+        // A paragraph ending in a stray closing mark (`… or the stockmarket."`), then a later
+        // `News of the "…"`: the stray mark shifts the pairing of every mark after it.
+        BadInputCase{"StrayClosingMarkThenOfThe",
+                     "Prices fell 12 pct, a drop he called a \"purely nervous\" response to the bond market and "
+                     "not a sign of trouble for the economy or the bond market.\"\n\n"
+                     "\"We expect calm by Friday,\" said Anna Lindqvist, chief economist at Nordvik Bank.\n\n"
+                     "News of the \"heavy losses\" in London set off selling, Lindqvist said.\n",
+                     {{"We expect calm by Friday", "Anna Lindqvist"}}}),
+    [](const ::testing::TestParamInfo<BadInputCase>& row) { return row.param.name; });
+
+}  // namespace
+}  // namespace kb::test
