@@ -1,6 +1,8 @@
 #include "analysis/alias_extractor.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "analysis/unicode_text.h"
 
@@ -33,6 +35,27 @@ std::vector<std::string_view> words_of(std::string_view s) {
     if (end == std::string_view::npos) end = s.size();
     if (end > pos) words.push_back(s.substr(pos, end - pos));
     pos = end;
+  }
+  return words;
+}
+
+// The words (space-separated) right before `at` on its line, nearest first, at most `n`. Looks
+// no further back than those words: a paragraph of thousands of parentheses stays linear
+// (issue 12), where splitting the whole line before each one was quadratic. A word holding a
+// parenthesis ends the list, since such a word is never part of a name.
+std::vector<std::string_view> words_before(std::string_view text, std::size_t at, std::size_t n) {
+  std::vector<std::string_view> words;
+  std::size_t end = at;
+  while (words.size() < n) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    if (end == 0 || text[end - 1] == '\n') break;
+    std::size_t begin = end;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != '(' &&
+           text[begin - 1] != ')')
+      --begin;
+    if (begin > 0 && (text[begin - 1] == '(' || text[begin - 1] == ')')) break;
+    words.push_back(text.substr(begin, end - begin));
+    end = begin;
   }
   return words;
 }
@@ -70,16 +93,19 @@ std::string_view trim_word(std::string_view w) {
 
 std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
   std::vector<Alias> out;
+  std::set<std::pair<std::string, std::string>> seen;  // each pair once, in a set: a text may teach thousands
   auto add = [&](std::string left, std::string right) {
-    Alias a{std::move(left), std::move(right)};
-    if (!a.left.empty() && !a.right.empty() && a.left != a.right && std::find(out.begin(), out.end(), a) == out.end())
-      out.push_back(std::move(a));
+    if (left.empty() || right.empty() || left == right || !seen.emplace(left, right).second) return;
+    out.push_back(Alias{std::move(left), std::move(right)});
   };
   std::size_t search_from = 0;
+  std::size_t close = 0;
   while (true) {
     const std::size_t open = text.find('(', search_from);
     if (open == std::string_view::npos) break;
-    const std::size_t close = text.find(')', open + 1);
+    // The first `)` after this `(`; still the one found for an earlier `(` when that lies beyond
+    // it, so `((((…)` is read in one pass, not once per `(`.
+    if (close <= open) close = text.find(')', open + 1);
     if (close == std::string_view::npos) break;
     search_from = open + 1;
     const std::string_view inside = text.substr(open + 1, close - open - 1);
@@ -92,22 +118,14 @@ std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
       right.erase(right.begin());
 
     // The words right before the parenthesis written in the other script.
-    const std::size_t line_start = [&] {
-      const std::size_t nl = text.rfind('\n', open);
-      return nl == std::string_view::npos ? 0 : nl + 1;
-    }();
-    std::vector<std::string_view> before = words_of(text.substr(line_start, open - line_start));
     std::vector<std::string_view> left;
-    while (!before.empty() && left.size() < right.size()) {
-      std::string_view w = before.back();
-      if (w.find_first_of("()") != std::string_view::npos) break;
+    for (std::string_view w : words_before(text, open, right.size())) {
       const ScriptMix m = mix_of(w);
       const bool fits = in.hangul ? (m.latin && !m.hangul) : m.hangul;
       if (!fits) break;
       w = trim_word(w);
       if (w.empty()) break;
       left.insert(left.begin(), w);
-      before.pop_back();
     }
     if (left.empty()) continue;
     add(join(left), join(right));

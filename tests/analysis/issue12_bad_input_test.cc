@@ -4,9 +4,13 @@
 // the quotes listed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "analysis/alias_extractor.h"
 #include "analysis/document_analyzer.h"
 #include "analysis/quote_extractor.h"
 #include "index_writer.h"
@@ -99,6 +103,51 @@ INSTANTIATE_TEST_SUITE_P(
                      "News of the \"heavy losses\" in London set off selling, Lindqvist said.\n",
                      {{"We expect calm by Friday", "Anna Lindqvist"}}}),
     [](const ::testing::TestParamInfo<BadInputCase>& row) { return row.param.name; });
+
+// Seconds `work` takes on `text`, the best of three runs (the machine may be busy).
+double seconds_for(const std::function<void(const std::string&)>& work, const std::string& text) {
+  double best = 1e9;
+  for (int run = 0; run < 3; ++run) {
+    const auto start = std::chrono::steady_clock::now();
+    work(text);
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  return best;
+}
+
+// Stays linear: four times the text takes about four times as long (quadratic work takes
+// sixteen); the 20 ms slack keeps timer noise on small runs from failing it.
+// `n` units, then `tail`.
+void expect_linear(const std::function<void(const std::string&)>& work, const std::string& unit, int n,
+                   const std::string& tail = "") {
+  std::string small, large;
+  for (int i = 0; i < n; ++i) small += unit;
+  for (int i = 0; i < 4; ++i) large += small;
+  small += tail;
+  large += tail;
+  const double t_small = seconds_for(work, small);
+  const double t_large = seconds_for(work, large);
+  EXPECT_LT(t_large, 8 * t_small + 0.02) << n << " × `" << unit << "`: " << t_small
+                                         << " s, four times as much: " << t_large << " s";
+}
+
+// Found by fuzz-analysis: a paragraph of many `이름(Name)` glosses. The alias stage split the
+// whole line before each parenthesis into words, and searched every `(` for its `)` from scratch.
+TEST(Issue12_Alias, ManyGlossesOnOneLineStayLinear) {
+  const auto extract = [](const std::string& text) { (void)analysis::AliasExtractor().extract(text); };
+  expect_linear(extract, "한국상공회의소(Korea Chamber) ", 1000);
+  expect_linear(extract, "(", 30000, ")");  // one search for the `)`, not one per `(`
+  expect_linear(extract, "((x)", 2000);
+}
+
+TEST(Issue12_Alias, DistinctGlossesAreEachLearnedOnce) {
+  std::string text;
+  for (char c = 'a'; c <= 'z'; ++c) text += std::string("가") + c + "(G" + c + ") 가" + c + "(G" + c + ") ";
+  const auto aliases = analysis::AliasExtractor().extract(text);
+  ASSERT_EQ(aliases.size(), 26u);
+  EXPECT_EQ(aliases.front(), (analysis::Alias{"가a", "Ga"}));
+  EXPECT_EQ(aliases.back(), (analysis::Alias{"가z", "Gz"}));
+}
 
 }  // namespace
 }  // namespace kb::test
