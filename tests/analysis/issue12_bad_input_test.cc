@@ -153,8 +153,9 @@ std::string hangul_word(int i) {
   return word;
 }
 
-// Found by fuzz-analysis: a paragraph of many `이름(Name)` glosses. The alias stage split the
-// whole line before each parenthesis into words, and searched every `(` for its `)` from scratch.
+// Found by feeding fuzz-analysis long hand-made texts: a paragraph of many `이름(Name)` glosses.
+// The alias stage split the whole line before each parenthesis into words, and searched every `(`
+// for its `)` from scratch.
 TEST(Issue12_Alias, ManyGlossesOnOneLineStayLinear) {
   const auto extract = [](const std::string& text) { (void)analysis::AliasExtractor().extract(text); };
   expect_linear(extract, "한국상공회의소(Korea Chamber) ", 1000);
