@@ -1,6 +1,8 @@
 #include "analysis/alias_extractor.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "analysis/unicode_text.h"
 
@@ -18,10 +20,8 @@ ScriptMix mix_of(std::string_view s) {
   ScriptMix m;
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = next_code_point(s, pos);
-    if (is_hangul_syllable(cp))
-      m.hangul = true;
-    else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-      m.latin = true;
+    if (is_hangul_syllable(cp)) m.hangul = true;
+    else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') m.latin = true;
   }
   return m;
 }
@@ -39,17 +39,22 @@ std::vector<std::string_view> words_of(std::string_view s) {
   return words;
 }
 
-// The last `count` space-separated words of `s`, in text order. Scans from the end only, so
-// reading the words before each of many parentheses on one long line stays linear.
-std::vector<std::string_view> last_words(std::string_view s, std::size_t count) {
+// The words (space-separated) right before `at` on its line, nearest first, at most `n`. Looks
+// no further back than those words: a paragraph of thousands of parentheses stays linear
+// (issue 12), where splitting the whole line before each one was quadratic. A word holding a
+// parenthesis ends the list, since such a word is never part of a name.
+std::vector<std::string_view> words_before(std::string_view text, std::size_t at, std::size_t n) {
   std::vector<std::string_view> words;
-  std::size_t end = s.size();
-  while (words.size() < count && end > 0) {
-    while (end > 0 && s[end - 1] == ' ') --end;
-    if (end == 0) break;
-    const std::size_t space = s.rfind(' ', end - 1);
-    const std::size_t begin = space == std::string_view::npos ? 0 : space + 1;
-    words.insert(words.begin(), s.substr(begin, end - begin));
+  std::size_t end = at;
+  while (words.size() < n) {
+    while (end > 0 && text[end - 1] == ' ') --end;
+    if (end == 0 || text[end - 1] == '\n') break;
+    std::size_t begin = end;
+    while (begin > 0 && text[begin - 1] != ' ' && text[begin - 1] != '\n' && text[begin - 1] != '(' &&
+           text[begin - 1] != ')')
+      --begin;
+    if (begin > 0 && (text[begin - 1] == '(' || text[begin - 1] == ')')) break;
+    words.push_back(text.substr(begin, end - begin));
     end = begin;
   }
   return words;
@@ -66,8 +71,8 @@ std::string join(const std::vector<std::string_view>& words) {
 
 // Trims punctuation that is not part of a name from a word's edges (whole code points only).
 std::string_view trim_word(std::string_view w) {
-  static constexpr std::string_view kJunk[] = {"\"", "'",      ".",      ",",      ";",      ":",     "!",
-                                               "?",  "\u201C", "\u201D", "\u2018", "\u2019", "\u00B7"};
+  static constexpr std::string_view kJunk[] = {"\"", "'", ".", ",", ";", ":", "!", "?",
+                                               "\u201C", "\u201D", "\u2018", "\u2019", "\u00B7"};
   for (bool changed = true; changed && !w.empty();) {
     changed = false;
     for (std::string_view j : kJunk) {
@@ -88,27 +93,21 @@ std::string_view trim_word(std::string_view w) {
 
 std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
   std::vector<Alias> out;
+  std::set<std::pair<std::string, std::string>> seen;  // each pair once, in a set: a text may teach thousands
   auto add = [&](std::string left, std::string right) {
-    Alias a{std::move(left), std::move(right)};
-    if (!a.left.empty() && !a.right.empty() && a.left != a.right && std::find(out.begin(), out.end(), a) == out.end())
-      out.push_back(std::move(a));
+    if (left.empty() || right.empty() || left == right || !seen.emplace(left, right).second) return;
+    out.push_back(Alias{std::move(left), std::move(right)});
   };
-  // Every scan below moves forward only (the next ')' and the current line's start are
-  // remembered), so many parentheses or one long line stay linear.
-  std::size_t search_from = 0, close = 0, line_start = 0, line_scanned = 0;
-  bool have_close = false;
+  std::size_t search_from = 0;
+  std::size_t close = 0;
   while (true) {
     const std::size_t open = text.find('(', search_from);
     if (open == std::string_view::npos) break;
-    if (!have_close || close < open) {
-      close = text.find(')', open + 1);
-      have_close = true;
-    }
+    // The first `)` after this `(`; still the one found for an earlier `(` when that lies beyond
+    // it, so `((((…)` is read in one pass, not once per `(`.
+    if (close <= open) close = text.find(')', open + 1);
     if (close == std::string_view::npos) break;
     search_from = open + 1;
-    if (const std::size_t nl = text.substr(line_scanned, open - line_scanned).rfind('\n'); nl != std::string_view::npos)
-      line_start = line_scanned + nl + 1;
-    line_scanned = open;
     const std::string_view inside = text.substr(open + 1, close - open - 1);
     if (inside.empty() || inside.size() > 120 || inside.find('(') != std::string_view::npos) continue;
     const ScriptMix in = mix_of(inside);
@@ -119,18 +118,14 @@ std::vector<Alias> AliasExtractor::extract(std::string_view text) const {
       right.erase(right.begin());
 
     // The words right before the parenthesis written in the other script.
-    std::vector<std::string_view> before = last_words(text.substr(line_start, open - line_start), right.size());
     std::vector<std::string_view> left;
-    while (!before.empty() && left.size() < right.size()) {
-      std::string_view w = before.back();
-      if (w.find_first_of("()") != std::string_view::npos) break;
+    for (std::string_view w : words_before(text, open, right.size())) {
       const ScriptMix m = mix_of(w);
       const bool fits = in.hangul ? (m.latin && !m.hangul) : m.hangul;
       if (!fits) break;
       w = trim_word(w);
       if (w.empty()) break;
       left.insert(left.begin(), w);
-      before.pop_back();
     }
     if (left.empty()) continue;
     add(join(left), join(right));

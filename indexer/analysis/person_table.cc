@@ -1,7 +1,9 @@
 #include "analysis/person_table.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include <cctype>
 
@@ -29,9 +31,9 @@ bool title_matches(std::string_view title, std::string_view head) {
   return ends_with(title, head) || ends_with(head, title);
 }
 
-// `short_form` keeps the first syllable of `full` and then a subsequence of its syllables.
-bool is_abbreviation(std::string_view short_form, std::string_view full) {
-  const auto a = code_points(short_form), b = code_points(full);
+// `a` (a short form) keeps the first syllable of `b` (a full name) and then a subsequence of its
+// syllables. Takes code points decoded once: find_org_aliases compares many pairs.
+bool is_abbreviation(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
   if (a.size() < 3 || a.size() >= b.size() || a[0] != b[0]) return false;
   // A prefix is a part (`국회` of `국회입법조사처`), not an abbreviation, which skips syllables.
   if (std::equal(a.begin(), a.end(), b.begin())) return false;
@@ -147,17 +149,47 @@ void PersonTable::touch(int row) {
 
 void PersonTable::find_org_aliases(const std::vector<std::string>& words,
                                    const std::vector<std::pair<std::string, std::string>>& acronyms) {
-  for (Person& p : people_) {
-    if (p.org.empty()) continue;
-    std::set<std::string> aliases(p.org_aliases.begin(), p.org_aliases.end());
-    for (const std::string& w : words) {
-      if (w == p.org) continue;
-      if (is_abbreviation(w, p.org) || is_abbreviation(p.org, w)) aliases.insert(w);
+  // Work per distinct organisation, against only the words that share its first syllable (an
+  // abbreviation keeps it): checking every word against every person was people × words, minutes
+  // for a long document naming hundreds of speakers (issue 12). `kMaxPairs` bounds what is left
+  // for text built to defeat the buckets (thousands of organisations and words on one syllable).
+  constexpr std::size_t kMaxPairs = 1'000'000;
+  struct Word {
+    const std::string* text;
+    std::vector<char32_t> code_points;
+  };
+  std::unordered_map<char32_t, std::vector<Word>> by_first;
+  for (const std::string& w : words) {
+    std::vector<char32_t> cps = code_points(w);
+    if (cps.empty()) continue;
+    const char32_t first = cps[0];
+    by_first[first].push_back({&w, std::move(cps)});
+  }
+  const std::set<std::pair<std::string, std::string>> distinct_acronyms(acronyms.begin(), acronyms.end());
+  std::map<std::string, std::set<std::string>> found;  // organisation → aliases
+  std::size_t pairs = 0;
+  for (const Person& p : people_) {
+    if (p.org.empty() || found.contains(p.org)) continue;
+    std::set<std::string>& aliases = found[p.org];
+    const std::vector<char32_t> org = code_points(p.org);
+    const auto bucket = by_first.find(org[0]);
+    if (bucket != by_first.end()) {
+      for (const Word& w : bucket->second) {
+        if (++pairs > kMaxPairs) break;
+        if (*w.text == p.org) continue;
+        if (is_abbreviation(w.code_points, org) || is_abbreviation(org, w.code_points)) aliases.insert(*w.text);
+      }
     }
-    for (const auto& [acronym, full] : acronyms) {
+    for (const auto& [acronym, full] : distinct_acronyms) {
+      if (++pairs > kMaxPairs) break;
       if (full == p.org || ends_with(full, p.org) || ends_with(p.org, full)) aliases.insert(acronym);
       if (acronym == p.org) aliases.insert(full);
     }
+  }
+  for (Person& p : people_) {
+    if (p.org.empty()) continue;
+    std::set<std::string> aliases(p.org_aliases.begin(), p.org_aliases.end());
+    aliases.insert(found[p.org].begin(), found[p.org].end());
     p.org_aliases.assign(aliases.begin(), aliases.end());
   }
 }

@@ -50,6 +50,7 @@ class PersonTable {
   // Looks for aliases of each person's organisation among `words` (the document's words): a
   // Hangul abbreviation keeps the first syllable and the order of the full name's syllables
   // (`대한상의` ⊂ `대한상공회의소`). `acronyms` maps a parenthesised acronym to the name before it.
+  // Looks at a million word or acronym pairs at most, so a text built against it stays linear.
   void find_org_aliases(const std::vector<std::string>& words,
                         const std::vector<std::pair<std::string, std::string>>& acronyms);
 

@@ -138,7 +138,7 @@ enum class TokKind { kWord, kPunct, kQuote };
 struct Tok {
   TokKind kind = TokKind::kWord;
   u32 begin = 0, end = 0;
-  std::string_view text;
+  std::string_view text;  // empty for kQuote: the quote's words are in the document's spans
   std::size_t span = 0;  // for kQuote: index into the document's spans
   // Korean analysis of a word.
   std::string_view stem;      // without particle
@@ -250,6 +250,9 @@ std::vector<Tok> tokenize(std::string_view text, u32 begin, u32 end, const std::
 }
 
 bool is_word(const Tok& t) { return t.kind == TokKind::kWord; }
+// A word starting with a Latin capital. Asks the kind first: a QUOTE token has no text, so
+// `text[0]` of the token after a word may not exist (`Critics of "…"`, issue 12).
+bool capitalised(const Tok& t) { return is_word(t) && !t.text.empty() && is_upper_ascii(t.text[0]); }
 bool is_punct(const Tok& t, std::string_view p) { return t.kind == TokKind::kPunct && t.text == p; }
 
 // ---------------------------------------------------------------------------------------------
@@ -837,7 +840,7 @@ void DocumentPass::english_appositive(const std::vector<Tok>& toks, std::size_t 
 void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, std::size_t* skip_to) {
   *skip_to = i + 1;
   const Tok& t = toks[i];
-  if (!is_upper_ascii(t.text[0])) return;
+  if (!capitalised(t)) return;
   if (i > 0 && is_word(toks[i - 1]) && is_name_word(toks[i - 1].text) && !in(kEnNotNameStarts, toks[i - 1].text))
     return;  // inside a run that started earlier
   std::size_t next = i;
@@ -874,8 +877,8 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   // `Jung Jun-hwa, who gave …`: a relative `who` marks a person.
   const bool who = next + 1 < toks.size() && is_punct(toks[next], ",") && toks[next + 1].text == "who";
   const bool of_org = next + 1 < toks.size() && toks[next].text == "of" &&
-                      (is_upper_ascii(toks[next + 1].text[0]) ||
-                       (toks[next + 1].text == "the" && next + 2 < toks.size() && is_upper_ascii(toks[next + 2].text[0])));
+                      (capitalised(toks[next + 1]) ||
+                       (toks[next + 1].text == "the" && next + 2 < toks.size() && capitalised(toks[next + 2])));
   if (row == kNone) {
     if (scratch.unknown && !role_in_run && !honorific) return;
     if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty())) return;
