@@ -107,7 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static kb::analysis::DocumentAnalyzer analyzer;
   const kb::analysis::AnalyzedDocument doc = analyzer.analyze(read.doc);
   check_analysis(doc);
-  const kb::SourceInfo source{"0123456789abcdef", "/fuzz/input.txt", "hash", size, 0};
+  const kb::SourceInfo source{"0123456789abcdef", "/fuzz/input.txt", "hash", size, 0, "text"};
   (void)kb::IndexWriter::prepare(source, doc);
   return 0;
 }
