@@ -87,16 +87,19 @@ void define_options(CLI::App& app, Options& o) {
   app.add_flag("--counts", o.counts,
                "Count the matching passages by document, language, quoted speaker and year instead of listing them");
   // Filters (issue 15), on every listing.
-  app.add_option("--lang", o.filter.langs, "Only documents in this language: ko, en or und (repeat for any of them)")
-      ->allow_extra_args(false);
+  app.add_option("--lang", o.filter.langs,
+                 "Only documents in this language: ko, en or und (repeat, or a comma list, for any of them)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   app.add_option("--since", o.filter.since, "Only documents dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
   app.add_option("--until", o.filter.until, "Only documents dated on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD)");
   app.add_option("--under", o.filter.under, "Only files in this folder (or this file); repeat for any of them")
       ->allow_extra_args(false);
   app.add_option("--type", o.filter.types,
                  "Only documents of this format: text, markdown, html, xml, docx, hwpx, hwp, pdf (or txt, md); "
-                 "repeat for any of them")
-      ->allow_extra_args(false);
+                 "repeat, or a comma list, for any of them")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   app.add_option("--sort", o.sort, "Order passages by relevance, or by date (newest document first)")
       ->check(CLI::IsMember({"relevance", "date"}))
       ->capture_default_str();

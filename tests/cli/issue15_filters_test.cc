@@ -92,6 +92,8 @@ TEST_F(Issue15_Filters, ByFolderAndFormat) {
             (std::set<std::string>{"ko_notes.txt", "en_notes.txt"}));
   EXPECT_EQ(distinct(files({"--no-expand", "--type", "html", "--lang", "en", kQuery})),
             (std::set<std::string>{"en_2024.html"}));
+  EXPECT_EQ(distinct(files({"--no-expand", "--type", "txt,html", "--lang", "en", kQuery})),
+            (std::set<std::string>{"en_2024.html", "en_notes.txt"}));
 }
 
 TEST_F(Issue15_Filters, EveryListing) {
