@@ -91,6 +91,7 @@ Received receive_frame(int fd, std::string& out, Clock::time_point deadline) {
 
 std::string encode_job(const SourceInfo& source, const std::string& bytes) {
   WireWriter w;
+  w.reserve(bytes.size() + source.id.size() + source.path.size() + source.hash.size() + source.format.size() + 64);
   w.str(source.id);
   w.str(source.path);
   w.str(source.hash);
@@ -226,8 +227,7 @@ AnalysisWorkerProcess::Outcome AnalysisWorkerProcess::attempt(const std::string&
     how = death_of_child();
     return Outcome::kDied;
   }
-  std::string reply;
-  switch (receive_frame(socket_, reply, deadline)) {
+  switch (receive_frame(socket_, reply_, deadline)) {
     case Received::kTimedOut:
       stop(true);
       return Outcome::kTimedOut;
@@ -238,7 +238,7 @@ AnalysisWorkerProcess::Outcome AnalysisWorkerProcess::attempt(const std::string&
       break;
   }
   try {
-    out = decode_result(reply);
+    out = decode_result(reply_);
   } catch (const WireError& e) {
     stop(true);
     how = std::string("sent a malformed result (") + e.what() + ")";
@@ -280,12 +280,12 @@ int serve_analysis_worker() {
   if (results < 0 || ::dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 2;
   const ReaderRegistry& readers = ReaderRegistry::standard();
   analysis::DocumentAnalyzer analyzer;
+  std::string job;  // kept across files: large buffers are not faulted in again for each file
   for (;;) {
-    std::string job;
     const Received r = receive_frame(STDIN_FILENO, job, Clock::time_point::max());
     if (r != Received::kOk) return 0;  // kb-index closed our input: the run is over
     SourceInfo source;
-    std::string bytes;
+    std::string_view bytes;
     try {
       WireReader in(job);
       source.id = in.str();
@@ -294,14 +294,13 @@ int serve_analysis_worker() {
       source.size = in.u64();
       source.mtime = static_cast<std::int64_t>(in.u64());
       source.format = in.str();
-      bytes = in.str();
+      bytes = in.str_view();
     } catch (const WireError&) {
       return 2;
     }
-    job = std::string();
     maybe_inject_fault(source.path);
     ParsedFile parsed;
-    const Reader* reader = readers.find(source.path, std::string_view(bytes).substr(0, 16));
+    const Reader* reader = readers.find(source.path, bytes.substr(0, 16));
     if (reader == nullptr) {
       parsed.read = ReadResult::failure(ReadStatus::kUnsupported, "no reader for this file");
     } else {

@@ -78,6 +78,7 @@ class AnalysisWorkerProcess {
   std::string death_of_child();
 
   WorkerCommand command_;
+  std::string reply_;  // kept across files, so its pages are not faulted in again for each result
   int socket_ = -1;
   pid_t pid_ = -1;
 };

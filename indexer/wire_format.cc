@@ -30,10 +30,12 @@ std::uint64_t WireReader::u64() {
   return value;
 }
 
-std::string WireReader::str() {
+std::string WireReader::str() { return std::string(str_view()); }
+
+std::string_view WireReader::str_view() {
   const std::uint64_t size = u64();
   if (size > bytes_.size()) throw WireError("message cut short");
-  std::string value(bytes_.substr(0, size));
+  const std::string_view value = bytes_.substr(0, size);
   bytes_.remove_prefix(size);
   return value;
 }

@@ -21,6 +21,7 @@ class WireWriter {
  public:
   void u64(std::uint64_t value);
   void str(std::string_view value);
+  void reserve(std::size_t bytes) { bytes_.reserve(bytes); }
   std::string take() { return std::move(bytes_); }
 
  private:
@@ -32,6 +33,8 @@ class WireReader {
   explicit WireReader(std::string_view bytes) : bytes_(bytes) {}
   std::uint64_t u64();
   std::string str();
+  // A string without copying it: valid as long as the message it was read from.
+  std::string_view str_view();
   bool done() const { return bytes_.empty(); }
 
  private:
