@@ -10,8 +10,9 @@ namespace {
 
 constexpr std::size_t kDatelineParagraphs = 8;
 constexpr std::size_t kTitleParagraphs = 20;
-constexpr std::size_t kShortLine = 80;     // code points: a line this short holding a date is a date line
-constexpr std::size_t kDatelineHead = 48;  // bytes: a dateline starts this close to its paragraph's start
+constexpr std::size_t kShortLine = 80;      // code points: a line this short holding a date is a date line
+constexpr std::size_t kDatelineHead = 48;   // bytes: a wire dateline starts this close to its paragraph's start
+constexpr std::size_t kDatelineLabel = 24;  // code points: the most a short date line holds before its date
 constexpr std::size_t kTitleBytes = 120;
 constexpr long kTemplateDays = 366;
 
@@ -40,17 +41,44 @@ long days_of(std::string_view iso) {
   return static_cast<long>(era) * 146097 + doe - 719468;
 }
 
-// What follows a dateline's date: nothing, a time, a weekday or agency in parentheses, a dash or
-// a separator — not the rest of a sentence (`2008년 8월 27일에 열린`, `5 March 2024, the …`).
-bool ends_like_dateline(std::string_view p, std::size_t end) {
-  std::string_view rest = p.substr(end);
-  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+// What follows a date on a short line: nothing, a time, a weekday or agency in parentheses, a
+// dash or a separator — not the rest of a sentence (`2008년 11월 4일, 대통령에 당선되었다`).
+bool ends_like_date_line(std::string_view rest) {
   if (rest.empty() || rest == ".") return true;
   const char c = rest.front();
   if (c == '(' || c == '[' || c == '-' || c == '|' || c == '/' || c == '~' || (c >= '0' && c <= '9')) return true;
   for (std::string_view mark : {"\xE2\x80\x94", "\xE2\x80\x93", "\xEC\x98\xA4\xEC\xA0\x84", "\xEC\x98\xA4\xED\x9B\x84"})
     if (rest.starts_with(mark)) return true;  // — – 오전 오후
   return false;
+}
+
+// A wire dateline opening a paragraph of story: `WASHINGTON, March 5, 2024 (Reuters) -`,
+// `SEOUL, 5 March 2024 — `. A Korean weekday or a time after the date there opens a sentence
+// about an event (`2021년 7월 23일 오후 8시, 일본에서 …`), not a dateline.
+bool ends_like_wire_dateline(std::string_view rest) {
+  if (rest.size() >= 2 && rest[0] == '(' && std::isalpha(static_cast<unsigned char>(rest[1]))) return true;
+  return rest.starts_with("- ") || rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xE2\x80\x93");
+}
+
+bool has_any(std::string_view s, std::initializer_list<std::string_view> marks) {
+  for (std::string_view m : marks)
+    if (s.find(m) != std::string_view::npos) return true;
+  return false;
+}
+
+// Is the date at [begin, end) of paragraph p its dateline?
+bool is_dateline(std::string_view p, std::size_t begin, std::size_t end) {
+  const std::string_view before = p.substr(0, begin);
+  std::string_view rest = p.substr(end);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  // What comes before a dateline is a label, a place or an agency, not a sentence or a citation
+  // (`"…". 《위키뉴스》, 2020년 4월 23일`).
+  if (has_any(before, {".", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE3\x80\x8B"})) return false;  // . " “ ” 》
+  if (code_points(p) > kShortLine) return begin <= kDatelineHead && ends_like_wire_dateline(rest);
+  if (code_points(before) > kDatelineLabel || !ends_like_date_line(rest)) return false;
+  // A short sentence that starts with its event's date (`2010년 1월 8일 오전 9시 사고가 났다.`).
+  const std::string_view line = trim(p);
+  return rest.empty() || !(line.ends_with("\xEB\x8B\xA4.") || line.ends_with("\xEB\x8B\xA4"));  // 다. 다
 }
 
 std::string basename_of(std::string_view path) {
@@ -152,13 +180,12 @@ std::string as_title(const Paragraph& p) {
 std::string day_dateline(const std::vector<Paragraph>& paragraphs) {
   for (std::size_t i = 0; i < paragraphs.size() && i < kDatelineParagraphs; ++i) {
     const std::string_view p = paragraphs[i].text;
-    const bool short_line = code_points(p) <= kShortLine;
     std::size_t from = 0;
     while (from < p.size()) {
       const std::optional<DateMatch> m = find_date(p.substr(from));
       if (!m) break;
       const std::size_t begin = from + m->begin, end = from + m->end;
-      if ((short_line || begin <= kDatelineHead) && ends_like_dateline(p, end)) return m->iso;
+      if (is_dateline(p, begin, end)) return m->iso;
       from = end;
     }
   }

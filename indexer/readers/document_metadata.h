@@ -4,10 +4,13 @@
 // The date, first that applies:
 //   1. a publication date the author declared: Markdown front matter, HTML meta (`date_source`
 //      front-matter or html-meta, set by the reader);
-//   2. a dateline: a date stated in the first paragraphs, on a short line (`2024.3.5`,
-//      `보도시점 | 2024. 6. 21.(금) 11:00`) or at the head of a paragraph and followed by nothing
-//      that continues a sentence (`WASHINGTON, March 5, 2024 (Reuters) -`; not `2008년 8월 27일에
-//      열린 …`, which is an event in the story); else a line that is only a month (`2022. 1.`);
+//   2. a dateline: a date stated in the first 8 paragraphs, on a short line after at most a
+//      label, place or agency (`2024.3.5`, `보도시점 | 2024. 6. 21.(금) 11:00`, `(서울=연합뉴스)
+//      김하늘 기자 = 2024-03-05`) and followed by nothing that continues a sentence; or opening a
+//      paragraph as a wire dateline (`WASHINGTON, March 5, 2024 (Reuters) -`). Not `2008년 8월
+//      27일에 열린 …` or `2021년 7월 23일 오후 8시, 일본에서 …`, events in the story, nor a date
+//      in a citation line (`"…". 《위키뉴스》, 2020년 4월 23일`); else a line that is only a month
+//      (`2022. 1.`);
 //   3. a date in the file name (`20240305_보도자료.hwpx`);
 //   4. the document properties (DOCX, HWPX, HWP, PDF, XML): the creation date, unless it is a
 //      template's — more than a year older than the last-saved date — when the last-saved date is
