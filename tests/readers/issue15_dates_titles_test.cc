@@ -58,6 +58,31 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"2024-02-29", "2024-02-29"}, DateCase{"1.3만장", ""}, DateCase{"2024.3", ""},  // a decimal number
         DateCase{"2022. 1.", "2022-01"}, DateCase{"2025.11.", "2025-11"}, DateCase{"", ""}));
 
+// Every prefix of date-shaped text and random bytes: an ISO date or nothing, never a crash.
+TEST(Issue15_ParseDate, PrefixesAndRandomBytesGiveIsoOrNothing) {
+  auto check = [](std::string_view s) {
+    for (const std::string& iso : {parse_date(s), date_in_file_name(s)})
+      EXPECT_TRUE(iso.empty() || iso.size() == 7 || iso.size() == 10) << iso;
+    if (const auto m = find_date(s, false)) {
+      EXPECT_LE(m->begin, m->end);
+      EXPECT_LE(m->end, s.size());
+    }
+  };
+  for (std::string_view full : {"2024년 3월 5일", "2024. 6. 21.(금)", "March 5th, 2024", "5 Sept. 2024", "‘24년 3월",
+                                "20240305093000", "2024-03-05T09:00"})
+    for (std::size_t n = 0; n <= full.size(); ++n) check(full.substr(0, n));
+  std::uint32_t x = 15;
+  const std::string alphabet = "0123456789-./ 년월일MarchSept,th(";
+  for (int round = 0; round < 2000; ++round) {
+    std::string s;
+    for (int i = 0; i < 24; ++i) {
+      x = x * 1103515245u + 12345u;
+      s += alphabet[(x >> 16) % alphabet.size()];  // bytes, so Hangul is cut too
+    }
+    check(s);
+  }
+}
+
 // ---- file names
 TEST(Issue15_DateInFileName, Shapes) {
   EXPECT_EQ(date_in_file_name("20240305_보도자료.hwpx"), "2024-03-05");
