@@ -13,6 +13,7 @@
 #include <new>
 #include <thread>
 
+#include "readers/document_metadata.h"
 #include "readers/registry.h"
 #include "wire_format.h"
 
@@ -23,7 +24,7 @@ namespace kb {
 ParsedFile parse_file(const Reader& reader, std::string_view bytes, const SourceInfo& source,
                       analysis::DocumentAnalyzer& analyzer) {
   ParsedFile parsed;
-  parsed.read = reader.read(bytes);
+  parsed.read = read_document(reader, bytes, source.path);
   if (!parsed.read.ok()) return parsed;
   {
     const analysis::AnalyzedDocument doc = analyzer.analyze(parsed.read.doc);

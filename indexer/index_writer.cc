@@ -171,7 +171,10 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
       {schema::kKeyPassages, doc.passages.size()},
       {schema::kKeyIndexedAt, static_cast<std::int64_t>(std::time(nullptr))},
   };
-  if (!doc.date.empty()) data[schema::kKeyDate] = doc.date;
+  if (!doc.date.empty()) {
+    data[schema::kKeyDate] = doc.date;
+    data[schema::kKeyDateSource] = doc.date_source;
+  }
   if (!doc.author.empty()) data[schema::kKeyAuthor] = doc.author;
   if (!doc.source_url.empty()) data[schema::kKeyUrl] = doc.source_url;
   record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));

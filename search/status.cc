@@ -36,6 +36,8 @@ KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string
     ++s.languages[data.value(schema::kKeyLang, std::string("und"))];
     std::string ext = extension_of(data.value(schema::kKeyPath, std::string()));
     ++s.extensions[ext.empty() ? "(none)" : ext];
+    if (!data.value(schema::kKeyDate, std::string()).empty())
+      ++s.dates[data.value(schema::kKeyDateSource, std::string("unknown"))];
     s.last_update = std::max<std::int64_t>(s.last_update, data.value(schema::kKeyIndexedAt, std::int64_t{0}));
     s.source_bytes += data.value(schema::kKeySize, std::uint64_t{0});
   }
@@ -46,17 +48,20 @@ KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string
 
 nlohmann::json status_to_json(const KnowledgeBaseStatus& s) {
   const std::string last = iso_utc(s.last_update);
-  return with_envelope({
-      {"db", s.db_path},
-      {"documents", s.documents},
-      {"passages", s.passages},
-      {"records", s.records},
-      {"languages", s.languages},
-      {"extensions", s.extensions},
-      {"last_update", last.empty() ? nlohmann::json(nullptr) : nlohmann::json(last)},
-      {"source_bytes", s.source_bytes},
-      {"aliases", s.aliases},
-  }, "status");
+  return with_envelope(
+      {
+          {"db", s.db_path},
+          {"documents", s.documents},
+          {"passages", s.passages},
+          {"records", s.records},
+          {"languages", s.languages},
+          {"extensions", s.extensions},
+          {"dates", s.dates},
+          {"last_update", last.empty() ? nlohmann::json(nullptr) : nlohmann::json(last)},
+          {"source_bytes", s.source_bytes},
+          {"aliases", s.aliases},
+      },
+      "status");
 }
 
 void print_status_human(const KnowledgeBaseStatus& s, std::ostream& out) {
@@ -70,6 +75,18 @@ void print_status_human(const KnowledgeBaseStatus& s, std::ostream& out) {
   for (const auto& [lang, count] : s.languages) out << ' ' << lang << ' ' << count;
   out << "\nformats:       ";
   for (const auto& [ext, count] : s.extensions) out << ' ' << ext << ' ' << count;
+  std::size_t dated = 0;
+  for (const auto& [source, count] : s.dates) dated += count;
+  out << "\ndates:          " << dated << " of " << s.documents << " documents dated";
+  if (!s.dates.empty()) {
+    out << " (";
+    const char* sep = "";
+    for (const auto& [source, count] : s.dates) {
+      out << sep << source << ' ' << count;
+      sep = ", ";
+    }
+    out << ')';
+  }
   out << "\naliases:        " << s.aliases << " learned cross-language keys\n";
   const std::string last = iso_utc(s.last_update);
   out << "last update:    " << (last.empty() ? "never" : last) << '\n';

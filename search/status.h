@@ -6,8 +6,8 @@
 #include <ostream>
 #include <string>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 namespace kb::search {
 
@@ -18,14 +18,17 @@ struct KnowledgeBaseStatus {
   std::map<std::string, std::size_t> records;     // record type → count (doc, passage, and later types)
   std::map<std::string, std::size_t> languages;   // documents per language
   std::map<std::string, std::size_t> extensions;  // documents per file extension
-  std::int64_t last_update = 0;                   // newest indexed_at, seconds since the epoch
-  std::uint64_t source_bytes = 0;                 // total size of the indexed files
-  std::uint64_t aliases = 0;                      // learned cross-language alias keys
+  // Dated documents per date_source (metadata, front-matter, html-meta, dateline, filename;
+  // "unknown" for records indexed before date_source existed); undated documents are not counted.
+  std::map<std::string, std::size_t> dates;
+  std::int64_t last_update = 0;    // newest indexed_at, seconds since the epoch
+  std::uint64_t source_bytes = 0;  // total size of the indexed files
+  std::uint64_t aliases = 0;       // learned cross-language alias keys
 };
 
 KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string& db_path);
 
-// {"db", "documents", "passages", "records":{…}, "languages":{…}, "extensions":{…},
+// {"db", "documents", "passages", "records":{…}, "languages":{…}, "extensions":{…}, "dates":{…},
 //  "last_update" (ISO 8601 UTC or null), "source_bytes", "aliases"}
 nlohmann::json status_to_json(const KnowledgeBaseStatus& status);
 void print_status_human(const KnowledgeBaseStatus& status, std::ostream& out);

@@ -169,7 +169,7 @@ def hwpx_para_with(text, ctrl_xml, ctrl_first=False):
     return f'<hp:p><hp:run>{inner}</hp:run><hp:linesegarray/></hp:p>'
 
 
-def make_hwpx(sections, title='', creator='', created='', language='ko', encrypted=False):
+def make_hwpx(sections, title='', creator='', created='', language='ko', encrypted=False, modified=''):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo('mimetype'), 'application/hwp+zip', compress_type=zipfile.ZIP_STORED)
@@ -180,7 +180,9 @@ def make_hwpx(sections, title='', creator='', created='', language='ko', encrypt
                    '<?xml version="1.0" encoding="UTF-8"?><opf:package xmlns:opf="http://www.idpf.org/2007/opf/">'
                    f'<opf:metadata><opf:title>{escape(title)}</opf:title><opf:language>{language}</opf:language>'
                    f'<opf:meta name="creator" content="text">{escape(creator)}</opf:meta>'
-                   f'<opf:meta name="CreatedDate" content="text">{created}</opf:meta></opf:metadata>'
+                   f'<opf:meta name="CreatedDate" content="text">{created}</opf:meta>'
+                   + (f'<opf:meta name="ModifiedDate" content="text">{modified}</opf:meta>' if modified else '') +
+                   '</opf:metadata>'
                    f'<opf:manifest>{items}</opf:manifest><opf:spine>{spine}</opf:spine></opf:package>')
         for i, body in enumerate(sections):
             data = f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {HP_NS}>{body}</hs:sec>'

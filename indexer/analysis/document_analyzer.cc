@@ -66,6 +66,7 @@ AnalyzedDocument DocumentAnalyzer::analyze(const ExtractedDoc& doc) {
   AnalyzedDocument out;
   out.author = doc.author;
   out.date = doc.date;
+  out.date_source = doc.date_source;
   out.source_url = doc.source_url;
   out.title = doc.title.empty() ? derive_title(doc.paragraphs) : doc.title;
   unsigned ordinal = 0;

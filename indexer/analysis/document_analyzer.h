@@ -47,6 +47,7 @@ struct AnalyzedDocument {
   std::string title;
   std::string author;
   std::string date;
+  std::string date_source;  // ExtractedDoc::date_source
   std::string lang;
   std::string source_url;
   std::string text;  // paragraphs joined by "\n": the text that spans and offsets refer to

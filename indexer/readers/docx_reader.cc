@@ -271,7 +271,9 @@ void read_core_properties(std::string_view bytes, ExtractedDoc& doc) {
     else if (name == "language") doc.lang = normalize_lang(value);
     else if (name == "description") doc.description = value;
   }
-  doc.date = !created.empty() ? created : modified;
+  doc.date = created;  // settle_metadata tells a template's creation date by the last-saved one
+  doc.modified = modified;
+  if (!created.empty() || !modified.empty()) doc.date_source = kDateFromMetadata;
 }
 
 ReadResult DocxReader::read(std::string_view bytes) const {

@@ -71,7 +71,12 @@ bool HtmlBlockBuilder::open(std::string_view raw_tag, const AttributeLookup& att
       if (description_.empty()) description_ = content;
     } else if (name == "date" || name == "dc.date" || name == "dcterms.date" || name == "dcterms.created" ||
                name == "article:published_time" || name == "citation_publication_date" || name == "pubdate") {
-      if (doc_.date.empty()) doc_.date = content;
+      if (doc_.date.empty()) {
+        doc_.date = content;
+        doc_.date_source = kDateFromHtmlMeta;
+      }
+    } else if (name == "og:title" || name == "dc.title" || name == "citation_title") {
+      if (meta_title_.empty()) meta_title_ = content;
     }
     return false;
   }
@@ -143,7 +148,8 @@ void HtmlBlockBuilder::flush() {
 
 ExtractedDoc HtmlBlockBuilder::finish() {
   flush();
-  doc_.title = collapse_whitespace(title_text_);
+  // og:title first: <title> often carries the site's name too (`Headline | Site`).
+  doc_.title = !meta_title_.empty() ? meta_title_ : collapse_whitespace(title_text_);
   if (doc_.title.empty()) doc_.title = first_h1_;
   return std::move(doc_);
 }

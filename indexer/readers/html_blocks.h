@@ -4,8 +4,9 @@
 //     svg, math, iframe, object, select, button, and the whole <head> except title and meta;
 //   * block elements (p, div, li, h1–h6, blockquote, pre, td …) end a paragraph; h1–h6 are
 //     headings; a table row is one paragraph with its cells joined by " | ";
-//   * metadata: <title> (else the first h1), meta author/description, a date from the usual
-//     meta names (date, dc.date, dcterms.date, article:published_time, citation_publication_date),
+//   * metadata: og:title (dc.title, citation_title), else <title>, else the first h1; meta
+//     author/description; a date from the usual meta names (date, dc.date, dcterms.date,
+//     article:published_time, citation_publication_date), its date_source html-meta;
 //     and the html lang attribute (ko*/en* only; other languages are left to detection).
 //
 // Known weaknesses: CSS is not evaluated, so text hidden by display:none is indexed; header and
@@ -43,6 +44,7 @@ class HtmlBlockBuilder {
   bool in_title_ = false;
   std::string title_text_;
   std::string first_h1_;
+  std::string meta_title_;  // og:title, dc.title, citation_title
   int row_depth_ = 0;
   bool row_has_cell_ = false;
 };

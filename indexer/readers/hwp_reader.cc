@@ -122,7 +122,7 @@ std::string para_text(std::string_view body) {
 }
 
 // HwpSummaryInformation: an OLE property set stream (one section). Reads the string and time
-// properties kb uses: 2 title, 3 subject, 4 author, 12 creation time.
+// properties kb uses: 2 title, 3 subject, 4 author, 12 creation time, 13 last-saved time.
 void read_summary(std::string_view s, ExtractedDoc& doc) {
   if (s.size() < 48) return;
   const std::uint32_t section = le32(s, 44);
@@ -148,7 +148,7 @@ void read_summary(std::string_view s, ExtractedDoc& doc) {
       if (id == 2) doc.title = is_meaningful_title(text) ? text : std::string();
       else if (id == 3) doc.description = text;
       else doc.author = text;
-    } else if (type == 0x40 && id == 12 && at + 12 <= s.size()) {  // VT_FILETIME
+    } else if (type == 0x40 && (id == 12 || id == 13) && at + 12 <= s.size()) {  // VT_FILETIME
       const std::uint64_t ft = le32(s, at + 4) | static_cast<std::uint64_t>(le32(s, at + 8)) << 32;
       if (ft == 0) continue;
       const std::int64_t unix_seconds = static_cast<std::int64_t>(ft / 10000000ull) - 11644473600ll;
@@ -157,7 +157,8 @@ void read_summary(std::string_view s, ExtractedDoc& doc) {
       if (gmtime_r(&t, &tm) != nullptr && tm.tm_year > 70 && tm.tm_year < 200) {
         char buf[32];
         std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-        doc.date = buf;
+        (id == 12 ? doc.date : doc.modified) = buf;
+        doc.date_source = kDateFromMetadata;
       }
     }
   }

@@ -165,7 +165,9 @@ std::vector<std::string> read_content_hpf(std::string_view bytes, ExtractedDoc& 
         }
       }
     }
-    doc.date = !created.empty() ? created : modified;
+    doc.date = created;  // settle_metadata tells a template's creation date by the last-saved one
+    doc.modified = modified;
+    if (!created.empty() || !modified.empty()) doc.date_source = kDateFromMetadata;
   }
   std::vector<std::pair<std::string, std::string>> items;  // id → href
   if (pugi::xml_node manifest = find_descendant(root, "manifest"))

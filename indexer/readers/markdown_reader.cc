@@ -5,6 +5,8 @@
 #include <string>
 
 #include "analysis/unicode_text.h"
+#include "readers/front_matter.h"
+#include "readers/html_blocks.h"
 #include "readers/text_decoding.h"
 
 namespace kb {
@@ -137,6 +139,10 @@ ReadResult MarkdownReader::read(std::string_view bytes) const {
   if (decoded.status != ReadStatus::kOk) return ReadResult::failure(decoded.status, decoded.message);
   Collector collector;
   collector.doc.warnings = std::move(decoded.warnings);
+  // Front matter is metadata: read into the document's fields, never parsed as Markdown (where
+  // `title: …` over the closing `---` would become a heading).
+  const FrontMatter front = read_front_matter(decoded.text);
+  const std::string_view body = std::string_view(decoded.text).substr(front.body_offset);
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOHTMLSPANS;
@@ -145,9 +151,18 @@ ReadResult MarkdownReader::read(std::string_view bytes) const {
   parser.enter_span = enter_span;
   parser.leave_span = leave_span;
   parser.text = on_text;
-  if (md_parse(decoded.text.data(), static_cast<MD_SIZE>(decoded.text.size()), &parser, &collector) != 0)
+  if (md_parse(body.data(), static_cast<MD_SIZE>(body.size()), &parser, &collector) != 0)
     return ReadResult::failure(ReadStatus::kCorrupt, "Markdown parser failed");
   collector.flush();
+  ExtractedDoc& doc = collector.doc;
+  if (!front.title.empty()) doc.title = front.title;
+  if (!front.author.empty()) doc.author = front.author;
+  if (!front.url.empty()) doc.source_url = front.url;
+  if (!front.lang.empty()) doc.lang = normalize_lang(front.lang);
+  if (!front.date.empty()) {
+    doc.date = front.date;
+    doc.date_source = kDateFromFrontMatter;
+  }
   if (collector.doc.paragraphs.empty())
     return ReadResult::failure(ReadStatus::kEmpty, "empty file: no text to index");
   return ReadResult::success(std::move(collector.doc));

@@ -5,7 +5,6 @@
 #include <Object.h>  // first: the other headers expect it complete
 #include <poppler-config.h>
 
-#include <DateInfo.h>
 #include <Dict.h>
 #include <Error.h>
 #include <ErrorCodes.h>
@@ -25,6 +24,7 @@
 #include <string_view>
 
 #include "analysis/unicode_text.h"
+#include "readers/date_text.h"
 #include "readers/html_blocks.h"
 #include "readers/xml_util.h"
 
@@ -190,15 +190,15 @@ ReadResult PdfReader::read(std::string_view bytes) const {
   if (!is_meaningful_title(doc.title)) doc.title.clear();
   doc.author = collapse_whitespace(utf8_of(pdf->getDocInfoAuthor().get()));
   doc.description = collapse_whitespace(utf8_of(pdf->getDocInfoSubject().get()));
-  const std::unique_ptr<GooString> creation = pdf->getDocInfoCreatDate();
-  if (const std::time_t created = creation ? dateStringToTime(creation.get()) : -1; created > 0) {
-    std::tm tm{};
-    if (gmtime_r(&created, &tm) != nullptr) {
-      char buf[32];
-      std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-      doc.date = buf;
-    }
-  }
+  // The day the file writes (`D:20240305093000+09'00'` → 2024-03-05), not the UTC day its time
+  // zone would shift it to.
+  auto pdf_date = [](const std::unique_ptr<GooString>& raw) {
+    const std::string s = raw ? utf8_of(raw.get()) : std::string();
+    return parse_date(s.starts_with("D:") ? std::string_view(s).substr(2) : std::string_view(s));
+  };
+  doc.date = pdf_date(pdf->getDocInfoCreatDate());
+  doc.modified = pdf_date(pdf->getDocInfoModDate());
+  if (!doc.date.empty() || !doc.modified.empty()) doc.date_source = kDateFromMetadata;
   const int pages = pdf->getNumPages();
   std::vector<int> empty_pages, unreadable_pages;
   std::size_t private_use = 0;

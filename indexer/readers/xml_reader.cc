@@ -72,9 +72,11 @@ void read_generic(const pugi::xml_node& root, ExtractedDoc& doc) {
       std::string text = collapsed_text(node);
       if (name == "title" && doc.title.empty()) doc.title = text;
       else if ((name == "creator" || name == "author") && doc.author.empty()) doc.author = text;
-      else if ((name == "date" || name == "pubdate" || name == "created" || name == "issued") && doc.date.empty())
+      else if ((name == "date" || name == "pubdate" || name == "created" || name == "issued") && doc.date.empty()) {
         doc.date = text;
-      else if (name == "language" && doc.lang.empty()) doc.lang = normalize_lang(text);
+        doc.date_source = kDateFromMetadata;
+      } else if (name == "language" && doc.lang.empty())
+        doc.lang = normalize_lang(text);
       else if (name == "description" && doc.description.empty()) doc.description = text;
       if (!text.empty() && name != "language" && name != "date") doc.paragraphs.push_back({std::move(text), 0, name == "title"});
       continue;

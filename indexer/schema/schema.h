@@ -55,8 +55,9 @@
 //   * passage records: doc, path, title, lang, ordinal, offset, figures (array of figure
 //     objects), quotes (array of {text, speaker}), and for citations date, author, url, page and
 //     lines ([first, last] source lines) where known;
-//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date,
-//     author, url;
+//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date
+//     (YYYY-MM-DD or YYYY-MM) and date_source (metadata, front-matter, html-meta, dateline,
+//     filename; readers/document_metadata.h) when a date is known, author, url;
 //   * figure records: doc, lang, passage (its id), sentence_span ([begin, end) bytes of the
 //     figure's sentence in the document text) and the figure object's keys: surface, value,
 //     high, unit, kind, counter, qualifier, year, span ([begin, end) bytes in the document
@@ -135,6 +136,7 @@ inline constexpr const char* kKeySentence = "sentence";
 inline constexpr const char* kKeySpan = "span";
 inline constexpr const char* kKeySentenceSpan = "sentence_span";
 inline constexpr const char* kKeyDate = "date";
+inline constexpr const char* kKeyDateSource = "date_source";  // document records: where the date came from
 inline constexpr const char* kKeyAuthor = "author";
 inline constexpr const char* kKeyUrl = "url";
 inline constexpr const char* kKeyPage = "page";
@@ -153,7 +155,9 @@ inline constexpr const char* kKeyOrg = "org";         // inside speaker
 // 4: quote records; 5: citation fields; 6: figure and quote records without text terms,
 // extractor follow-ups; 7: figure records without path, title and sentence (sentence_span),
 // passage text in kTextSlot; 8: verb stems (`태어난`/`태어났다` → `태어나`), kCompoundSlot;
-// 9: filter terms and slot on every record (XF folders, XE format, L language, kDateSlot).
+// 9: filter terms and slot on every record (XF folders, XE format, L language, kDateSlot);
+// dates settled once (YYYY-MM-DD, date_source; front matter, datelines, file names, template
+// creation dates refused) and titles from real headings, never a table cell.
 inline constexpr int kAnalysisVersion = 9;
 
 // Metadata keys.

@@ -1,7 +1,8 @@
 // A libFuzzer target for one kb reader, chosen at compile time by KB_FUZZ_READER (see
 // tools/fuzz/CMakeLists.txt: one program per reader, fuzz-<name>). Any input must come back as
 // a ReadResult, never a crash, hang or sanitizer report; a successful read must hold valid
-// paragraphs.
+// paragraphs, and the title and date settled from them (readers/document_metadata.h) valid UTF-8
+// and an ISO date.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <string_view>
 
 #include "analysis/unicode_text.h"
+#include "readers/document_metadata.h"
 #include "readers/docx_reader.h"
 #include "readers/html_reader.h"
 #include "readers/hwp_reader.h"
@@ -49,9 +51,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   static const std::unique_ptr<kb::Reader> reader = make_reader(KB_FUZZ_READER);
-  const kb::ReadResult result = reader->read(std::string_view(reinterpret_cast<const char*>(data), size));
-  if (result.ok())
-    for (const kb::Paragraph& p : result.doc.paragraphs)
-      if (!kb::analysis::is_valid_utf8(p.text)) std::abort();  // readers must hand out UTF-8
+  const kb::ReadResult result =
+      kb::read_document(*reader, std::string_view(reinterpret_cast<const char*>(data), size), "/fuzz/input");
+  if (!result.ok()) return 0;
+  for (const kb::Paragraph& p : result.doc.paragraphs)
+    if (!kb::analysis::is_valid_utf8(p.text)) std::abort();  // readers must hand out UTF-8
+  if (!kb::analysis::is_valid_utf8(result.doc.title)) std::abort();
+  const std::string& date = result.doc.date;
+  if (!date.empty() && (date.size() != 7 && date.size() != 10)) std::abort();  // YYYY-MM or YYYY-MM-DD
   return 0;
 }
