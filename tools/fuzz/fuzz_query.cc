@@ -76,7 +76,7 @@ kb::search::Searcher& searcher() {
           rest = eol == std::string_view::npos ? std::string_view() : rest.substr(eol + 1);
         }
         const std::string path = "/fuzz/" + std::string(name);
-        writer.replace({kb::schema::document_id_for_path(path), path, "hash", text.size(), 0}, analyzer.analyze(doc));
+        writer.replace({kb::schema::document_id_for_path(path), path, "hash", text.size(), 0, "text"}, analyzer.analyze(doc));
       }
       writer.commit();
     }
