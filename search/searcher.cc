@@ -222,8 +222,9 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
   // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page
   // is then a slice of one order. Deeper passages keep BM25 order.
-  const bool rerank =
-      ranking_.proximity > 0 && request.offset < ranking_.rerank_depth && built.positional_terms.size() > 1;
+  // Sorted by date, the order is the dates': no proximity rerank.
+  const bool rerank = ranking_.proximity > 0 && !request.sort_by_date && request.offset < ranking_.rerank_depth &&
+                      built.positional_terms.size() > 1;
   const Xapian::doccount fetch =
       rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
   const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);

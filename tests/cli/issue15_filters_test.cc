@@ -128,6 +128,15 @@ TEST_F(Issue15_Filters, SortByDateNewestFirst) {
   EXPECT_LT(first_of("en_2024.html"), first_of("ko_2024.html"));
   EXPECT_LT(first_of("ko_2024.html"), first_of("ko_2023.html"));
   EXPECT_LT(first_of("ko_2023.html"), first_of("ko_notes.txt"));  // undated last
+  // Every dated hit before every undated one, dates never increasing.
+  const CommandResult r = run_program("kb-search", {"--db", db(), "--json", "--no-expand", "--sort", "date", kQuery});
+  std::string previous = "9999";
+  for (const std::string& line : split_lines(r.out)) {
+    const json date = json::parse(line)["citation"]["date"];
+    const std::string d = date.is_null() ? "" : date.get<std::string>();
+    EXPECT_LE(d, previous) << line;
+    previous = d;
+  }
 }
 
 TEST_F(Issue15_Filters, BadValuesAreErrors) {
