@@ -41,6 +41,10 @@ struct ParsedFile {
   std::size_t passages = 0;
   std::uint64_t text_bytes = 0;
   IndexWriter::Prepared prepared;
+  // Set by the thread that wrote the records into their shard (indexing_run.cc): then
+  // `prepared` is spent, and `write_error` holds the reason when the write failed.
+  bool written = false;
+  std::string write_error;
 };
 
 // Reads, analyses and builds the records in this process. Exceptions from the reader or the

@@ -1,7 +1,10 @@
 #include "index_writer.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 
 #include <nlohmann/json.hpp>
 
@@ -213,30 +216,106 @@ bool is_foreign_folder(const std::string& dir) {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& db_dir) {
+namespace {
+
+// The shard folders a stub file names, resolved against the index folder. Remote shards are
+// searched but never written by kb-index: it refuses them with their line.
+std::vector<std::string> read_stub(const std::filesystem::path& dir) {
+  std::ifstream in(dir / schema::kStubFile);
+  if (!in) throw IndexError("cannot open index " + dir.string() + ": cannot read its " + schema::kStubFile);
+  std::vector<std::string> shards;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t space = line.find(' ');
+    const std::string kind = line.substr(0, space);
+    const std::string where = space == std::string::npos ? std::string() : line.substr(space + 1);
+    if ((kind != "auto" && kind != "glass") || where.empty())
+      throw IndexError("cannot write to index " + dir.string() + ": its shard '" + line +
+                       "' is not a local folder (kb-index writes local shards only)");
+    shards.push_back(
+        (std::filesystem::path(where).is_absolute() ? std::filesystem::path(where) : dir / where).string());
+  }
+  if (shards.empty())
+    throw IndexError("cannot open index " + dir.string() + ": its " + schema::kStubFile + " names no shard");
+  return shards;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& db_dir, unsigned shards) : db_dir_(db_dir) {
+  namespace fs = std::filesystem;
   if (is_foreign_folder(db_dir))
     throw IndexError("cannot open index " + db_dir +
                      ": the folder holds other files and is not a kb index (give a new or empty folder, or an "
                      "existing index)");
-  try {
-    db_ = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::Error& e) {
-    throw IndexError("cannot open index " + db_dir + ": " + e.get_msg());
+  std::error_code ec;
+  const bool has_stub = fs::exists(fs::path(db_dir) / schema::kStubFile, ec);
+  const bool has_database =
+      fs::exists(fs::path(db_dir) / "iamglass", ec) || fs::exists(fs::path(db_dir) / "iamchert", ec);
+  std::vector<std::string> dirs;
+  if (has_stub) {
+    dirs = read_stub(db_dir);
+  } else if (has_database || shards <= 1) {
+    dirs.push_back(db_dir);
+  } else {
+    // A new sharded index: the shard databases first, the stub that names them last, so an
+    // interrupted creation never leaves a stub naming a missing shard.
+    fs::create_directories(db_dir, ec);
+    std::string stub;
+    for (unsigned i = 0; i < shards; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "shard-%02u", i);
+      dirs.push_back((fs::path(db_dir) / name).string());
+      stub += std::string("auto ") + name + "\n";
+    }
+    try {
+      for (const std::string& dir : dirs) Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot create index " + db_dir + ": " + e.get_msg());
+    }
+    const fs::path tmp = fs::path(db_dir) / (std::string(schema::kStubFile) + ".tmp");
+    std::ofstream(tmp) << stub;
+    fs::rename(tmp, fs::path(db_dir) / schema::kStubFile, ec);
+    if (ec) throw IndexError("cannot create index " + db_dir + ": " + ec.message());
+  }
+  if (shards != 0 && shards != dirs.size())
+    throw IndexError("index " + db_dir + " has " + std::to_string(dirs.size()) + " shard(s); --shards " +
+                     std::to_string(shards) +
+                     " asks for another number (the number is fixed when an index is created)");
+  for (const std::string& dir : dirs) {
+    auto shard = std::make_unique<Shard>();
+    shard->dir = dir;
+    try {
+      shard->db = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot open index " + (dirs.size() > 1 ? "shard " + dir : db_dir) + ": " + e.get_msg());
+    }
+    shards_.push_back(std::move(shard));
   }
 }
 
 IndexWriter::~IndexWriter() {
   // Uncommitted work is dropped on purpose: only commit() publishes.
-  try {
-    if (in_transaction_) db_.cancel_transaction();
-  } catch (const Xapian::Error&) {
+  for (auto& shard : shards_) {
+    try {
+      if (shard->in_transaction) shard->db.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
   }
 }
 
-void IndexWriter::ensure_transaction() {
-  if (!in_transaction_) {
-    db_.begin_transaction();
-    in_transaction_ = true;
+IndexWriter::Shard& IndexWriter::shard_of(const std::string& doc_id) {
+  if (shards_.size() == 1) return *shards_.front();
+  // FNV-1a of the id: stable across runs and machines, so a document stays in its shard.
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : doc_id) hash = (hash ^ c) * 1099511628211ull;
+  return *shards_[hash % shards_.size()];
+}
+
+void IndexWriter::ensure_transaction(Shard& shard) {
+  if (!shard.in_transaction) {
+    shard.db.begin_transaction();
+    shard.in_transaction = true;
   }
 }
 
@@ -296,12 +375,23 @@ IndexWriter::Prepared IndexWriter::Prepared::decode(WireReader& in) {
 }
 
 void IndexWriter::write(const Prepared& prepared) {
+  Shard& shard = shard_of(prepared.id);
   try {
-    ensure_transaction();
-    db_.delete_document(schema::parent_term(prepared.id));
-    db_.set_metadata(schema::failed_metadata_key(prepared.id), "");
-    for (const Xapian::Document& record : prepared.records) db_.add_document(record);
-    for (const auto& [key, line] : prepared.metadata_lines) add_metadata_line(db_, key, line);
+    std::lock_guard lock(shard.mutex);
+    ensure_transaction(shard);
+    shard.db.delete_document(schema::parent_term(prepared.id));
+    shard.db.set_metadata(schema::failed_metadata_key(prepared.id), "");
+    for (const Xapian::Document& record : prepared.records) shard.db.add_document(record);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot write " + prepared.path + " to the index: " + e.get_msg());
+  }
+  if (prepared.metadata_lines.empty()) return;
+  // Aliases go to the first shard: a multi-database reads metadata from its first database.
+  Shard& first = *shards_.front();
+  try {
+    std::lock_guard lock(first.mutex);
+    ensure_transaction(first);
+    for (const auto& [key, line] : prepared.metadata_lines) add_metadata_line(first.db, key, line);
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + prepared.path + " to the index: " + e.get_msg());
   }
@@ -312,10 +402,12 @@ void IndexWriter::replace(const SourceInfo& source, const analysis::AnalyzedDocu
 }
 
 void IndexWriter::remove(const std::string& doc_id) {
+  Shard& shard = shard_of(doc_id);
   try {
-    ensure_transaction();
-    db_.delete_document(schema::parent_term(doc_id));
-    db_.set_metadata(schema::failed_metadata_key(doc_id), "");
+    std::lock_guard lock(shard.mutex);
+    ensure_transaction(shard);
+    shard.db.delete_document(schema::parent_term(doc_id));
+    shard.db.set_metadata(schema::failed_metadata_key(doc_id), "");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot remove document " + doc_id + ": " + e.get_msg());
   }
@@ -324,8 +416,11 @@ void IndexWriter::remove(const std::string& doc_id) {
 IndexWriter::Totals IndexWriter::totals() {
   Totals t;
   try {
-    t.documents = db_.get_termfreq(schema::type_term(schema::kTypeDocument));
-    t.passages = db_.get_termfreq(schema::type_term(schema::kTypePassage));
+    for (auto& shard : shards_) {
+      std::lock_guard lock(shard->mutex);
+      t.documents += shard->db.get_termfreq(schema::type_term(schema::kTypeDocument));
+      t.passages += shard->db.get_termfreq(schema::type_term(schema::kTypePassage));
+    }
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot read the index: " + e.get_msg());
   }
@@ -334,8 +429,10 @@ IndexWriter::Totals IndexWriter::totals() {
 
 std::optional<std::string> IndexWriter::remembered_failure(const std::string& doc_id, const std::string& hash) {
   std::string value;
+  Shard& shard = shard_of(doc_id);
   try {
-    value = db_.get_metadata(schema::failed_metadata_key(doc_id));
+    std::lock_guard lock(shard.mutex);
+    value = shard.db.get_metadata(schema::failed_metadata_key(doc_id));
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot read the index: " + e.get_msg());
   }
@@ -345,9 +442,11 @@ std::optional<std::string> IndexWriter::remembered_failure(const std::string& do
 }
 
 void IndexWriter::remember_failure(const std::string& doc_id, const std::string& hash, const std::string& reason) {
+  Shard& shard = shard_of(doc_id);
   try {
-    ensure_transaction();
-    db_.set_metadata(schema::failed_metadata_key(doc_id), hash + "\t" + reason);
+    std::lock_guard lock(shard.mutex);
+    ensure_transaction(shard);
+    shard.db.set_metadata(schema::failed_metadata_key(doc_id), hash + "\t" + reason);
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write to the index: " + e.get_msg());
   }
@@ -355,9 +454,17 @@ void IndexWriter::remember_failure(const std::string& doc_id, const std::string&
 
 std::optional<std::string> IndexWriter::stored_hash(const std::string& doc_id) {
   const std::string uid = schema::document_uid_term(doc_id);
-  Xapian::PostingIterator it = db_.postlist_begin(uid);
-  if (it == db_.postlist_end(uid)) return std::nullopt;
-  const json data = json::parse(db_.get_document(*it).get_data(), nullptr, false);
+  Shard& shard = shard_of(doc_id);
+  std::string data_text;
+  try {
+    std::lock_guard lock(shard.mutex);
+    Xapian::PostingIterator it = shard.db.postlist_begin(uid);
+    if (it == shard.db.postlist_end(uid)) return std::nullopt;
+    data_text = shard.db.get_document(*it).get_data();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot read the index: " + e.get_msg());
+  }
+  const json data = json::parse(data_text, nullptr, false);
   if (!data.is_object() || !data.contains(schema::kKeyHash)) return std::nullopt;
   return data[schema::kKeyHash].get<std::string>();
 }
@@ -366,11 +473,15 @@ std::vector<IndexWriter::StoredDocument> IndexWriter::documents() {
   std::vector<StoredDocument> out;
   try {
     const std::string type = schema::type_term(schema::kTypeDocument);
-    for (Xapian::PostingIterator it = db_.postlist_begin(type); it != db_.postlist_end(type); ++it) {
-      const Xapian::Document record = db_.get_document(*it);
-      const json data = json::parse(record.get_data(), nullptr, false);
-      if (!data.is_object() || !data.contains(schema::kKeyPath)) continue;
-      out.push_back({record.get_value(schema::kDocIdSlot), data[schema::kKeyPath].get<std::string>()});
+    for (auto& shard : shards_) {
+      std::lock_guard lock(shard->mutex);
+      Xapian::WritableDatabase& db = shard->db;
+      for (Xapian::PostingIterator it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
+        const Xapian::Document record = db.get_document(*it);
+        const json data = json::parse(record.get_data(), nullptr, false);
+        if (!data.is_object() || !data.contains(schema::kKeyPath)) continue;
+        out.push_back({record.get_value(schema::kDocIdSlot), data[schema::kKeyPath].get<std::string>()});
+      }
     }
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot list the indexed documents: " + e.get_msg());
@@ -379,21 +490,60 @@ std::vector<IndexWriter::StoredDocument> IndexWriter::documents() {
 }
 
 void IndexWriter::commit() {
-  try {
-    if (in_transaction_) {
-      db_.commit_transaction();
-      in_transaction_ = false;
+  for (auto& shard : shards_) {
+    std::lock_guard lock(shard->mutex);
+    try {
+      if (shard->in_transaction) {
+        shard->db.commit_transaction();
+        shard->in_transaction = false;
+      }
+    } catch (const Xapian::Error& e) {
+      shard->in_transaction = false;
+      throw IndexError("cannot commit the index" + (shards_.size() > 1 ? " shard " + shard->dir : std::string()) +
+                       ": " + e.get_msg());
     }
-  } catch (const Xapian::Error& e) {
-    in_transaction_ = false;
-    throw IndexError("cannot commit the index: " + e.get_msg());
   }
 }
 
 void IndexWriter::cancel() {
-  if (in_transaction_) {
-    db_.cancel_transaction();
-    in_transaction_ = false;
+  for (auto& shard : shards_) {
+    std::lock_guard lock(shard->mutex);
+    if (shard->in_transaction) {
+      shard->db.cancel_transaction();
+      shard->in_transaction = false;
+    }
+  }
+}
+
+void IndexWriter::compact() {
+  namespace fs = std::filesystem;
+  commit();
+  for (auto& shard : shards_) {
+    std::lock_guard lock(shard->mutex);
+    const fs::path dir(shard->dir);
+    const fs::path fresh = dir.parent_path() / ("." + dir.filename().string() + ".compact");
+    std::error_code ec;
+    fs::remove_all(fresh, ec);
+    try {
+      Xapian::Database(shard->dir).compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+      shard->db.close();
+    } catch (const Xapian::Error& e) {
+      fs::remove_all(fresh, ec);
+      throw IndexError("cannot compact the index " + shard->dir + ": " + e.get_msg());
+    }
+    // Table by table, the version file last: a search opening the index meanwhile sees either
+    // revision's version file and retries on a table it cannot read (Xapian's
+    // DatabaseModifiedError), as when any writer commits.
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(fresh, ec)) files.push_back(entry.path());
+    std::stable_partition(files.begin(), files.end(), [](const fs::path& p) { return p.filename() != "iamglass"; });
+    for (const fs::path& file : files) fs::rename(file, dir / file.filename(), ec);
+    fs::remove_all(fresh, ec);
+    try {
+      shard->db = Xapian::WritableDatabase(shard->dir, Xapian::DB_OPEN);
+    } catch (const Xapian::Error& e) {
+      throw IndexError("cannot reopen the index " + shard->dir + " after compacting: " + e.get_msg());
+    }
   }
 }
 

@@ -2,9 +2,21 @@
 // passage record per passage and a figure record per figure. Knows nothing of file formats. Changes are grouped in a
 // Xapian transaction and become visible, atomically, on commit(): a crash before that leaves the database at its last
 // commit.
+//
+// An index is one Xapian database or a list of shards (schema.h, "Shards"): a folder with a
+// Xapian stub file `XAPIANDB` naming one database per shard. A document lives in the shard its
+// id hashes to, so re-indexing a file replaces it in place; cross-language alias lines live in the
+// first shard, where Xapian's multi-database reads metadata. Every method may be called from
+// several threads at once: each shard has its own lock, so threads writing documents of
+// different shards write in parallel (indexing_run.h).
+// Known weaknesses: commit() commits the shards one after the other, so a crash in between leaves
+// some shards at the new commit and some at the old one (each is consistent, the set is not);
+// the number of shards is fixed when the index is created.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -38,7 +50,10 @@ class IndexWriter {
   // Opens or creates the database at `db_dir`; throws IndexError with the reason. A folder that
   // exists, holds files and is not a Xapian database is refused rather than turned into one
   // (a mistyped --db must not fill a folder of notes with index files).
-  explicit IndexWriter(const std::string& db_dir);
+  // `shards`: for a new index, how many shard databases to create (1: a plain Xapian database,
+  // as before shards existed); for an existing index 0 accepts what it has and any other number
+  // must match it.
+  explicit IndexWriter(const std::string& db_dir, unsigned shards = 0);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
@@ -88,12 +103,23 @@ class IndexWriter {
   void commit();
   // Drops uncommitted changes.
   void cancel();
+  std::size_t shard_count() const { return shards_.size(); }
+  // Rewrites every shard compactly (Xapian::Database::compact): a freshly built index shrinks by
+  // about a third. Commits first; the index stays readable by searches meanwhile.
+  void compact();
 
  private:
-  void ensure_transaction();
+  struct Shard {
+    std::string dir;
+    Xapian::WritableDatabase db;
+    bool in_transaction = false;
+    std::mutex mutex;
+  };
+  Shard& shard_of(const std::string& doc_id);
+  static void ensure_transaction(Shard& shard);
 
-  Xapian::WritableDatabase db_;
-  bool in_transaction_ = false;
+  std::string db_dir_;
+  std::vector<std::unique_ptr<Shard>> shards_;
 };
 
 }  // namespace kb

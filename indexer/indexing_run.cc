@@ -331,8 +331,20 @@ void IndexingRun::launch(Pending& pending) {
   pool_->submit(
       [this, promise, bytes, reader = pending.reader, source = pending.source](std::size_t worker) {
         try {
-          promise->set_value(processes_.empty() ? parse_file(*reader, *bytes, source, *analyzers_[worker])
-                                                : processes_[worker]->parse(source, *bytes));
+          ParsedFile parsed = processes_.empty() ? parse_file(*reader, *bytes, source, *analyzers_[worker])
+                                                 : processes_[worker]->parse(source, *bytes);
+          // The worker thread writes the records itself: with a sharded index, threads writing
+          // to different shards write in parallel (index_writer.h); the main thread only counts.
+          if (parsed.read.ok()) {
+            try {
+              writer_.write(parsed.prepared);
+            } catch (const IndexError& e) {
+              parsed.write_error = e.what();
+            }
+            parsed.written = true;
+            parsed.prepared = {};
+          }
+          promise->set_value(std::move(parsed));
         } catch (...) {
           promise->set_exception(std::current_exception());
         }
@@ -353,10 +365,15 @@ void IndexingRun::complete(Pending& pending) {
     return;
   }
   for (const std::string& w : parsed.read.doc.warnings) diagnostics_.warning(pending.path.string(), w);
-  try {
-    writer_.write(parsed.prepared);
-  } catch (const IndexError& e) {
-    fail(pending.path, e.what());
+  if (!parsed.written) {
+    try {
+      writer_.write(parsed.prepared);
+    } catch (const IndexError& e) {
+      parsed.write_error = e.what();
+    }
+  }
+  if (!parsed.write_error.empty()) {
+    fail(pending.path, parsed.write_error);
     return;
   }
   (pending.had_previous ? counts_.updated : counts_.added)++;

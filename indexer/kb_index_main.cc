@@ -28,6 +28,8 @@ struct Options {
   bool in_process = false;
   bool retry_failed = false;
   unsigned file_timeout = 600;
+  unsigned shards = 0;
+  bool compact = false;
 };
 
 // The hidden first argument that makes kb-index an analysis worker (analysis_worker.h).
@@ -55,6 +57,12 @@ void define_options(CLI::App& app, Options& o) {
                  "reported as failed")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--shards", o.shards,
+                 "A new index: how many shard databases to spread documents over (1: one database; "
+                 "default 1). An existing index keeps its number")
+      ->check(CLI::Range(1u, 64u));
+  app.add_flag("--compact", o.compact,
+               "After indexing, rewrite the index compactly (about a third smaller; takes a while on a large index)");
   app.add_option("paths", o.paths, "Files and folders to index (folders recursively; required unless --prune)");
 }
 
@@ -62,7 +70,7 @@ int run(const Options& o) {
   const std::string db = kb::resolve_db_dir(o.db).string();
   std::optional<kb::IndexWriter> writer;
   try {
-    writer.emplace(db);
+    writer.emplace(db, o.shards);
   } catch (const kb::IndexError& e) {
     std::cerr << "kb-index: " << e.what() << '\n';
     return 2;
@@ -110,6 +118,7 @@ int run(const Options& o) {
     run.add(std::vector<std::filesystem::path>(o.paths.begin(), o.paths.end()));
     if (o.prune) run.prune_missing();
     run.finish();
+    if (o.compact) writer->compact();
     totals = writer->totals();
   } catch (const kb::IndexError& e) {
     bar.clear();
@@ -133,7 +142,7 @@ int run(const Options& o) {
         {"text_bytes", c.text_bytes},
         {"seconds", seconds},
         {"failures", failures},
-        {"index", {{"documents", totals.documents}, {"passages", totals.passages}}},
+        {"index", {{"documents", totals.documents}, {"passages", totals.passages}, {"shards", writer->shard_count()}}},
     };
     std::cout << summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   } else if (!o.quiet) {
@@ -164,8 +173,8 @@ int main(int argc, char** argv) {
     std::cerr << "kb-index: " << e.what() << " (see kb-index --help)\n";
     return 2;
   }
-  if (options.paths.empty() && !options.prune) {
-    std::cerr << "kb-index: give files or folders to index, or --prune (see kb-index --help)\n";
+  if (options.paths.empty() && !options.prune && !options.compact) {
+    std::cerr << "kb-index: give files or folders to index, --prune or --compact (see kb-index --help)\n";
     return 2;
   }
   return run(options);

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -39,6 +40,7 @@ struct Options {
   bool people = false;                    // --people: list the people quoted
   bool limit_given = false;
   std::optional<std::string> batch;        // --batch FILE
+  std::optional<std::string> latency;      // --latency FILE: with --batch, milliseconds per query
   bool counts = false;                     // --counts
   kb::search::RecordFilterInput filter;    // --lang, --since, --until, --under, --type
   std::string sort = "relevance";          // --sort
@@ -84,6 +86,9 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--batch", o.batch,
                  "Run every line of FILE (- for stdin) as a query, `query` or `id<TAB>query`; prints JSON Lines "
                  "hits, each with \"query\":{\"id\",\"text\"} (id: the line number when none is given)");
+  app.add_option("--latency", o.latency,
+                 "With --batch: write `id<TAB>milliseconds` per query to FILE (for benchmarks: the time of the "
+                 "search and of writing its hits)");
   app.add_flag("--counts", o.counts,
                "Count the matching passages by document, language, quoted speaker and year instead of listing them");
   // Filters (issue 15), on every listing.
@@ -135,7 +140,7 @@ const std::vector<ModeRule>& mode_rules() {
        {"human", "json", "csv"}},
       {"--batch",
        {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
-        "--under", "--type", "--sort", "--snippet"},
+        "--under", "--type", "--sort", "--snippet", "--latency"},
        {"json"}},
       {"--counts",
        {"query", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until", "--under",
@@ -165,7 +170,7 @@ std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, con
     return "--format " + o.format + " does not apply to " + shown;
   for (const char* option :
        {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
-        "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit"}) {
+        "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit", "--latency"}) {
     if (app.count(option) == 0) continue;
     if (std::find(rule->options.begin(), rule->options.end(), option) == rule->options.end())
       return std::string(option) + " does not apply to " + shown;
@@ -351,6 +356,14 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
   try {
     kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
     add_glossaries(searcher, o);
+    std::ofstream latency;
+    if (o.latency) {
+      latency.open(*o.latency, std::ios::binary);
+      if (!latency) {
+        std::cerr << "kb-search: cannot write latency file " << *o.latency << '\n';
+        return 2;
+      }
+    }
     std::size_t line_number = 0, total_hits = 0;
     for (std::string line; std::getline(in, line);) {
       ++line_number;
@@ -363,6 +376,7 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
       if (text.find_first_not_of(" \t") == std::string::npos) continue;
       text = kb::analysis::repair_utf8(text);
       BatchJsonSink sink(std::cout, kb::analysis::repair_utf8(id), text);
+      const auto started = std::chrono::steady_clock::now();
       try {
         const std::size_t hits = searcher.search(make_request(o, text, filters), sink).hits;
         total_hits += hits;
@@ -377,6 +391,10 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
       } catch (const kb::search::SearchError& e) {
         std::cerr << "kb-search: " << path << ":" << line_number << ": " << e.what() << '\n';
       }
+      if (latency.is_open())
+        latency << id << '\t'
+                << std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count()
+                << '\n';
     }
     std::cout.flush();
     return total_hits > 0 ? 0 : 1;

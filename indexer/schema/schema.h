@@ -51,6 +51,13 @@
 //                        try the same content again (unless --retry-failed); removed when the
 //                        file is indexed or gone
 //
+// Shards: an index folder is either one Xapian database or a folder holding a Xapian stub file
+// `XAPIANDB` (kStubFile) with one line per shard — `auto shard-00` for a local database (relative
+// to the folder), `remote TCP HOST PORT` for one served by xapian-tcpsrv — and, for the local ones,
+// the shard databases. kb-index --shards N creates N local shards and puts each document (all its
+// records) in shard FNV-1a(doc id) mod N; `alias:` metadata lives in the first shard, `failed:`
+// metadata in the document's shard. Xapian searches the list as one database.
+//
 // Document data: a JSON object, keys below (kKey*).
 //   * passage records: doc, path, title, lang, ordinal, offset, figures (array of figure
 //     objects), quotes (array of {text, speaker}), and for citations date, author, url, page and
@@ -159,6 +166,9 @@ inline constexpr const char* kKeyOrg = "org";         // inside speaker
 // dates settled once (YYYY-MM-DD, date_source; front matter, datelines, file names, template
 // creation dates refused) and titles from real headings, never a table cell.
 inline constexpr int kAnalysisVersion = 9;
+
+// The stub file that makes an index folder a list of shards.
+inline constexpr const char* kStubFile = "XAPIANDB";
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAliasPrefix = "alias:";
