@@ -85,6 +85,7 @@ int width_of(std::string_view s) {
 // ---- one line
 
 enum class Kind { kBlank, kPlain, kListItem, kQuoted, kField, kTable, kHeading };
+enum class TableShape { kNone, kWeak, kStrong };
 
 struct Line {
   Kind kind = Kind::kBlank;
@@ -94,16 +95,19 @@ struct Line {
   int first_word = 0;        // width of its first word
   int hang = 0;              // list item: the column where its text starts
   bool ends_sentence = false;
-  bool ends_open = false;     // ends in a lower-case word or a comma: the sentence goes on
-  bool starts_lower = false;  // its first letter (after opening punctuation) is lower case
+  bool ends_open = false;           // ends in a lower-case word or a comma: the sentence goes on
+  bool ends_function_word = false;  // ends in `the`, `of`, `and` …: nothing can end there
+  bool starts_lower = false;        // its first letter (after opening punctuation) is lower case
   bool starts_digit = false;
-  bool field_shape = false;  // `Label: value`, a header field when at the top of a block
+  bool field_shape = false;  // `Label: value`, a header field when its block is all fields
+  TableShape table = TableShape::kNone;
+  int words = 0;
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Runs of spaces between words that look like table columns: a run of 3+ spaces counts twice,
-// a run of 2 once unless it follows a sentence end (typewriter spacing after a period).
+// Runs of two or more spaces between words, as table columns are separated; a run after a
+// sentence end is typewriter spacing, not a column (`income.   Much of`).
 int column_gaps(std::string_view s) {
   int gaps = 0;
   for (std::size_t i = 0; i < s.size();) {
@@ -113,25 +117,23 @@ int column_gaps(std::string_view s) {
     }
     std::size_t j = i;
     while (j < s.size() && s[j] == ' ') ++j;
-    const std::size_t run = j - i;
-    if (run >= 3) {
-      gaps += 2;
-    } else if (run == 2 && i > 0 && !is_sentence_end(static_cast<unsigned char>(s[i - 1])) &&
-               !is_closing(static_cast<unsigned char>(s[i - 1]))) {
-      gaps += 1;
-    }
+    const auto before = static_cast<unsigned char>(s[i - (i > 0 ? 1 : 0)]);
+    if (j - i >= 2 && i > 0 && j < s.size() && !is_sentence_end(before) && !is_closing(before) && before != ',') ++gaps;
     i = j;
   }
   return gaps;
 }
 
-bool looks_like_table_row(std::string_view s) {
-  if (column_gaps(s) >= 2) return true;
+// Strong: two column gaps, a tab, two `|`, box drawing, or mostly digits (`1,234.5  (12.0)`, not
+// a sentence's last word `1986.`). Weak: one column gap, a table row only beside another row.
+TableShape table_shape(std::string_view s) {
+  const int gaps = column_gaps(s);
+  if (gaps >= 2) return TableShape::kStrong;
   int bars = 0, digits = 0, letters = 0, others = 0;
   for (std::size_t i = 0; i < s.size();) {
     const CodePoint cp = decode(s, i);
     i += cp.length;
-    if (cp.value == '\t' || is_box_drawing(cp.value)) return true;
+    if (cp.value == '\t' || is_box_drawing(cp.value)) return TableShape::kStrong;
     if (cp.value == '|') ++bars;
     if (is_digit(cp.value)) {
       ++digits;
@@ -141,9 +143,11 @@ bool looks_like_table_row(std::string_view s) {
       ++others;
     }
   }
-  if (bars >= 2) return true;
-  // Mostly digits: `1,234.5   (12.0)`, a year alone on its line.
-  return digits > 0 && digits + others >= 2 * letters && digits + others + letters >= 3;
+  if (bars >= 2) return TableShape::kStrong;
+  const bool numeric = digits > 0 && digits + others >= 2 * letters && digits + others + letters >= 3 &&
+                       s.back() != '.' && s.back() != ',' && !is_lower(decode(s, 0).value);
+  if (numeric) return TableShape::kStrong;
+  return gaps == 1 ? TableShape::kWeak : TableShape::kNone;
 }
 
 // Capitals only, at least four of them, two words or more, no lower case and no Hangul, no
@@ -229,6 +233,17 @@ bool field_shape(std::string_view s) {
   return words >= 1 && words <= 3;
 }
 
+// English words a sentence, a heading or a list item cannot end with.
+bool ends_with_function_word(std::string_view s) {
+  static constexpr std::string_view kWords[] = {
+      "a",     "an",  "the", "of",  "to", "and", "or",  "for",  "in", "on",   "at",    "by",   "with", "from", "its",
+      "their", "his", "her", "our", "is", "are", "was", "were", "be", "that", "which", "than", "into", "but",  "said"};
+  const std::size_t space = s.rfind(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view word = s.substr(space + 1);
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 Line measure(std::string_view raw) {
   Line line;
   std::size_t begin = 0;
@@ -255,6 +270,7 @@ Line measure(std::string_view raw) {
   const std::string_view s = line.content;
   const std::size_t space = s.find(' ');
   line.first_word = width_of(s.substr(0, space));
+  line.words = 1 + static_cast<int>(std::count(s.begin(), s.end(), ' '));
 
   // How it starts: skip opening punctuation to the first letter or digit.
   for (std::size_t i = 0; i < s.size();) {
@@ -276,6 +292,7 @@ Line measure(std::string_view raw) {
   }
   line.ends_sentence = is_sentence_end(last.value);
   line.ends_open = last.value == ',' || is_lower(last.value);
+  line.ends_function_word = ends_with_function_word(s);
 
   line.field_shape = field_shape(s);
   if (s.front() == '>') {
@@ -283,7 +300,7 @@ Line measure(std::string_view raw) {
   } else if (const std::size_t marker = list_marker(s); marker > 0) {
     line.kind = Kind::kListItem;
     line.hang = column + width_of(s.substr(0, marker));
-  } else if (looks_like_table_row(s)) {
+  } else if (line.table = table_shape(s); line.table == TableShape::kStrong) {
     line.kind = Kind::kTable;
   } else if (looks_like_heading(s)) {
     line.kind = Kind::kHeading;
@@ -297,6 +314,13 @@ std::vector<Line> measure_all(const std::vector<std::string_view>& raw) {
   std::vector<Line> lines;
   lines.reserve(raw.size());
   for (std::string_view r : raw) lines.push_back(measure(r));
+  // A weak table row (one column gap) beside another row is a row.
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].kind != Kind::kPlain || lines[i].table != TableShape::kWeak) continue;
+    const bool row_before = i > 0 && lines[i - 1].table != TableShape::kNone;
+    const bool row_after = i + 1 < lines.size() && lines[i + 1].table != TableShape::kNone;
+    if (row_before || row_after) lines[i].kind = Kind::kTable;
+  }
   // Header fields: a block (lines between blank lines) whose lines are all field-shaped, but for
   // lines indented past its first (folded values, as RFC 5322 writes them).
   for (std::size_t begin = 0; begin < lines.size();) {
@@ -326,7 +350,8 @@ bool is_full(const Line& a, const Line& b, int width) { return a.end + 1 + b.fir
 
 LineLayout layout_of(const std::vector<Line>& lines) {
   LineLayout layout;
-  // The margin: the most common indentation of plain lines (the smaller on a tie).
+  // The margin: the smallest indentation of at least two plain lines and a tenth of them (else
+  // the smallest of all), where continuation lines sit.
   std::vector<int> indent_count;
   int plain = 0;
   for (const Line& l : lines) {
@@ -336,7 +361,12 @@ LineLayout layout_of(const std::vector<Line>& lines) {
     ++indent_count[l.indent];
   }
   if (plain == 0) return layout;
-  layout.margin = static_cast<int>(std::max_element(indent_count.begin(), indent_count.end()) - indent_count.begin());
+  layout.margin = -1;
+  for (std::size_t k = 0; k < indent_count.size() && layout.margin < 0; ++k)
+    if (indent_count[k] >= 2 && indent_count[k] * 10 >= plain) layout.margin = static_cast<int>(k);
+  if (layout.margin < 0)
+    layout.margin = static_cast<int>(
+        std::find_if(indent_count.begin(), indent_count.end(), [](int n) { return n > 0; }) - indent_count.begin());
   // Indented paragraphs: lines past the margin followed by a line at the margin that goes on.
   int indented = 0, openers = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -361,14 +391,23 @@ LineLayout layout_of(const std::vector<Line>& lines) {
   std::vector<int> ends;
   for (const auto& [a, b] : pairs) ends.push_back(a->end);
   std::sort(ends.begin(), ends.end());
-  layout.width = ends[(ends.size() - 1) * 4 / 5];
+  layout.width = ends[std::min(ends.size() - 1, ends.size() * 4 / 5)];
   if (layout.width < 40 || layout.width > 160) return layout;
-  std::size_t full = 0, open = 0;
+  // Most candidates are full and open; and where the next line starts with a Latin letter, a
+  // third of them at least start in lower case (rows of a list of short lines start capitalised).
+  std::size_t full = 0, open = 0, latin = 0, lower = 0;
   for (const auto& [a, b] : pairs) {
     if (is_full(*a, *b, layout.width)) ++full;
     if (!a->ends_sentence) ++open;
+    if (b->starts_lower) ++lower;
+    if (b->starts_lower || is_upper(decode(b->content, 0).value)) ++latin;
   }
-  layout.wrapped = full * 10 >= pairs.size() * 6 && open * 2 >= pairs.size();
+  // And hardly any plain line runs far past the width (a paragraph on one line).
+  std::size_t long_lines = 0;
+  for (const Line& l : lines)
+    if (l.kind == Kind::kPlain && l.end > layout.width + layout.width / 4) ++long_lines;
+  layout.wrapped = full * 10 >= pairs.size() * 6 && open * 2 >= pairs.size() && (latin < 2 || lower * 3 >= latin) &&
+                   long_lines * 8 <= static_cast<std::size_t>(plain);
   return layout;
 }
 
@@ -380,14 +419,16 @@ struct Open {
   int continuation_indent = 0;
 };
 
-bool continues(const Open& p, const Line& b, const LineLayout& layout) {
+bool continues(const Open& p, const Line& b, bool b_ends_block, const LineLayout& layout) {
   const Line& a = *p.last;
   if (!joinable_kind(a.kind) || b.kind != Kind::kPlain) return false;
+  // A sign-off: one word alone on the last line of its block after a sentence (`Reuter`, `Kim`).
+  if (b_ends_block && a.ends_sentence && b.words == 1 && !b.ends_sentence) return false;
   const bool hanging = p.first->kind == Kind::kListItem && b.indent == p.first->hang;
   if (p.lines >= 2) {
     if (b.indent != p.continuation_indent) return false;
-  } else if (b.indent > a.indent && !hanging) {
-    return false;
+  } else if (b.indent != a.indent && b.indent != layout.margin && !hanging) {
+    return false;  // the second line sits at the first's indentation, at the margin, or hangs
   }
   if (layout.indented_paragraphs && b.indent > layout.margin && !hanging) return false;
   if (layout.wrapped) {
@@ -398,7 +439,7 @@ bool continues(const Open& p, const Line& b, const LineLayout& layout) {
     if (a.ends_sentence) return false;
     return a.end * 3 >= layout.width && (a.ends_open || b.starts_digit);
   }
-  return a.end >= 40 && !a.ends_sentence && b.starts_lower;
+  return a.words >= 3 && !a.ends_sentence && (b.starts_lower || a.ends_function_word);
 }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -439,7 +480,8 @@ std::vector<UnwrappedParagraph> LineUnwrapper::unwrap(const std::vector<std::str
       open = {};
       continue;
     }
-    if (open.last != nullptr && continues(open, line, layout)) {
+    const bool ends_block = i + 1 == lines.size() || lines[i + 1].kind == Kind::kBlank;
+    if (open.last != nullptr && continues(open, line, ends_block, layout)) {
       append(out.back().text, line.content);
       out.back().line_end = number;
       if (++open.lines == 2) open.continuation_indent = line.indent;
