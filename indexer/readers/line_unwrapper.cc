@@ -96,7 +96,7 @@ struct Line {
   int hang = 0;              // list item: the column where its text starts
   bool ends_sentence = false;
   bool ends_open = false;           // ends in a lower-case word or a comma: the sentence goes on
-  bool ends_function_word = false;  // ends in `the`, `of`, `and` …: nothing can end there
+  bool ends_function_word = false;  // ends in `the`, `of`, `and`, `를`, `에서` …: nothing ends there
   bool starts_lower = false;        // its first letter (after opening punctuation) is lower case
   bool starts_digit = false;
   bool field_shape = false;  // `Label: value`, a header field when its block is all fields
@@ -233,6 +233,19 @@ bool field_shape(std::string_view s) {
   return words >= 1 && words <= 3;
 }
 
+// Korean particles and connective endings a sentence or a heading does not end with (chosen
+// not to be the last syllable of common nouns: no 과 as in 결과, no 의 as in 회의, no 을 as in 마을).
+bool ends_with_korean_particle(std::string_view s) {
+  static constexpr std::string_view kEndings[] = {"를",   "에",   "은",   "는",   "며",   "에서", "으로",
+                                                  "지만", "는데", "면서", "하고", "했고", "하여", "해서"};
+  const std::size_t space = s.rfind(' ');
+  const std::string_view word = space == std::string_view::npos ? s : s.substr(space + 1);
+  for (std::string_view e : kEndings)
+    if (word.size() > e.size() && word.ends_with(e) && is_hangul(decode_last(word, word.size() - e.size()).value))
+      return true;
+  return false;
+}
+
 // English words a sentence, a heading or a list item cannot end with.
 bool ends_with_function_word(std::string_view s) {
   static constexpr std::string_view kWords[] = {
@@ -291,8 +304,8 @@ Line measure(std::string_view raw) {
     last = decode_last(s, at);
   }
   line.ends_sentence = is_sentence_end(last.value);
-  line.ends_open = last.value == ',' || is_lower(last.value);
-  line.ends_function_word = ends_with_function_word(s);
+  line.ends_function_word = ends_with_function_word(s) || ends_with_korean_particle(s);
+  line.ends_open = last.value == ',' || is_lower(last.value) || line.ends_function_word;
 
   line.field_shape = field_shape(s);
   if (s.front() == '>') {
@@ -427,8 +440,8 @@ bool continues(const Open& p, const Line& b, bool b_ends_block, const LineLayout
   const bool hanging = p.first->kind == Kind::kListItem && b.indent == p.first->hang;
   if (p.lines >= 2) {
     if (b.indent != p.continuation_indent) return false;
-  } else if (b.indent != a.indent && b.indent != layout.margin && !hanging) {
-    return false;  // the second line sits at the first's indentation, at the margin, or hangs
+  } else if (b.indent > a.indent && !hanging) {
+    return false;  // the second line sits at the first's indentation or left of it, or hangs
   }
   if (layout.indented_paragraphs && b.indent > layout.margin && !hanging) return false;
   if (layout.wrapped) {

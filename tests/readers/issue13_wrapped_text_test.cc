@@ -293,6 +293,16 @@ INSTANTIATE_TEST_SUITE_P(
                   {7, 8,
                    "업계에서는 송전선로 건설이 주민 반대로 늦어질 경우 데이터센터 가동 시점도 함께 밀릴 수 있다는 "
                    "우려가 나온다."}}},
+        // Not wrapped, but a line that breaks its sentence after a particle or `the` goes on.
+        WrapCase{"BrokenSentencesInUnwrappedText",
+                 "정준화 국회입법조사처 입법조사관은\n"
+                 "\"정부가 GPU를 확보했다\"고 말했다.\n"
+                 "다음 문단은 따로 남는다.\n"
+                 "The shared cluster is run by the\n"
+                 "National Computing Centre.\n",
+                 {{1, 2, "정준화 국회입법조사처 입법조사관은 \"정부가 GPU를 확보했다\"고 말했다."},
+                  {3, 3, "다음 문단은 따로 남는다."},
+                  {4, 5, "The shared cluster is run by the National Computing Centre."}}},
         WrapCase{"KoreanListAndTable",
                  kKoreanListAndTable,
                  {{1, 1, "정부가 제시한 지원 방안은 다음과 같다."},
