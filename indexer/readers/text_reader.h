@@ -1,6 +1,8 @@
-// Plain text. Paragraphs are separated by blank lines when the file has any (lines inside a
-// paragraph are joined with a space); otherwise every non-empty line is a paragraph, as in news
-// text saved one paragraph per line.
+// Plain text. The decoded lines go through LineUnwrapper (readers/line_unwrapper.h): hard-wrapped
+// lines (wire copy, e-mail, reports printed at a fixed width) are joined into paragraphs, while
+// one-paragraph-per-line files, tables, lists, quoted e-mail lines and header fields keep their
+// lines. Blank lines and indentation open paragraphs. Each paragraph keeps the source lines it
+// spans (Paragraph::line_begin/line_end), so a citation names the line it starts on.
 #pragma once
 
 #include "readers/reader.h"
