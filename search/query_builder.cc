@@ -18,12 +18,18 @@ Xapian::Query QueryBuilder::word_or_bigrams(const Xapian::Query& word,
   Xapian::Query stand_in(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end()), scale);
   if (word.empty()) return stand_in;
-  if (!sharded_) return Xapian::Query(Xapian::Query::OP_MAX, word, stand_in);
-  // A sharded index: "the word, else its bigrams" (`word OR (bigrams AND_NOT word)`), because
-  // Xapian 1.4.22 crashes (SIGSEGV in get_mset) on OP_MAX across shards once its subquery is
-  // exhausted in one shard (a word that shard lacks). A passage holding the word then never
-  // scores its bigrams instead: KorQuAD R@1 .916 instead of .920 (README, "Shards").
-  return Xapian::Query(Xapian::Query::OP_OR, word, Xapian::Query(Xapian::Query::OP_AND_NOT, stand_in, word));
+  // max(word, bigrams) over the passages holding either: a weightless OR decides what matches,
+  // OP_MAX on the AND_MAYBE side gives the weight. The MAX also holds a weightless posting list
+  // of every passage, so that it is never exhausted before its shard is: Xapian 1.4.22's
+  // multi-database matcher recomputes the maximum weights of every shard's tree when it moves
+  // to the next shard, and an exhausted OP_MAX then reads a freed sub-list (SIGSEGV; test
+  // Issue16_Shards). The scores are those of a bare OP_MAX.
+  const Xapian::Query either(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, word, stand_in), 0.0);
+  const Xapian::Query every_passage(Xapian::Query::OP_SCALE_WEIGHT,
+                                    Xapian::Query(schema::type_term(schema::kTypePassage)), 0.0);
+  const std::vector<Xapian::Query> candidates{word, stand_in, every_passage};
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, either,
+                       Xapian::Query(Xapian::Query::OP_MAX, candidates.begin(), candidates.end()));
 }
 
 BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expander, const QueryExpander* paraphraser) {

@@ -59,8 +59,6 @@ class QueryBuilder {
   // Korean paraphrase lexicon).
   BuiltQuery build(std::string_view text, const QueryExpander* expander = nullptr,
                    const QueryExpander* paraphraser = nullptr);
-  // Queries for an index of several shards avoid OP_MAX (query_builder.cc says why).
-  void set_sharded(bool sharded) { sharded_ = sharded; }
 
  private:
   // The query part of one free word: the word, or where a passage lacks it, its bigrams.
@@ -68,7 +66,6 @@ class QueryBuilder {
 
   analysis::TextAnalyzer& analyzer_;
   SpaceWeights weights_;
-  bool sharded_ = false;
 };
 
 }  // namespace kb::search

@@ -31,7 +31,6 @@ QuoteSearcher::QuoteSearcher(const std::string& db_dir) {
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot open index " + db_dir + ": " + e.get_msg());
   }
-  builder_.set_sharded(db_.size() > 1);
 }
 
 Xapian::Query QuoteSearcher::speaker_query(const std::string& speaker) {

@@ -29,7 +29,6 @@ Searcher::Searcher(const std::string& db_dir, RankingParams ranking) : ranking_(
   } catch (const Xapian::Error& e) {
     throw SearchError("cannot open index " + db_dir + ": " + e.get_msg());
   }
-  builder_.set_sharded(db_.size() > 1);
 }
 
 TranslationLexicon& Searcher::lexicon() {
