@@ -109,8 +109,7 @@ int PersonTable::add(const Person& person) {
 
 void PersonTable::index_row(int row) {
   const Person& p = people_[row];
-  if (!p.name.empty() && by_name_.emplace(p.name, row).second)
-    by_surname_.emplace(hangul_surname(p.name), row);
+  if (!p.name.empty() && by_name_.emplace(p.name, row).second) by_surname_.emplace(hangul_surname(p.name), row);
   if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second)
     by_surname_en_.emplace(latin_surname(p.name_en), row);
 }
@@ -131,6 +130,17 @@ int PersonTable::find_surname_title(std::string_view surname, std::string_view t
   for (auto it = b; it != e; ++it) {
     if (!title_matches(people_[it->second].title, title_head)) continue;
     if (best == kNone || last_touch_[it->second] > last_touch_[best]) best = it->second;
+  }
+  return best;
+}
+
+int PersonTable::find_title(std::string_view title_head) const {
+  // A scan: tables are small (kMaxPeople) and bare titles rare.
+  int best = kNone;
+  for (std::size_t row = 0; row < people_.size(); ++row) {
+    const std::string& title = people_[row].title;
+    if (people_[row].name.empty() || title.empty() || !ends_with(title, title_head)) continue;
+    if (best == kNone || last_touch_[row] > last_touch_[best]) best = static_cast<int>(row);
   }
   return best;
 }
