@@ -28,7 +28,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // The title's last word, the part a back-reference repeats (`디렉터` of `시니어 디렉터`).
 bool title_matches(std::string_view title, std::string_view head) {
   if (head.empty() || title.empty()) return true;
-  return ends_with(title, head) || ends_with(head, title);
+  if (ends_with(title, head) || ends_with(head, title)) return true;
+  // `후보` for `대통령 후보자`: the title's last word starts with the head.
+  const std::size_t space = title.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? title : title.substr(space + 1);
+  return last.starts_with(head);
 }
 
 // `a` (a short form) keeps the first syllable of `b` (a full name) and then a subsequence of its

@@ -21,10 +21,12 @@ constexpr int kNone = PersonTable::kNone;
 // Lexicons. Kept here, beside the rules that use them.
 
 // Korean quotative endings glued to a closing quote mark, longest first.
-constexpr std::string_view kKoMarkers[] = {"이라면서", "라면서", "이라며", "라며", "이라고",
-                                           "라고",     "면서",   "며",     "고"};
+// `…했"으며`, `…있"다며`: a mark closed inside the verb keeps the ending's tail.
+constexpr std::string_view kKoMarkers[] = {"이라면서", "으면서", "다면서", "라면서", "이라며", "라며", "으며",
+                                           "다며",     "이라고", "라고",   "다고",   "면서",   "며",   "고"};
 // Endings that continue with another quote: `"…"며 "…"고 말했다`.
-constexpr std::string_view kKoChainMarkers[] = {"이라면서", "라면서", "이라며", "라며", "면서", "며"};
+constexpr std::string_view kKoChainMarkers[] = {"이라면서", "으면서", "다면서", "라면서", "이라며",
+                                                "라며",     "으며",   "다며",   "면서",   "며"};
 // Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
 constexpr std::string_view kKoNamingStarts[] = {"불리", "불린", "불러",   "부르", "부른", "칭하",
                                                 "칭한", "일컫", "일컬",   "명명", "이름", "적힌",
@@ -486,7 +488,9 @@ class DocumentPass {
   int last_person_ = kNone;                                  // the latest person mentioned, for pronouns
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
   bool previous_speech_ = false;                             // the previous sentence held a speech quote
-  Reference previous_ref_;                                   // the organisation or described speaker it was about
+  Reference previous_ref_;
+  std::unordered_set<std::string_view> particle_stems_;  // stems the document uses with a particle // the organisation
+                                                         // or described speaker it was about
   bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
   bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
@@ -710,7 +714,15 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   std::string name;
   std::size_t after = i + 1;
   const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
-  if (is_native_name(t.text) && !foreign_next) {  // `진행한 마이클 다이아몬드`: not a name
+  // `한상대(53, …)`: a name with the age glossed after it, whatever its last syllable.
+  const bool age_gloss = after + 1 < toks.size() && is_punct(toks[after], "(") && toks[after].begin == t.end &&
+                         is_word(toks[after + 1]) && toks[after + 1].text[0] >= '1' && toks[after + 1].text[0] <= '9';
+  std::size_t first_end = 0;
+  if (!t.text.empty()) next_code_point(t.text, first_end);
+  const bool native_shape = syllables(t.text) == 3 &&
+                            kKoSurnames.find(t.text.substr(0, first_end)) != std::string_view::npos &&
+                            !in(lexicon().not_names, t.text) && !looks_foreign(t.text);
+  if ((is_native_name(t.text) || (age_gloss && native_shape)) && !foreign_next) {
     name = std::string(t.text);
   } else if (const std::string_view glued = glued_name(t.text); !glued.empty()) {
     name = std::string(glued);
@@ -722,11 +734,16 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && after < toks.size() &&
              is_word(toks[after]) && starts_hangul(toks[after].text) && syllables(toks[after].text) > 1 &&
              syllables(toks[after].text) <= 5 && toks[after].particle.empty() && !is_title_head(toks[after].text) &&
-             !is_native_name(toks[after].text) && subject_kind(toks[after].text) == SubjectKind::kNothing) {
+             !is_native_name(toks[after].text) && subject_kind(toks[after].text) == SubjectKind::kNothing &&
+             // `카다피 국가 원수는` beside `카다피는`: a one-word name before a title phrase.
+             !(particle_stems_.contains(t.text) && !looks_foreign(toks[after].text))) {
     // `마이클 다이아몬드 교수`, `앨런 스턴 뉴호라이즌 연구 책임자`: a transliterated given name
     // and family name before an organisation and a title.
     name = std::string(t.text) + " " + std::string(toks[after].text);
     ++after;
+  } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
+             particle_stems_.contains(t.text)) {
+    name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
   } else {
     return i;
   }
@@ -1201,6 +1218,8 @@ bool ends_noun_phrase(const Tok& t) {
   const unsigned char c = static_cast<unsigned char>(t.text[0]);
   if (c >= '0' && c <= '9') return true;
   if (t.text == "한") return false;  // `한 관계자`: "one", not a verb
+  // `CERN 대변인 측`, `전라북도 관계자`: titles and organisations end like verbs or particles.
+  if (is_title_head(t.text) || subject_kind(t.text) != SubjectKind::kNothing) return false;
   if (syllables(t.text) >= 2)
     for (std::string_view e :
          {"인", "한", "된", "던", "는", "할", "될", "운", "은", "을", "를", "에", "고", "며", "서"})
@@ -1227,6 +1246,18 @@ std::string speaker_phrase(const std::vector<Tok>& toks, std::size_t a, std::siz
   }
   out += toks[head].stem;
   return out;
+}
+
+// `곽 전 교육감이 추진해온 …`, `빨간색이 선택된 …`: a subject (이/가) followed by a verb's
+// adnominal form belongs to a relative clause, not to the clause that says the quote.
+bool relative_clause_subject(const std::vector<Tok>& toks, std::size_t k, std::size_t b) {
+  if (toks[k].particle != "이" && toks[k].particle != "가") return false;
+  if (k + 1 >= b || !is_word(toks[k + 1]) || !starts_hangul(toks[k + 1].text)) return false;
+  const Tok& v = toks[k + 1];
+  if (syllables(v.text) < 2 || is_title_head(v.text) || subject_kind(v.stem) != SubjectKind::kNothing) return false;
+  for (std::string_view e : {"는", "은", "던", "한", "된", "온", "운", "할", "될"})
+    if (ends_with(v.text, e)) return true;
+  return false;
 }
 
 // The subject among tokens [a, b) in Korean. The last topic (`은/는`) that names a speaker — a
@@ -1282,6 +1313,12 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
           }
           if (depth > 0) continue;
           if (!is_word(toks[k])) break;
+          // `전략기술개발관(국장)도`: the particle stands alone after the gloss.
+          if (is_punct(toks[k - 1], ")") && in(kKoSubjectParticles, toks[k].text)) {
+            particle = toks[k].text;
+            r.tok = k;
+            break;
+          }
           if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
             particle = toks[k].particle;
             r.tok = k;
@@ -1301,6 +1338,8 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         const std::string_view head = title_head_of(toks[i + 1].stem);
         if (!head.empty()) {
           row = people_.find_surname_title(t.text, head);
+          // `노 국장은` for `노경원 … 전략기술개발관(국장)`: the surname alone, when the titles differ.
+          if (row == kNone && syllables(t.text) == 1) row = people_.find_surname_title(t.text, {});
           if (row != kNone) {
             particle = toks[i + 1].particle;
             r.tok = i + 1;
@@ -1308,9 +1347,13 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         }
       }
     }
+    // `샤리프는` after `아니스 샤리프`: a transliterated family name alone.
+    if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5 &&
+        looks_foreign(t.stem))
+      row = people_.find_surname_title(t.stem, {});
     if (row != kNone) {
       r.person = row;
-      if (subject_particle(particle))
+      if (subject_particle(particle) && !relative_clause_subject(toks, r.tok, b))
         keep(r, particle);
       else {
         any_person = r;
@@ -1326,6 +1369,9 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         (after_quote && t.particle == "의"))
       continue;
     if (hangul && syllables(t.stem) == 0) continue;
+    if (relative_clause_subject(toks, i, b)) continue;
+    // `대해서는`, `관련해서는`: a verb's connective form with a topic particle, not a noun.
+    if (kind == SubjectKind::kNothing && ends_with(t.stem, "서")) continue;
     if (kind == SubjectKind::kNothing) {
       if (!hangul || i + 1 >= b) continue;
       // An unnamed subject: the quote is speech, its speaker unknown.
@@ -2005,6 +2051,9 @@ QuoteExtraction DocumentPass::run() {
         if (is_upper_ascii(t.text[0])) ++capital;
       }
   lower_wire_ = latin >= 40 && capital * 20 < latin;
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && !t.particle.empty() && starts_hangul(t.text)) particle_stems_.insert(t.stem);
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);
