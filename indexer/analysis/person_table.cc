@@ -113,7 +113,14 @@ int PersonTable::add(const Person& person) {
 
 void PersonTable::index_row(int row) {
   const Person& p = people_[row];
-  if (!p.name.empty() && by_name_.emplace(p.name, row).second) by_surname_.emplace(hangul_surname(p.name), row);
+  if (!p.name.empty() && by_name_.emplace(p.name, row).second) {
+    by_surname_.emplace(hangul_surname(p.name), row);
+    // `스가 장관` for `스가 요시히데`: a two-word name in family-name-first order is also found by
+    // its first word, when that word is not a one-syllable Korean surname (`조 바이든`).
+    const std::size_t space = p.name.find(' ');
+    if (space != std::string::npos && p.name.find(' ', space + 1) == std::string::npos && space > 3)
+      by_surname_.emplace(p.name.substr(0, space), row);
+  }
   if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second)
     by_surname_en_.emplace(latin_surname(p.name_en), row);
 }

@@ -559,6 +559,10 @@ bool is_native_name(std::string_view w) {
   for (std::string_view p :
        {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던", "며", "면"})
     if (ends_with(w, p)) return false;
+  // `정의당`, `서울시`, `기상청`, `백악관`: organisations spelled like a surname and a given name.
+  if (in(lexicon().org_names, w)) return false;
+  for (std::string_view p : {"당", "청", "처", "관", "시", "부", "위"})
+    if (ends_with(w, p)) return false;
   if (looks_foreign(w)) return false;
   if (n == 4)
     return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") || w.starts_with("황보") ||
@@ -584,7 +588,7 @@ std::string_view glued_name(std::string_view w) {
 // and (almost) never occur in Korean given names.
 bool looks_foreign(std::string_view w) {
   const std::size_t n = syllables(w);
-  if (n == 0 || n > 4) return false;
+  if (n == 0 || n > 6) return false;
   // Sorted for binary search; every multi-syllable spelling we care about (제프, 피터) holds one
   // of them.
   static constexpr char32_t kForeign[] = {U'드', U'딘', U'던', U'랜', U'르', U'릭', U'맥', U'벤', U'브', U'빌',
@@ -702,7 +706,7 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     const bool b_subject = b.particle == "은" || b.particle == "는" || b.particle == "이" || b.particle == "가";
     const bool title_before = i > 0 && is_word(toks[i - 1]) && toks[i - 1].particle.empty() &&
                               starts_hangul(toks[i - 1].text) && is_title_head(toks[i - 1].text);
-    if (b_subject && syllables(b.stem) >= 2 && syllables(b.stem) <= 5 && !is_title_head(b.stem) &&
+    if (b_subject && syllables(b.stem) >= 2 && syllables(b.stem) <= 6 && !is_title_head(b.stem) &&
         subject_kind(b.stem) == SubjectKind::kNothing && (title_before || looks_foreign(b.stem))) {
       Person p;
       p.name = std::string(t.text) + " " + std::string(b.stem);
@@ -744,6 +748,12 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
              particle_stems_.contains(t.text)) {
     name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
+  } else if (t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
+             in(lexicon().person_titles, toks[after].stem) && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
+             (looks_foreign(t.text) || particle_stems_.contains(t.text)) && !verb_or_particle_ending(t.text) &&
+             !is_title_head(t.text) && subject_kind(t.text) == SubjectKind::kNothing &&
+             !in(lexicon().np_stops, t.text)) {
+    name = std::string(t.text);  // `푸틴 대통령은` beside `푸틴은`: one word before a person's title
   } else {
     return i;
   }

@@ -14,8 +14,9 @@ namespace kb::analysis {
 struct SpeakerLexicon {
   std::vector<std::string_view> titles;  // title heads, longest first
   std::vector<std::string_view> title_modifiers;
-  std::vector<std::string_view> description_heads;  // longest first
-  std::vector<std::string_view> org_suffixes;       // longest first
+  std::unordered_set<std::string_view> person_titles;  // titles only people bear (`대통령`, `감독`)
+  std::vector<std::string_view> description_heads;     // longest first
+  std::vector<std::string_view> org_suffixes;          // longest first
   std::unordered_set<std::string_view> org_names;
   std::unordered_set<std::string_view> not_subjects;
   std::unordered_set<std::string_view> np_stops;
