@@ -667,6 +667,17 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
 
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
+  // `우하람은 "…"`: a native name as the subject right before a quote is a person without a title.
+  if ((t.particle == "은" || t.particle == "는" || t.particle == "이" || t.particle == "가") &&
+      is_native_name(t.stem)) {
+    for (std::size_t k = i + 1; k < toks.size() && k <= i + 3; ++k)
+      if (toks[k].kind == TokKind::kQuote) {
+        Person p;
+        p.name = std::string(t.stem);
+        people_.add(p);
+        return i;
+      }
+  }
   // `… 전문가인 미카 엔즐리는`, `의학교수인 김철수는`: a title (with 인, "who is") before the name.
   if (ends_with(t.text, "인") && t.text.size() > 3 && i + 1 < toks.size() && is_word(toks[i + 1])) {
     const std::string_view role = t.text.substr(0, t.text.size() - 3);
@@ -1383,11 +1394,17 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     // `대해서는`, `관련해서는`: a verb's connective form with a topic particle, not a noun.
     if (kind == SubjectKind::kNothing && ends_with(t.stem, "서")) continue;
     if (kind == SubjectKind::kNothing) {
-      if (!hangul || i + 1 >= b) continue;
+      if (!hangul) continue;
+      // A topic or subject just before the quote (`시사저널은 "…"`, `노조는 "…"`) names its
+      // speaker even when the lexicon does not know the word: it becomes the description.
+      const bool names_speaker = b - i <= 3 && syllables(t.stem) >= 2 && !in(lexicon().not_speakers, t.stem) &&
+                                 !ends_noun_phrase(Tok{TokKind::kWord, t.begin, t.end, t.stem, 0, t.stem, {}});
+      if (i + 1 >= b && !names_speaker) continue;
       // An unnamed subject: the quote is speech, its speaker unknown.
       generic = Reference{};
       generic.unknown = true;
       generic.tok = i;
+      if (names_speaker) generic.description = speaker_phrase(toks, a, i, true);
       have_generic = true;
       continue;
     }

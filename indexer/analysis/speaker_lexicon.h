@@ -19,6 +19,7 @@ struct SpeakerLexicon {
   std::vector<std::string_view> org_suffixes;          // longest first
   std::unordered_set<std::string_view> org_names;
   std::unordered_set<std::string_view> not_subjects;
+  std::unordered_set<std::string_view> not_speakers;  // subjects that never say anything (`결과`)
   std::unordered_set<std::string_view> np_stops;
   std::unordered_set<std::string_view> not_names;
   std::vector<std::string_view> name_stop_endings;
