@@ -668,7 +668,10 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
   // `우하람은 "…"`: a native name as the subject right before a quote is a person without a title.
-  if ((t.particle == "은" || t.particle == "는" || t.particle == "이" || t.particle == "가") &&
+  // (`스웨덴 한림원은`: after a bare noun it is the end of an organisation's name.)
+  const bool after_bare_noun = i > 0 && is_word(toks[i - 1]) && toks[i - 1].particle.empty() &&
+                               starts_hangul(toks[i - 1].text) && !is_title_head(toks[i - 1].text);
+  if ((t.particle == "은" || t.particle == "는" || t.particle == "이" || t.particle == "가") && !after_bare_noun &&
       is_native_name(t.stem)) {
     for (std::size_t k = i + 1; k < toks.size() && k <= i + 3; ++k)
       if (toks[k].kind == TokKind::kQuote) {
@@ -782,6 +785,7 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     return i;
   const std::size_t head = title_after(toks, after, &org, &title);
   if (head == std::string_view::npos) return i;
+  if (title == "씨" && !org.empty()) return i;  // `신고한 집주인 김 모 씨`: words before a 씨 are no name
   if (title == "씨") title.clear();
   Person p;
   p.name = name;
@@ -1235,7 +1239,7 @@ SubjectKind subject_kind(std::string_view stem) {
 // form (`소속사인`, `투표한`), a number, a stop word (`또한`, `이날`).
 bool ends_noun_phrase(const Tok& t) {
   if (!is_word(t)) return true;
-  if (in(lexicon().np_stops, t.text)) return true;
+  if (in(lexicon().np_stops, t.text) || in(lexicon().not_subjects, t.text)) return true;
   const unsigned char c = static_cast<unsigned char>(t.text[0]);
   if (c >= '0' && c <= '9') return true;
   if (t.text == "한") return false;  // `한 관계자`: "one", not a verb
@@ -1243,7 +1247,7 @@ bool ends_noun_phrase(const Tok& t) {
   if (is_title_head(t.text) || subject_kind(t.text) != SubjectKind::kNothing) return false;
   if (syllables(t.text) >= 2)
     for (std::string_view e :
-         {"인", "한", "된", "던", "는", "할", "될", "운", "은", "을", "를", "에", "고", "며", "서"})
+         {"인", "한", "된", "던", "는", "할", "될", "운", "온", "은", "을", "를", "에", "고", "며", "서"})
       if (ends_with(t.text, e) && t.particle != e) return true;
   return !t.particle.empty() && t.particle != "의";
 }
@@ -1356,14 +1360,19 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         }
       }
       if (row == kNone && t.particle.empty() && i + 1 < b && is_word(toks[i + 1])) {
-        const std::string_view head = title_head_of(toks[i + 1].stem);
+        // `문 전 대표는`: title modifiers may stand between the surname and the title.
+        std::size_t k = i + 1;
+        while (k + 1 < b && k - i < 3 && is_word(toks[k + 1]) && in(lexicon().title_modifiers, toks[k].text) &&
+               toks[k].particle.empty())
+          ++k;
+        const std::string_view head = is_word(toks[k]) ? title_head_of(toks[k].stem) : std::string_view{};
         if (!head.empty()) {
           row = people_.find_surname_title(t.text, head);
           // `노 국장은` for `노경원 … 전략기술개발관(국장)`: the surname alone, when the titles differ.
           if (row == kNone && syllables(t.text) == 1) row = people_.find_surname_title(t.text, {});
           if (row != kNone) {
-            particle = toks[i + 1].particle;
-            r.tok = i + 1;
+            particle = toks[k].particle;
+            r.tok = k;
           }
         }
       }
@@ -1385,7 +1394,9 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     }
     const SubjectKind kind = subject_kind(t.stem);
     // `서울시에서는 "…"`: an organisation speaks with 에서(는) too.
-    const bool org_subject = kind == SubjectKind::kOrganization && (t.particle == "에서는" || t.particle == "에서");
+    // (`국회에서 열린 청문회에` is a place: 에서 alone counts only right before the quote.)
+    const bool org_subject =
+        kind == SubjectKind::kOrganization && (t.particle == "에서는" || (t.particle == "에서" && b - i <= 2));
     if (!(subject_particle(t.particle) || org_subject) || in(lexicon().not_subjects, t.text) ||
         (after_quote && t.particle == "의"))
       continue;
@@ -1423,7 +1434,7 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
       r.org = speaker_phrase(toks, a, i, false);
     else
       r.description = speaker_phrase(toks, a, i, true);
-    keep(r, org_subject ? std::string_view("는") : t.particle);
+    keep(r, org_subject ? std::string_view(t.particle == "에서는" ? "는" : "가") : t.particle);
   }
   if (have_topic) return topic;
   if (have_subject) return subject;
