@@ -577,7 +577,13 @@ std::string_view glued_name(std::string_view w) {
   if (n < 5 || n > 9) return {};
   const std::size_t cut = w.size() - 9;  // three syllables of three bytes each
   const std::string_view name = w.substr(cut), before = w.substr(0, cut);
-  if (!is_native_name(name)) return {};
+  // The shape of a native name (`한상대` ends in 대, which is_native_name refuses for `서울대`):
+  // what precedes it being a verb is evidence enough.
+  std::size_t first_end = 0;
+  next_code_point(name, first_end);
+  if (kKoSurnames.find(name.substr(0, first_end)) == std::string_view::npos || in(lexicon().not_names, name) ||
+      looks_foreign(name) || is_title_head(name))
+    return {};
   if (verb_or_particle_ending(before)) return name;
   for (std::string_view e : {"던", "는", "은", "한", "된", "인"})
     if (ends_with(before, e)) return name;
@@ -779,9 +785,10 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     return after;
   }
   // `전공한 임 박사`: a one-syllable surname before the title means the word before is no name.
+  // (`문영호 전 대표`: 전 "former" after a name is a title modifier, not a surname.)
   if (after + 1 < toks.size() && is_word(toks[after]) && syllables(toks[after].text) == 1 &&
       kKoSurnames.find(toks[after].text) != std::string_view::npos && is_word(toks[after + 1]) &&
-      is_title_head(toks[after + 1].stem))
+      is_title_head(toks[after + 1].stem) && !(name == t.text && in(lexicon().title_modifiers, toks[after].text)))
     return i;
   const std::size_t head = title_after(toks, after, &org, &title);
   if (head == std::string_view::npos) return i;
@@ -1246,8 +1253,8 @@ bool ends_noun_phrase(const Tok& t) {
   // `CERN 대변인 측`, `전라북도 관계자`: titles and organisations end like verbs or particles.
   if (is_title_head(t.text) || subject_kind(t.text) != SubjectKind::kNothing) return false;
   if (syllables(t.text) >= 2)
-    for (std::string_view e :
-         {"인", "한", "된", "던", "는", "할", "될", "운", "온", "은", "을", "를", "에", "고", "며", "서"})
+    for (std::string_view e : {"인", "한", "된", "던", "는", "할", "될", "운", "온", "은", "을", "를",
+                               "에", "고", "며", "서", "자", "면", "니", "게", "데", "록", "만"})
       if (ends_with(t.text, e) && t.particle != e) return true;
   return !t.particle.empty() && t.particle != "의";
 }
