@@ -28,9 +28,9 @@ constexpr std::string_view kKoMarkers[] = {"이라면서", "으면서", "다면�
 constexpr std::string_view kKoChainMarkers[] = {"이라면서", "으면서", "다면서", "라면서", "이라며",
                                                 "라며",     "으며",   "다며",   "면서",   "며"};
 // Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
-constexpr std::string_view kKoNamingStarts[] = {"불리", "불린", "불러",   "부르", "부른", "칭하",
-                                                "칭한", "일컫", "일컬",   "명명", "이름", "적힌",
-                                                "쓰인", "새겨", "표현되", "하는", "할"};
+constexpr std::string_view kKoNamingStarts[] = {"불리",   "불린", "불러", "부르", "부른", "칭하", "칭한",
+                                                "일컫",   "일컬", "명명", "이름", "적힌", "쓰인", "새겨",
+                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀"};
 // Titles, title modifiers, heads of described speakers, organisation words, words that are not
 // names or subjects: indexer/analysis/data/speaker_lexicon_ko.txt (SpeakerLexicon).
 constexpr std::string_view kKoSurnames =
@@ -466,6 +466,7 @@ class DocumentPass {
   // Pass 2: attribution.
   void attribute_sentence(std::size_t sentence_index, const std::vector<Tok>& toks);
   bool korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
+  bool direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
   Reference korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool after_quote) const;
   bool english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref);
   bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref, std::size_t* next);
@@ -1451,6 +1452,41 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
 }
 
 bool DocumentPass::korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const {
+  if (direct_korean_marker(toks, q, marker)) return true;
+  if (q + 2 >= toks.size() || toks[q + 1].begin != toks[q].end) return false;
+  const Tok& next = toks[q + 1];
+  // `"…"라는 말로`, `"…"는 비판을 했다`: a noun of speech after 라는/는.
+  if (is_word(next) && (next.text == "라는" || next.text == "이라는" || next.text == "는" || next.text == "다는") &&
+      is_word(toks[q + 2]))
+    for (std::string_view n : lexicon().speech_nouns)
+      if (toks[q + 2].text.starts_with(n)) {
+        *marker = "고";
+        return true;
+      }
+  // `"…것"을 요청했다`: a request.
+  if (is_word(next) && (next.text == "을" || next.text == "를") && is_word(toks[q + 2]))
+    for (std::string_view v : {"요청", "촉구", "당부", "주문"})
+      if (toks[q + 2].text.starts_with(v)) {
+        *marker = "고";
+        return true;
+      }
+  // `"…", "…"라고 말했다`: quotes listed before the one with the ending are said with it.
+  std::size_t k = q;
+  for (int listed = 0;
+       listed < 8 && k + 2 < toks.size() && is_punct(toks[k + 1], ",") && toks[k + 2].kind == TokKind::kQuote;
+       ++listed) {
+    k += 2;
+    std::string_view m;
+    if (direct_korean_marker(toks, k, &m)) {
+      if (spans_[toks[q].span].single) return false;
+      *marker = ",";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DocumentPass::direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const {
   if (q + 1 >= toks.size()) return false;
   const Tok& next = toks[q + 1];
   if (!is_word(next) || next.begin != toks[q].end) return false;
@@ -1891,7 +1927,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     std::string_view marker;
     if (korean_marker(toks, q, &marker)) {
       std::size_t tail = n;
-      while (in(kKoChainMarkers, marker) && tail + 1 < qs.size() && qs[tail + 1] == qs[tail] + 2) {
+      while ((in(kKoChainMarkers, marker) || marker == ",") && tail + 1 < qs.size() && qs[tail + 1] == qs[tail] + 2) {
         std::string_view m2;
         if (!korean_marker(toks, qs[tail + 1], &m2)) break;
         ++tail;

@@ -24,6 +24,7 @@ struct SpeakerLexicon {
   std::unordered_set<std::string_view> not_names;
   std::vector<std::string_view> name_stop_endings;
   std::unordered_set<std::string_view> reporting_verbs;
+  std::vector<std::string_view> speech_nouns;  // `"…"라는 말로`: nouns that make a quote speech
 
   // Parses the `[section]` / one-entry-a-line format; unknown sections are ignored.
   static SpeakerLexicon parse(std::string_view text);
