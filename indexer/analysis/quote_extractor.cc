@@ -542,7 +542,7 @@ bool looks_foreign(std::string_view w);
 // `주장하던`): never the given name of a transliterated name.
 bool verb_or_particle_ending(std::string_view w) {
   for (std::string_view e : lexicon().name_stop_endings)
-    if (w.size() > e.size() && ends_with(w, e)) return true;
+    if (w.size() >= e.size() && ends_with(w, e)) return true;
   return false;
 }
 
@@ -562,8 +562,12 @@ bool is_native_name(std::string_view w) {
     if (ends_with(w, p)) return false;
   // `정의당`, `서울시`, `기상청`, `백악관`: organisations spelled like a surname and a given name.
   if (in(lexicon().org_names, w)) return false;
-  for (std::string_view p : {"당", "청", "처", "관", "시", "부", "위"})
+  for (std::string_view p : {"당", "청", "처", "관", "시", "부", "위", "국", "교", "팀", "단", "회"})
     if (ends_with(w, p)) return false;
+  // `사장은`, `전화가`, `하나인`, `정확한`, `지급하`: a noun with its particle or a verb's form.
+  for (std::string_view p : {"가", "다", "될", "하", "한"})
+    if (ends_with(w, p)) return false;
+  if (ends_with(w, "은") && is_title_head(w.substr(0, w.size() - 3))) return false;
   if (looks_foreign(w)) return false;
   if (n == 4)
     return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") || w.starts_with("황보") ||
@@ -585,6 +589,8 @@ std::string_view glued_name(std::string_view w) {
   if (kKoSurnames.find(name.substr(0, first_end)) == std::string_view::npos || in(lexicon().not_names, name) ||
       looks_foreign(name) || is_title_head(name))
     return {};
+  for (std::string_view p : {"의", "을", "를", "은", "는", "이", "가", "과", "와", "에", "도", "로", "만", "고", "며"})
+    if (ends_with(name, p)) return {};
   if (verb_or_particle_ending(before)) return name;
   for (std::string_view e : {"던", "는", "은", "한", "된", "인"})
     if (ends_with(before, e)) return name;
@@ -728,7 +734,8 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     const bool title_before = i > 0 && is_word(toks[i - 1]) && toks[i - 1].particle.empty() &&
                               starts_hangul(toks[i - 1].text) && is_title_head(toks[i - 1].text);
     if (b_subject && syllables(b.stem) >= 2 && syllables(b.stem) <= 6 && !is_title_head(b.stem) &&
-        subject_kind(b.stem) == SubjectKind::kNothing && (title_before || looks_foreign(b.stem))) {
+        subject_kind(b.stem) == SubjectKind::kNothing && subject_kind(t.text) == SubjectKind::kNothing &&
+        (title_before || looks_foreign(b.stem))) {
       Person p;
       p.name = std::string(t.text) + " " + std::string(b.stem);
       if (title_before) p.title = std::string(title_head_of(toks[i - 1].text));
@@ -747,7 +754,10 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   const bool native_shape = syllables(t.text) == 3 &&
                             kKoSurnames.find(t.text.substr(0, first_end)) != std::string_view::npos &&
                             !in(lexicon().not_names, t.text) && !looks_foreign(t.text);
-  if ((is_native_name(t.text) || (age_gloss && native_shape)) && !foreign_next) {
+  // (`김정한 교수`: a name ending in 한, which is_native_name refuses for `정확한`, right before a title.)
+  const bool han_before_title = native_shape && ends_with(t.text, "한") && after < toks.size() &&
+                                is_word(toks[after]) && is_title_head(toks[after].stem);
+  if ((is_native_name(t.text) || (age_gloss && native_shape) || han_before_title) && !foreign_next) {
     name = std::string(t.text);
   } else if (const std::string_view glued = glued_name(t.text); !glued.empty()) {
     name = std::string(glued);
@@ -760,6 +770,7 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
              is_word(toks[after]) && starts_hangul(toks[after].text) && syllables(toks[after].text) > 1 &&
              syllables(toks[after].text) <= 5 && toks[after].particle.empty() && !is_title_head(toks[after].text) &&
              !is_native_name(toks[after].text) && subject_kind(toks[after].text) == SubjectKind::kNothing &&
+             subject_kind(t.text) == SubjectKind::kNothing &&
              // `카다피 국가 원수는` beside `카다피는`: a one-word name before a title phrase.
              !(particle_stems_.contains(t.text) && !looks_foreign(toks[after].text))) {
     // `마이클 다이아몬드 교수`, `앨런 스턴 뉴호라이즌 연구 책임자`: a transliterated given name
