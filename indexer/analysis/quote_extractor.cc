@@ -490,8 +490,9 @@ class DocumentPass {
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
   bool previous_speech_ = false;                             // the previous sentence held a speech quote
   Reference previous_ref_;
-  std::unordered_set<std::string_view> particle_stems_;  // stems the document uses with a particle // the organisation
-                                                         // or described speaker it was about
+  std::unordered_set<std::string_view> particle_stems_;  // stems the document uses with a particle
+  std::unordered_set<std::string_view> repeated_stems_;  // … more than once (`샤리프는` … `샤리프는`) // the
+                                                         // organisation or described speaker it was about
   bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
   bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
@@ -567,7 +568,9 @@ bool is_native_name(std::string_view w) {
   // `사장은`, `전화가`, `하나인`, `정확한`, `지급하`: a noun with its particle or a verb's form.
   for (std::string_view p : {"가", "다", "될", "하", "한"})
     if (ends_with(w, p)) return false;
-  if (ends_with(w, "은") && is_title_head(w.substr(0, w.size() - 3))) return false;
+  // `사장은`, `장관이`: a title with its particle.
+  for (std::string_view p : {"은", "이", "을", "도"})
+    if (ends_with(w, p) && is_title_head(w.substr(0, w.size() - 3))) return false;
   if (looks_foreign(w)) return false;
   if (n == 4)
     return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") || w.starts_with("황보") ||
@@ -678,6 +681,13 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
   return std::string_view::npos;
 }
 
+// A quote within the next few tokens (`아니스 샤리프는 … "…"`): the subject before it speaks.
+bool speaks_soon(const std::vector<Tok>& toks, std::size_t from) {
+  for (std::size_t k = from; k < toks.size() && k < from + 12; ++k)
+    if (toks[k].kind == TokKind::kQuote) return true;
+  return false;
+}
+
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
   // `우하람은 "…"`: a native name as the subject right before a quote is a person without a title.
@@ -735,7 +745,7 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
                               starts_hangul(toks[i - 1].text) && is_title_head(toks[i - 1].text);
     if (b_subject && syllables(b.stem) >= 2 && syllables(b.stem) <= 6 && !is_title_head(b.stem) &&
         subject_kind(b.stem) == SubjectKind::kNothing && subject_kind(t.text) == SubjectKind::kNothing &&
-        (title_before || looks_foreign(b.stem))) {
+        (title_before || (looks_foreign(b.stem) && (speaks_soon(toks, i + 2) || repeated_stems_.contains(b.stem))))) {
       Person p;
       p.name = std::string(t.text) + " " + std::string(b.stem);
       if (title_before) p.title = std::string(title_head_of(toks[i - 1].text));
@@ -778,7 +788,7 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     name = std::string(t.text) + " " + std::string(toks[after].text);
     ++after;
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
-             particle_stems_.contains(t.text)) {
+             particle_stems_.contains(t.text) && subject_kind(t.text) == SubjectKind::kNothing) {
     name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
   } else if (t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
              in(lexicon().person_titles, toks[after].stem) && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
@@ -2145,7 +2155,8 @@ QuoteExtraction DocumentPass::run() {
   lower_wire_ = latin >= 40 && capital * 20 < latin;
   for (const auto& sentence : toks)
     for (const Tok& t : sentence)
-      if (is_word(t) && !t.particle.empty() && starts_hangul(t.text)) particle_stems_.insert(t.stem);
+      if (is_word(t) && !t.particle.empty() && starts_hangul(t.text) && !particle_stems_.insert(t.stem).second)
+        repeated_stems_.insert(t.stem);
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);
