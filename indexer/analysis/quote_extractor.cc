@@ -491,7 +491,8 @@ class DocumentPass {
   bool previous_speech_ = false;                             // the previous sentence held a speech quote
   Reference previous_ref_;
   std::unordered_set<std::string_view> particle_stems_;  // stems the document uses with a particle
-  std::unordered_set<std::string_view> repeated_stems_;  // … more than once (`샤리프는` … `샤리프는`) // the
+  std::unordered_set<std::string_view> repeated_stems_;  // … more than once (`샤리프는` … `샤리프는`)
+  std::unordered_set<std::string_view> bare_words_;      // Hangul words the document uses without one // the
                                                          // organisation or described speaker it was about
   bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
   bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
@@ -766,8 +767,15 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
                             !in(lexicon().not_names, t.text) && !looks_foreign(t.text);
   // (`김정한 교수`: a name ending in 한, which is_native_name refuses for `정확한`, right before a title.)
   const bool han_before_title = native_shape && ends_with(t.text, "한") && after < toks.size() &&
-                                is_word(toks[after]) && is_title_head(toks[after].stem);
-  if ((is_native_name(t.text) || (age_gloss && native_shape) || han_before_title) && !foreign_next) {
+                                is_word(toks[after]) && is_title_head(toks[after].stem) &&
+                                org_particle(toks[after].particle) && toks[after].particle != "과" &&
+                                toks[after].particle != "와";
+  // `기준이 중사 1호봉`, `경찰이`: a word that is a noun elsewhere in the document with another
+  // particle, or alone, is that noun and its particle here.
+  const bool noun_with_particle =
+      !t.particle.empty() && (repeated_stems_.contains(t.stem) || bare_words_.contains(t.stem));
+  if ((is_native_name(t.text) || (age_gloss && native_shape) || han_before_title) && !foreign_next &&
+      !noun_with_particle) {
     name = std::string(t.text);
   } else if (const std::string_view glued = glued_name(t.text); !glued.empty()) {
     name = std::string(glued);
@@ -2155,8 +2163,12 @@ QuoteExtraction DocumentPass::run() {
   lower_wire_ = latin >= 40 && capital * 20 < latin;
   for (const auto& sentence : toks)
     for (const Tok& t : sentence)
-      if (is_word(t) && !t.particle.empty() && starts_hangul(t.text) && !particle_stems_.insert(t.stem).second)
-        repeated_stems_.insert(t.stem);
+      if (is_word(t) && starts_hangul(t.text)) {
+        if (t.particle.empty())
+          bare_words_.insert(t.text);
+        else if (!particle_stems_.insert(t.stem).second)
+          repeated_stems_.insert(t.stem);
+      }
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);
