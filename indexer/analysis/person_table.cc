@@ -28,7 +28,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 // The title's last word, the part a back-reference repeats (`디렉터` of `시니어 디렉터`).
 bool title_matches(std::string_view title, std::string_view head) {
   if (head.empty() || title.empty()) return true;
-  return ends_with(title, head) || ends_with(head, title);
+  if (ends_with(title, head) || ends_with(head, title)) return true;
+  // `후보` for `대통령 후보자`: the title's last word starts with the head.
+  const std::size_t space = title.rfind(' ');
+  const std::string_view last = space == std::string_view::npos ? title : title.substr(space + 1);
+  return last.starts_with(head);
 }
 
 // `a` (a short form) keeps the first syllable of `b` (a full name) and then a subsequence of its
@@ -109,8 +113,14 @@ int PersonTable::add(const Person& person) {
 
 void PersonTable::index_row(int row) {
   const Person& p = people_[row];
-  if (!p.name.empty() && by_name_.emplace(p.name, row).second)
+  if (!p.name.empty() && by_name_.emplace(p.name, row).second) {
     by_surname_.emplace(hangul_surname(p.name), row);
+    // `스가 장관` for `스가 요시히데`: a two-word name in family-name-first order is also found by
+    // its first word, when that word is not a one-syllable Korean surname (`조 바이든`).
+    const std::size_t space = p.name.find(' ');
+    if (space != std::string::npos && p.name.find(' ', space + 1) == std::string::npos && space > 3)
+      by_surname_.emplace(p.name.substr(0, space), row);
+  }
   if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second)
     by_surname_en_.emplace(latin_surname(p.name_en), row);
 }
@@ -131,6 +141,17 @@ int PersonTable::find_surname_title(std::string_view surname, std::string_view t
   for (auto it = b; it != e; ++it) {
     if (!title_matches(people_[it->second].title, title_head)) continue;
     if (best == kNone || last_touch_[it->second] > last_touch_[best]) best = it->second;
+  }
+  return best;
+}
+
+int PersonTable::find_title(std::string_view title_head) const {
+  // A scan: tables are small (kMaxPeople) and bare titles rare.
+  int best = kNone;
+  for (std::size_t row = 0; row < people_.size(); ++row) {
+    const std::string& title = people_[row].title;
+    if (people_[row].name.empty() || title.empty() || !ends_with(title, title_head)) continue;
+    if (best == kNone || last_touch_[row] > last_touch_[best]) best = static_cast<int>(row);
   }
   return best;
 }

@@ -43,6 +43,9 @@ class PersonTable {
   // `title_head` is empty); the most recently touched first.
   int find_surname_title(std::string_view surname, std::string_view title_head) const;
   int find_surname_en(std::string_view surname) const;
+  // The most recently touched row with a Hangul name whose title ends with `title_head`
+  // (`장관은` after `이주호 장관`), or kNone.
+  int find_title(std::string_view title_head) const;
 
   // Marks a row as the latest mentioned, for surname ties.
   void touch(int row);

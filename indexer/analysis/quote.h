@@ -8,7 +8,8 @@ namespace kb::analysis {
 
 // Who said it, as the document gives it. All fields may be empty: a quote whose speaker the text
 // does not name keeps an empty `name` and `name_en` (an unknown speaker) and at most a description
-// in `title` ("업계 관계자", "a company spokesman"), never a guessed name.
+// in `title` ("업계 관계자", "a company spokesman"), never a guessed name. An organisation that
+// speaks ("국방부", "합동참모본부") has an empty name and the organisation in `org`.
 struct Speaker {
   std::string name;     // Hangul (or the only script the text uses for a non-Latin name): "션 란돌프"
   std::string name_en;  // Latin-script name where the text gives one: "Sean Randolph"

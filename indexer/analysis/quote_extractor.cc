@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "analysis/quote_marks.h"
+#include "analysis/speaker_lexicon.h"
 #include "analysis/unicode_text.h"
 
 namespace kb::analysis {
@@ -20,89 +21,159 @@ constexpr int kNone = PersonTable::kNone;
 // Lexicons. Kept here, beside the rules that use them.
 
 // Korean quotative endings glued to a closing quote mark, longest first.
-constexpr std::string_view kKoMarkers[] = {"이라면서", "라면서", "이라며", "라며", "이라고", "라고", "면서", "며", "고"};
+// `…했"으며`, `…있"다며`: a mark closed inside the verb keeps the ending's tail.
+constexpr std::string_view kKoMarkers[] = {"이라면서", "으면서", "다면서", "라면서", "이라며", "라며", "으며",
+                                           "다며",     "이라고", "라고",   "다고",   "면서",   "며",   "고"};
 // Endings that continue with another quote: `"…"며 "…"고 말했다`.
-constexpr std::string_view kKoChainMarkers[] = {"이라면서", "라면서", "이라며", "라며", "면서", "며"};
+constexpr std::string_view kKoChainMarkers[] = {"이라면서", "으면서", "다면서", "라면서", "이라며",
+                                                "라며",     "으며",   "다며",   "면서",   "며"};
 // Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
-constexpr std::string_view kKoNamingStarts[] = {"불리", "불린", "불러", "부르", "부른", "칭하", "칭한", "일컫",
-                                                "일컬", "명명", "이름", "적힌", "쓰인", "새겨", "표현되", "하는", "할"};
-// Titles (the head of a title phrase), matched as a suffix of a word's stem.
-constexpr std::string_view kKoTitles[] = {
-    "디렉터", "본부장", "조사관", "박사", "교수", "대표", "대표이사", "연구원", "연구위원", "위원", "위원장", "장관",
-    "차관", "대통령", "총리", "의원", "사장", "회장", "이사", "이사장", "상무", "전무", "팀장", "센터장", "원장",
-    "소장", "실장", "국장", "과장", "부장", "차장", "청장", "총장", "학장", "기자", "애널리스트", "이코노미스트",
-    "매니저", "엔지니어", "의장", "대변인", "시장", "지사", "군수", "특파원", "변호사", "의사", "교사", "연구관",
-    "사무관", "서기관", "감독", "코치", "책임자", "창업자", "최고경영자", "CEO", "CTO", "CFO", "COO", "고문",
-    "총재", "행장", "단장", "처장", "관장", "작가", "전문가", "관계자", "담당자", "랩장", "그룹장", "리더", "수석",
-    "연구관", "실장", "교육감", "부사장", "선임", "씨", "회원", "대사", "비서관", "수석연구원", "연구소장", "PD"};
-// Words before a title head that belong to the title (`시니어 디렉터`).
-constexpr std::string_view kKoTitleModifiers[] = {"시니어", "수석", "선임", "책임", "상임", "명예", "객원", "초빙",
-                                                  "주니어", "공동", "전", "前", "현", "부", "대표", "최고"};
-// Title heads that describe a speaker without naming one.
-constexpr std::string_view kKoUnnamedHeads[] = {"관계자", "전문가", "담당자", "책임자", "대변인", "당국자"};
+constexpr std::string_view kKoNamingStarts[] = {"불리",   "불린", "불러", "부르", "부른", "칭하", "칭한",
+                                                "일컫",   "일컬", "명명", "이름", "적힌", "쓰인", "새겨",
+                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀"};
+// Titles, title modifiers, heads of described speakers, organisation words, words that are not
+// names or subjects: indexer/analysis/data/speaker_lexicon_ko.txt (SpeakerLexicon).
 constexpr std::string_view kKoSurnames =
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감";
-// Three-syllable words that look like names but are not.
-constexpr std::string_view kKoNotNames[] = {"이번에", "이들은", "전문가", "한국형", "정부가", "이날은", "조사관",
-                                            "주요국", "이어서", "한편으로", "최근에", "지난해", "올해는",
-                                            "연구소", "연구진", "연구팀", "연구실"};
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현함변염여추도소"
+    "석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감";
 // Particles, longest first.
-constexpr std::string_view kKoParticles[] = {"께서는", "에서는", "께서", "에게", "으로", "에서", "은", "는", "이",
-                                             "가", "도", "의", "와", "과", "을", "를", "에", "로", "만"};
+constexpr std::string_view kKoParticles[] = {"께서는", "에서는", "께서", "에게", "으로", "에서", "은", "는", "이", "가",
+                                             "도",     "의",     "와",   "과",   "을",   "를",   "에", "로", "만"};
 constexpr std::string_view kKoSubjectParticles[] = {"께서는", "께서", "은", "는", "이", "가", "도"};
-// Adverbs and others ending in a syllable that looks like a subject particle.
-constexpr std::string_view kKoNotSubjects[] = {"같이", "함께이", "많이", "깊이", "높이", "길이", "특히", "이어",
-                                               "또는", "이는", "가장", "다시", "이처럼", "그러나", "하지만"};
-
 constexpr std::string_view kEnSpeechVerbs[] = {
-    "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "explained", "explains", "argued",
-    "argues", "warned", "warns", "stated", "states", "continued", "asked", "asks", "replied", "insisted",
-    "commented", "remarked", "wrote", "writes", "declared", "acknowledged", "conceded", "predicted", "urged",
-    "cautioned", "observed", "announced", "concluded", "emphasized", "emphasised", "stressed", "maintained",
-    "claimed", "suggested", "recalled", "responded", "answered", "agreed", "admitted", "complained", "pointed",
-    "contended", "countered", "testified", "affirmed", "quipped", "joked", "exclaimed", "went", "reported"};
+    "said",      "says",      "say",       "told",         "tells",      "added",     "adds",       "noted",
+    "notes",     "explained", "explains",  "argued",       "argues",     "warned",    "warns",      "stated",
+    "states",    "continued", "asked",     "asks",         "replied",    "insisted",  "commented",  "remarked",
+    "wrote",     "writes",    "declared",  "acknowledged", "conceded",   "predicted", "urged",      "cautioned",
+    "observed",  "announced", "concluded", "emphasized",   "emphasised", "stressed",  "maintained", "claimed",
+    "suggested", "recalled",  "responded", "answered",     "agreed",     "admitted",  "complained", "pointed",
+    "contended", "countered", "testified", "affirmed",     "quipped",    "joked",     "exclaimed",  "went",
+    "reported"};
 constexpr std::string_view kEnPronounsKnown[] = {"he", "she", "He", "She"};
 constexpr std::string_view kEnPronounsUnknown[] = {"they", "we", "I", "it", "They", "We", "It", "you", "You"};
-constexpr std::string_view kEnHonorifics[] = {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame", "Gen", "Sen", "Rep", "Gov"};
+constexpr std::string_view kEnHonorifics[] = {"Dr",   "Mr",  "Mrs", "Ms",  "Prof", "Sir",
+                                              "Dame", "Gen", "Sen", "Rep", "Gov"};
 constexpr std::string_view kEnRoles[] = {
-    "Chairman", "Chairwoman", "Chair", "President", "Minister", "Secretary", "Director", "Governor", "Spokesman",
-    "Spokeswoman", "Spokesperson", "Senator", "Representative", "Chief", "Executive", "Officer", "Treasurer",
-    "Commissioner", "Ambassador", "Premier", "Chancellor", "Leader", "Mayor", "Analyst", "Economist", "Professor",
-    "Manager", "Head", "Deputy", "King", "Queen", "Prime", "Vice", "General", "Counsel", "Judge", "Attorney",
-    "Adviser", "Advisor", "Strategist", "Partner", "Founder", "CEO", "Undersecretary", "Administrator", "Speaker",
-    "Congressman", "Congresswoman", "Lawmaker", "Coach", "Editor", "Researcher"};
-constexpr std::string_view kEnOrgWords[] = {
-    "Inc", "Corp", "Co", "Ltd", "Plc", "PLC", "Bank", "Group", "Association", "Institute", "Council", "Ministry",
-    "Department", "Agency", "Commission", "Board", "Reserve", "Corporation", "Company", "University", "Service",
-    "Fund", "Exchange", "Securities", "Holdings", "Industries", "Motors", "Airlines", "Reuters", "Government",
-    "Party", "Union", "Federation", "Organization", "Organisation", "Office", "Committee", "Authority", "Center",
-    "Centre", "Foundation", "Treasury", "Chamber", "Assembly", "Court", "Congress", "Senate", "House", "Times",
-    "Journal", "Post", "News", "Press", "Capital", "Partners", "Associates", "Systems", "International", "Trust",
-    "Investment", "Investments", "Energy", "Oil", "Petroleum", "Steel", "Electric", "Communications", "Airways",
-    "Research", "Administration", "Parliament", "Cabinet", "Army", "Police", "Brothers", "Bros", "Lab", "Labs"};
+    "Chairman",  "Chairwoman",     "Chair",         "President",    "Minister",    "Secretary",      "Director",
+    "Governor",  "Spokesman",      "Spokeswoman",   "Spokesperson", "Senator",     "Representative", "Chief",
+    "Executive", "Officer",        "Treasurer",     "Commissioner", "Ambassador",  "Premier",        "Chancellor",
+    "Leader",    "Mayor",          "Analyst",       "Economist",    "Professor",   "Manager",        "Head",
+    "Deputy",    "King",           "Queen",         "Prime",        "Vice",        "General",        "Counsel",
+    "Judge",     "Attorney",       "Adviser",       "Advisor",      "Strategist",  "Partner",        "Founder",
+    "CEO",       "Undersecretary", "Administrator", "Speaker",      "Congressman", "Congresswoman",  "Lawmaker",
+    "Coach",     "Editor",         "Researcher"};
+constexpr std::string_view kEnOrgWords[] = {"Inc",
+                                            "Corp",
+                                            "Co",
+                                            "Ltd",
+                                            "Plc",
+                                            "PLC",
+                                            "Bank",
+                                            "Group",
+                                            "Association",
+                                            "Institute",
+                                            "Council",
+                                            "Ministry",
+                                            "Department",
+                                            "Agency",
+                                            "Commission",
+                                            "Board",
+                                            "Reserve",
+                                            "Corporation",
+                                            "Company",
+                                            "University",
+                                            "Service",
+                                            "Fund",
+                                            "Exchange",
+                                            "Securities",
+                                            "Holdings",
+                                            "Industries",
+                                            "Motors",
+                                            "Airlines",
+                                            "Reuters",
+                                            "Government",
+                                            "Party",
+                                            "Union",
+                                            "Federation",
+                                            "Organization",
+                                            "Organisation",
+                                            "Office",
+                                            "Committee",
+                                            "Authority",
+                                            "Center",
+                                            "Centre",
+                                            "Foundation",
+                                            "Treasury",
+                                            "Chamber",
+                                            "Assembly",
+                                            "Court",
+                                            "Congress",
+                                            "Senate",
+                                            "House",
+                                            "Times",
+                                            "Journal",
+                                            "Post",
+                                            "News",
+                                            "Press",
+                                            "Capital",
+                                            "Partners",
+                                            "Associates",
+                                            "Systems",
+                                            "International",
+                                            "Trust",
+                                            "Investment",
+                                            "Investments",
+                                            "Energy",
+                                            "Oil",
+                                            "Petroleum",
+                                            "Steel",
+                                            "Electric",
+                                            "Communications",
+                                            "Airways",
+                                            "Research",
+                                            "Administration",
+                                            "Parliament",
+                                            "Cabinet",
+                                            "Army",
+                                            "Police",
+                                            "Brothers",
+                                            "Bros",
+                                            "Lab",
+                                            "Labs"};
 // Capitalised words that start sentences or name places and times, never people.
 constexpr std::string_view kEnNotNameStarts[] = {
-    "The", "A", "An", "In", "On", "At", "It", "This", "That", "These", "Those", "But", "And", "Or", "If", "When",
-    "While", "As", "For", "Of", "By", "To", "From", "With", "According", "After", "Before", "Since", "Although",
-    "However", "Meanwhile", "Also", "Some", "Many", "Most", "Other", "Such", "There", "Their", "His", "Her", "Its",
-    "Our", "We", "They", "He", "She", "I", "Last", "Next", "Earlier", "Later", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Reuter", "Reuters", "Set", "Put", "Of",
-    "Among", "Without", "Under", "Inside", "Deal", "Read", "Taken", "Participants", "Several", "Later", "Jointly"};
-constexpr std::string_view kEnAbbreviations[] = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Inc", "Corp", "Co", "Ltd", "St",
-                                                 "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Jan", "Feb", "Mar", "Apr",
-                                                 "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-                                                 "vs", "U.S", "U.K", "U.N", "e.g", "i.e", "etc"};
+    "The",       "A",       "An",        "In",           "On",        "At",       "It",        "This",
+    "That",      "These",   "Those",     "But",          "And",       "Or",       "If",        "When",
+    "While",     "As",      "For",       "Of",           "By",        "To",       "From",      "With",
+    "According", "After",   "Before",    "Since",        "Although",  "However",  "Meanwhile", "Also",
+    "Some",      "Many",    "Most",      "Other",        "Such",      "There",    "Their",     "His",
+    "Her",       "Its",     "Our",       "We",           "They",      "He",       "She",       "I",
+    "Last",      "Next",    "Earlier",   "Later",        "January",   "February", "March",     "April",
+    "May",       "June",    "July",      "August",       "September", "October",  "November",  "December",
+    "Monday",    "Tuesday", "Wednesday", "Thursday",     "Friday",    "Saturday", "Sunday",    "Reuter",
+    "Reuters",   "Set",     "Put",       "Of",           "Among",     "Without",  "Under",     "Inside",
+    "Deal",      "Read",    "Taken",     "Participants", "Several",   "Later",    "Jointly"};
+constexpr std::string_view kEnAbbreviations[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Inc", "Corp", "Co",  "Ltd",
+                                                 "St",  "Jr",  "Sr",  "Gen", "Sen",  "Rep", "Gov",  "Jan", "Feb",
+                                                 "Mar", "Apr", "Jun", "Jul", "Aug",  "Sep", "Sept", "Oct", "Nov",
+                                                 "Dec", "No",  "vs",  "U.S", "U.K",  "U.N", "e.g",  "i.e", "etc"};
 constexpr std::string_view kEnRoleNouns[] = {
-    "director", "researcher", "analyst", "economist", "spokesman", "spokeswoman", "spokesperson", "president",
-    "chairman", "chairwoman", "head", "minister", "secretary", "professor", "officer", "executive", "manager",
-    "chief", "adviser", "advisor", "official", "partner", "strategist", "dealer", "trader", "banker", "governor",
-    "senator", "fellow", "founder", "leader", "lawyer", "attorney", "engineer", "scientist", "editor", "expert",
-    "vice", "deputy", "treasurer", "ceo", "representative", "member", "consultant", "professor", "commissioner"};
+    "director", "researcher",     "analyst",   "economist",  "spokesman", "spokeswoman", "spokesperson", "president",
+    "chairman", "chairwoman",     "head",      "minister",   "secretary", "professor",   "officer",      "executive",
+    "manager",  "chief",          "adviser",   "advisor",    "official",  "partner",     "strategist",   "dealer",
+    "trader",   "banker",         "governor",  "senator",    "fellow",    "founder",     "leader",       "lawyer",
+    "attorney", "engineer",       "scientist", "editor",     "expert",    "vice",        "deputy",       "treasurer",
+    "ceo",      "representative", "member",    "consultant", "professor", "commissioner"};
 
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+const SpeakerLexicon& lexicon() { return SpeakerLexicon::korean(); }
+bool in(const std::unordered_set<std::string_view>& set, std::string_view w) { return set.contains(w); }
+bool in(const std::vector<std::string_view>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
 }
 
 // Called for every token against long word lists: comparing the last byte first skips the full
@@ -139,7 +210,7 @@ struct Tok {
   TokKind kind = TokKind::kWord;
   u32 begin = 0, end = 0;
   std::string_view text;  // empty for kQuote: the quote's words are in the document's spans
-  std::size_t span = 0;  // for kQuote: index into the document's spans
+  std::size_t span = 0;   // for kQuote: index into the document's spans
   // Korean analysis of a word.
   std::string_view stem;      // without particle
   std::string_view particle;  // "" when none
@@ -147,11 +218,40 @@ struct Tok {
 
 bool is_punct_cp(char32_t cp) {
   switch (cp) {
-    case U',': case U'.': case U':': case U';': case U'(': case U')': case U'[': case U']': case U'!':
-    case U'?': case U'"': case U'\'': case U'\u201C': case U'\u201D': case U'\u2018': case U'\u2019':
-    case U'\u25A0': case U'\u25B3': case U'\u25B2': case U'\u00B7': case U'\u2026': case U'\u3001':
-    case U'\u3002': case U'{': case U'}': case U'<': case U'>': case U'\u300C': case U'\u300D':
-    case U'\u2014': case U'\u2013': case U'|': case U'*': case U'#':
+    case U',':
+    case U'.':
+    case U':':
+    case U';':
+    case U'(':
+    case U')':
+    case U'[':
+    case U']':
+    case U'!':
+    case U'?':
+    case U'"':
+    case U'\'':
+    case U'\u201C':
+    case U'\u201D':
+    case U'\u2018':
+    case U'\u2019':
+    case U'\u25A0':
+    case U'\u25B3':
+    case U'\u25B2':
+    case U'\u00B7':
+    case U'\u2026':
+    case U'\u3001':
+    case U'\u3002':
+    case U'{':
+    case U'}':
+    case U'<':
+    case U'>':
+    case U'\u300C':
+    case U'\u300D':
+    case U'\u2014':
+    case U'\u2013':
+    case U'|':
+    case U'*':
+    case U'#':
       return true;
     default:
       return false;
@@ -340,7 +440,8 @@ struct Reference {
   bool unknown = false;     // a subject that is not a named person
   std::string description;  // for an unknown: what the text calls the speaker
   std::string org;
-  std::size_t tok = 0;      // last token of the reference
+  bool speaks = false;  // an organisation or a described speaker (Korean): carried like a person
+  std::size_t tok = 0;  // last token of the reference
 };
 
 struct Mention {
@@ -365,15 +466,15 @@ class DocumentPass {
   // Pass 2: attribution.
   void attribute_sentence(std::size_t sentence_index, const std::vector<Tok>& toks);
   bool korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
+  bool direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
   Reference korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool after_quote) const;
   bool english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref);
-  bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
-                  std::size_t* next);
+  bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref, std::size_t* next);
   bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref);
   void english_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, int person,
                           std::size_t* next);
-  int english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add,
-                       std::size_t* next, Reference* ref);
+  int english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add, std::size_t* next,
+                       Reference* ref);
   std::vector<Mention> mentions(const std::vector<Tok>& toks) const;
 
   int resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const;
@@ -384,12 +485,17 @@ class DocumentPass {
   std::vector<Sentence> sentences_;
   PersonTable people_;
   std::vector<Quote> quotes_;
-  std::vector<int> sentence_person_;  // the person each sentence is about (kNone if none)
-  int last_person_ = kNone;           // the latest person mentioned, for pronouns
+  std::vector<int> sentence_person_;                         // the person each sentence is about (kNone if none)
+  int last_person_ = kNone;                                  // the latest person mentioned, for pronouns
   std::unordered_map<std::string, std::string> full_names_;  // surname → first full Latin name seen
-  bool previous_speech_ = false;      // the previous sentence held a speech quote
-  bool previous_says_ = false;        // the previous sentence announced speech (`이렇게 말했다.`)
-  bool lower_wire_ = false;           // all-lower-case wire text (`finance minister manuel azpurua said`)
+  bool previous_speech_ = false;                             // the previous sentence held a speech quote
+  Reference previous_ref_;
+  std::unordered_set<std::string_view> particle_stems_;  // stems the document uses with a particle
+  std::unordered_set<std::string_view> repeated_stems_;  // … more than once (`샤리프는` … `샤리프는`)
+  std::unordered_set<std::string_view> bare_words_;      // Hangul words the document uses without one // the
+                                                         // organisation or described speaker it was about
+  bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
+  bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
@@ -398,8 +504,14 @@ std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t 
   std::string out;
   int depth = 0;
   for (std::size_t i = a; i < b; ++i) {
-    if (is_punct(toks[i], "(")) { ++depth; continue; }
-    if (is_punct(toks[i], ")")) { if (depth > 0) --depth; continue; }
+    if (is_punct(toks[i], "(")) {
+      ++depth;
+      continue;
+    }
+    if (is_punct(toks[i], ")")) {
+      if (depth > 0) --depth;
+      continue;
+    }
     if (skip_glosses && depth > 0) continue;
     if (!is_word(toks[i])) continue;
     if (!out.empty()) out += ' ';
@@ -414,47 +526,92 @@ bool org_particle(std::string_view p) {
 }
 
 bool is_title_head(std::string_view stem) {
-  for (std::string_view t : kKoTitles)
+  for (std::string_view t : lexicon().titles)
     if (ends_with(stem, t)) return true;
   return false;
 }
 
+// The longest title head `stem` ends with (the list is longest first).
 std::string_view title_head_of(std::string_view stem) {
-  std::string_view best;
-  for (std::string_view t : kKoTitles)
-    if (ends_with(stem, t) && t.size() > best.size()) best = t;
-  return best;
+  for (std::string_view t : lexicon().titles)
+    if (ends_with(stem, t)) return t;
+  return {};
 }
 
 bool looks_foreign(std::string_view w);
 
+// A word ending like a verb, an adverb or a noun with a particle (`오전부터`, `따르면`,
+// `주장하던`): never the given name of a transliterated name.
+bool verb_or_particle_ending(std::string_view w) {
+  for (std::string_view e : lexicon().name_stop_endings)
+    if (w.size() >= e.size() && ends_with(w, e)) return true;
+  return false;
+}
+
+enum class SubjectKind { kNothing, kOrganization, kDescription };
+SubjectKind subject_kind(std::string_view stem);
+
 bool is_native_name(std::string_view w) {
   const std::size_t n = syllables(w);
   if (n < 2 || n > 4) return false;
-  if (in(kKoNotNames, w) || is_title_head(w)) return false;
+  if (in(lexicon().not_names, w) || is_title_head(w)) return false;
   std::size_t pos = 0;
   next_code_point(w, pos);
   const std::string_view first = w.substr(0, pos);
   if (kKoSurnames.find(first) == std::string_view::npos) return false;
-  for (std::string_view p : {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던", "며", "면"})
+  for (std::string_view p :
+       {"과", "와", "을", "를", "에", "의", "로", "도", "만", "들", "대", "는", "된", "할", "던", "며", "면"})
     if (ends_with(w, p)) return false;
+  // `정의당`, `서울시`, `기상청`, `백악관`: organisations spelled like a surname and a given name.
+  if (in(lexicon().org_names, w)) return false;
+  for (std::string_view p : {"당", "청", "처", "관", "시", "부", "위", "국", "교", "팀", "단", "회"})
+    if (ends_with(w, p)) return false;
+  // `사장은`, `전화가`, `하나인`, `정확한`, `지급하`: a noun with its particle or a verb's form.
+  for (std::string_view p : {"가", "다", "될", "하", "한"})
+    if (ends_with(w, p)) return false;
+  // `사장은`, `장관이`: a title with its particle.
+  for (std::string_view p : {"은", "이", "을", "도"})
+    if (ends_with(w, p) && is_title_head(w.substr(0, w.size() - 3))) return false;
   if (looks_foreign(w)) return false;
-  if (n == 4) return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") ||
-                     w.starts_with("황보") || w.starts_with("독고") || w.starts_with("사공") || w.starts_with("서문");
+  if (n == 4)
+    return w.starts_with("남궁") || w.starts_with("선우") || w.starts_with("제갈") || w.starts_with("황보") ||
+           w.starts_with("독고") || w.starts_with("사공") || w.starts_with("서문");
   return n == 3;  // two-syllable names are too often common words (정부, 이번)
+}
+
+// A native name glued to the verb before it when a space was lost (`주장하던한상대`): the last three
+// syllables, when they are a name and what precedes them ends like a verb; else empty.
+std::string_view glued_name(std::string_view w) {
+  const std::size_t n = syllables(w);
+  if (n < 5 || n > 9) return {};
+  const std::size_t cut = w.size() - 9;  // three syllables of three bytes each
+  const std::string_view name = w.substr(cut), before = w.substr(0, cut);
+  // The shape of a native name (`한상대` ends in 대, which is_native_name refuses for `서울대`):
+  // what precedes it being a verb is evidence enough.
+  std::size_t first_end = 0;
+  next_code_point(name, first_end);
+  if (kKoSurnames.find(name.substr(0, first_end)) == std::string_view::npos || in(lexicon().not_names, name) ||
+      looks_foreign(name) || is_title_head(name))
+    return {};
+  for (std::string_view p : {"의", "을", "를", "은", "는", "이", "가", "과", "와", "에", "도", "로", "만", "고", "며"})
+    if (ends_with(name, p)) return {};
+  if (verb_or_particle_ending(before)) return name;
+  for (std::string_view e : {"던", "는", "은", "한", "된", "인"})
+    if (ends_with(before, e)) return name;
+  return {};
 }
 
 // A Hangul word of one to four syllables spelled with syllables that transliterate foreign names
 // and (almost) never occur in Korean given names.
 bool looks_foreign(std::string_view w) {
   const std::size_t n = syllables(w);
-  if (n == 0 || n > 4) return false;
+  if (n == 0 || n > 6) return false;
   // Sorted for binary search; every multi-syllable spelling we care about (제프, 피터) holds one
   // of them.
-  static constexpr char32_t kForeign[] = {U'드', U'딘', U'던', U'랜', U'르', U'릭', U'맥', U'벤', U'브', U'빌', U'샤',
-                                          U'션', U'슨', U'스', U'앤', U'앨', U'엘', U'잭', U'즈', U'츠', U'카', U'캐',
-                                          U'케', U'켈', U'크', U'클', U'터', U'테', U'톰', U'튼', U'트', U'티', U'팀',
-                                          U'퍼', U'폴', U'프', U'닉'};
+  static constexpr char32_t kForeign[] = {U'드', U'딘', U'던', U'랜', U'르', U'릭', U'맥', U'벤', U'브', U'빌',
+                                          U'샤', U'션', U'슨', U'스', U'앤', U'앨', U'엘', U'잭', U'즈', U'츠',
+                                          U'카', U'캐', U'케', U'켈', U'크', U'클', U'터', U'테', U'톰', U'튼',
+                                          U'트', U'티', U'팀', U'퍼', U'폴', U'프', U'닉'};
   static const std::vector<char32_t> sorted = [] {
     std::vector<char32_t> v(std::begin(kForeign), std::end(kForeign));
     std::sort(v.begin(), v.end());
@@ -484,8 +641,14 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
   int depth = 0;
   for (std::size_t j = from; j < toks.size() && words <= 7; ++j) {
     const Tok& t = toks[j];
-    if (is_punct(t, "(")) { ++depth; continue; }
-    if (is_punct(t, ")")) { if (depth > 0) --depth; continue; }
+    if (is_punct(t, "(")) {
+      ++depth;
+      continue;
+    }
+    if (is_punct(t, ")")) {
+      if (depth > 0) --depth;
+      continue;
+    }
     if (depth > 0) continue;
     if (!is_word(t)) return std::string_view::npos;
     ++words;
@@ -499,8 +662,10 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
       std::size_t title_from = j;
       for (std::size_t k = j; k > from; --k) {
         const Tok& m = toks[k - 1];
-        if (is_word(m) && in(kKoTitleModifiers, m.text)) title_from = k - 1;
-        else break;
+        if (is_word(m) && in(lexicon().title_modifiers, m.text))
+          title_from = k - 1;
+        else
+          break;
       }
       const std::string_view head_text = is_title_head(t.stem) ? t.stem : t.text;
       std::string t_out = join_words(toks, title_from, j);
@@ -517,15 +682,38 @@ std::size_t DocumentPass::title_after(const std::vector<Tok>& toks, std::size_t 
   return std::string_view::npos;
 }
 
+// A quote within the next few tokens (`아니스 샤리프는 … "…"`): the subject before it speaks.
+bool speaks_soon(const std::vector<Tok>& toks, std::size_t from) {
+  for (std::size_t k = from; k < toks.size() && k < from + 12; ++k)
+    if (toks[k].kind == TokKind::kQuote) return true;
+  return false;
+}
+
 std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size_t i) {
   const Tok& t = toks[i];
+  // `우하람은 "…"`: a native name as the subject right before a quote is a person without a title.
+  // (`스웨덴 한림원은`: after a bare noun it is the end of an organisation's name.)
+  const bool after_bare_noun = i > 0 && is_word(toks[i - 1]) && toks[i - 1].particle.empty() &&
+                               starts_hangul(toks[i - 1].text) && !is_title_head(toks[i - 1].text);
+  if ((t.particle == "은" || t.particle == "는" || t.particle == "이" || t.particle == "가") && !after_bare_noun &&
+      is_native_name(t.stem)) {
+    for (std::size_t k = i + 1; k < toks.size() && k <= i + 3; ++k)
+      if (toks[k].kind == TokKind::kQuote) {
+        Person p;
+        p.name = std::string(t.stem);
+        people_.add(p);
+        return i;
+      }
+  }
   // `… 전문가인 미카 엔즐리는`, `의학교수인 김철수는`: a title (with 인, "who is") before the name.
   if (ends_with(t.text, "인") && t.text.size() > 3 && i + 1 < toks.size() && is_word(toks[i + 1])) {
     const std::string_view role = t.text.substr(0, t.text.size() - 3);
     const std::string_view head = title_head_of(role);
     if (!head.empty()) {
       const Tok& a = toks[i + 1];
-      const bool topic = [](std::string_view p) { return p == "은" || p == "는" || p == "이" || p == "가"; }(a.particle);
+      const bool topic = [](std::string_view p) {
+        return p == "은" || p == "는" || p == "이" || p == "가";
+      }(a.particle);
       Person p;
       std::size_t last = i + 1;
       if (topic && is_native_name(a.stem)) {
@@ -534,7 +722,9 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
         const Tok& b = toks[i + 2];
         const bool b_topic = b.particle == "은" || b.particle == "는" || b.particle == "이" || b.particle == "가";
         if (b_topic && syllables(a.text) >= 1 && syllables(a.text) <= 4 && syllables(b.stem) >= 1 &&
-            syllables(b.stem) <= 4 && (looks_foreign(a.text) || looks_foreign(b.stem)) && !is_title_head(b.stem)) {
+            syllables(b.stem) <= 4 && !is_title_head(b.stem) && !verb_or_particle_ending(a.text) &&
+            subject_kind(b.stem) == SubjectKind::kNothing &&
+            (looks_foreign(a.text) || looks_foreign(b.stem) || syllables(a.text) >= 2)) {
           p.name = std::string(a.text) + " " + std::string(b.stem);
           last = i + 2;
         }
@@ -546,23 +736,74 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
       }
     }
   }
+  // `장관 알마즈벡 아브또브는` (a title before a transliterated name), `아니스 샤리프는` (both
+  // words spelled like a foreign name): a two-word name with the subject's particle.
+  if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && i + 1 < toks.size() &&
+      is_word(toks[i + 1]) && starts_hangul(toks[i + 1].text)) {
+    const Tok& b = toks[i + 1];
+    const bool b_subject = b.particle == "은" || b.particle == "는" || b.particle == "이" || b.particle == "가";
+    const bool title_before = i > 0 && is_word(toks[i - 1]) && toks[i - 1].particle.empty() &&
+                              starts_hangul(toks[i - 1].text) && is_title_head(toks[i - 1].text);
+    if (b_subject && syllables(b.stem) >= 2 && syllables(b.stem) <= 6 && !is_title_head(b.stem) &&
+        subject_kind(b.stem) == SubjectKind::kNothing && subject_kind(t.text) == SubjectKind::kNothing &&
+        (title_before || (looks_foreign(b.stem) && (speaks_soon(toks, i + 2) || repeated_stems_.contains(b.stem))))) {
+      Person p;
+      p.name = std::string(t.text) + " " + std::string(b.stem);
+      if (title_before) p.title = std::string(title_head_of(toks[i - 1].text));
+      people_.add(p);
+      return i + 1;
+    }
+  }
   std::string name;
   std::size_t after = i + 1;
   const bool foreign_next = after < toks.size() && is_word(toks[after]) && looks_foreign(toks[after].text);
-  if (is_native_name(t.text) && !foreign_next) {  // `진행한 마이클 다이아몬드`: not a name
+  // `한상대(53, …)`: a name with the age glossed after it, whatever its last syllable.
+  const bool age_gloss = after + 1 < toks.size() && is_punct(toks[after], "(") && toks[after].begin == t.end &&
+                         is_word(toks[after + 1]) && toks[after + 1].text[0] >= '1' && toks[after + 1].text[0] <= '9';
+  std::size_t first_end = 0;
+  if (!t.text.empty()) next_code_point(t.text, first_end);
+  const bool native_shape = syllables(t.text) == 3 &&
+                            kKoSurnames.find(t.text.substr(0, first_end)) != std::string_view::npos &&
+                            !in(lexicon().not_names, t.text) && !looks_foreign(t.text);
+  // (`김정한 교수`: a name ending in 한, which is_native_name refuses for `정확한`, right before a title.)
+  const bool han_before_title = native_shape && ends_with(t.text, "한") && after < toks.size() &&
+                                is_word(toks[after]) && is_title_head(toks[after].stem) &&
+                                org_particle(toks[after].particle) && toks[after].particle != "과" &&
+                                toks[after].particle != "와";
+  // `기준이 중사 1호봉`, `경찰이`: a word that is a noun elsewhere in the document with another
+  // particle, or alone, is that noun and its particle here.
+  const bool noun_with_particle =
+      !t.particle.empty() && (repeated_stems_.contains(t.stem) || bare_words_.contains(t.stem));
+  if ((is_native_name(t.text) || (age_gloss && native_shape) || han_before_title) && !foreign_next &&
+      !noun_with_particle) {
     name = std::string(t.text);
+  } else if (const std::string_view glued = glued_name(t.text); !glued.empty()) {
+    name = std::string(glued);
   } else if (ends_with(t.stem, "씨") && is_native_name(t.stem.substr(0, t.stem.size() - 3))) {
     Person p;
     p.name = std::string(t.stem.substr(0, t.stem.size() - 3));
     people_.add(p);
     return i;
-  } else if (looks_foreign(t.text) && t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
-             starts_hangul(toks[after].text) && syllables(toks[after].text) > 0 && syllables(toks[after].text) <= 5 &&
-             toks[after].particle.empty() && !is_title_head(toks[after].text)) {
+  } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && after < toks.size() &&
+             is_word(toks[after]) && starts_hangul(toks[after].text) && syllables(toks[after].text) > 1 &&
+             syllables(toks[after].text) <= 5 && toks[after].particle.empty() && !is_title_head(toks[after].text) &&
+             !is_native_name(toks[after].text) && subject_kind(toks[after].text) == SubjectKind::kNothing &&
+             subject_kind(t.text) == SubjectKind::kNothing &&
+             // `카다피 국가 원수는` beside `카다피는`: a one-word name before a title phrase.
+             !(particle_stems_.contains(t.text) && !looks_foreign(toks[after].text))) {
     // `마이클 다이아몬드 교수`, `앨런 스턴 뉴호라이즌 연구 책임자`: a transliterated given name
     // and family name before an organisation and a title.
     name = std::string(t.text) + " " + std::string(toks[after].text);
     ++after;
+  } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
+             particle_stems_.contains(t.text) && subject_kind(t.text) == SubjectKind::kNothing) {
+    name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
+  } else if (t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
+             in(lexicon().person_titles, toks[after].stem) && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
+             (looks_foreign(t.text) || particle_stems_.contains(t.text)) && !verb_or_particle_ending(t.text) &&
+             !is_title_head(t.text) && subject_kind(t.text) == SubjectKind::kNothing &&
+             !in(lexicon().np_stops, t.text)) {
+    name = std::string(t.text);  // `푸틴 대통령은` beside `푸틴은`: one word before a person's title
   } else {
     return i;
   }
@@ -574,12 +815,14 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     return after;
   }
   // `전공한 임 박사`: a one-syllable surname before the title means the word before is no name.
+  // (`문영호 전 대표`: 전 "former" after a name is a title modifier, not a surname.)
   if (after + 1 < toks.size() && is_word(toks[after]) && syllables(toks[after].text) == 1 &&
       kKoSurnames.find(toks[after].text) != std::string_view::npos && is_word(toks[after + 1]) &&
-      is_title_head(toks[after + 1].stem))
+      is_title_head(toks[after + 1].stem) && !(name == t.text && in(lexicon().title_modifiers, toks[after].text)))
     return i;
   const std::size_t head = title_after(toks, after, &org, &title);
   if (head == std::string_view::npos) return i;
+  if (title == "씨" && !org.empty()) return i;  // `신고한 집주인 김 모 씨`: words before a 씨 are no name
   if (title == "씨") title.clear();
   Person p;
   p.name = name;
@@ -603,9 +846,9 @@ void DocumentPass::collect_korean_gloss(const std::vector<Tok>& toks, std::size_
     if (in(kEnOrgWords, w) || in(kEnNotNameStarts, w)) return;
   // As many Hangul words before the gloss as it has Latin words.
   std::size_t first = i;
-  while (i - first + 1 < latin.size() && first > 0 && is_word(toks[first - 1]) &&
-         starts_hangul(toks[first - 1].text) && toks[first - 1].particle.empty() &&
-         syllables(toks[first - 1].text) > 0 && syllables(toks[first - 1].text) <= 4)
+  while (i - first + 1 < latin.size() && first > 0 && is_word(toks[first - 1]) && starts_hangul(toks[first - 1].text) &&
+         toks[first - 1].particle.empty() && syllables(toks[first - 1].text) > 0 &&
+         syllables(toks[first - 1].text) <= 4)
     --first;
   std::string org, title;
   const bool has_title = title_after(toks, j + 1, &org, &title) != std::string_view::npos;
@@ -639,15 +882,16 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
       if (j < limit && is_punct(toks[j], ".")) ++j;
       continue;
     }
-    const bool connector = !words.empty() && (t.text == "of" || t.text == "de" || t.text == "van" ||
-                                              t.text == "von" || t.text == "bin" || t.text == "al" ||
-                                              t.text == "and" || t.text == "for" || t.text == "the");
+    const bool connector =
+        !words.empty() && (t.text == "of" || t.text == "de" || t.text == "van" || t.text == "von" || t.text == "bin" ||
+                           t.text == "al" || t.text == "and" || t.text == "for" || t.text == "the");
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
     // An initial: `David T. Mizrahi`; initials run together: `E.F. Hutton`.
-    const bool initials = t.text.size() >= 3 && t.text.size() % 2 == 1 && t.text[1] == '.' &&
-                          std::all_of(t.text.begin(), t.text.end(), [](char c) { return is_upper_ascii(c) || c == '.'; });
+    const bool initials =
+        t.text.size() >= 3 && t.text.size() % 2 == 1 && t.text[1] == '.' &&
+        std::all_of(t.text.begin(), t.text.end(), [](char c) { return is_upper_ascii(c) || c == '.'; });
     if ((t.text.size() == 1 || initials) && j + 1 < limit && is_punct(toks[j], ".") && is_word(toks[j + 1]) &&
         is_upper_ascii(toks[j + 1].text[0]))
       ++j;
@@ -685,7 +929,8 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
         if (!possessor.empty()) possessor += ' ';
         possessor += words[m];
       }
-      possessor = possessor.substr(0, possessor.size() - (ends_with(possessor, "s'") ? 1 : (ends_with(possessor, "'s") ? 2 : 4)));
+      possessor = possessor.substr(
+          0, possessor.size() - (ends_with(possessor, "s'") ? 1 : (ends_with(possessor, "'s") ? 2 : 4)));
       words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k + 1));
       k = static_cast<std::size_t>(-1);
     }
@@ -695,7 +940,8 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     if (in(kEnRoles, words[k])) role = k;
   std::size_t name_from = role == words.size() ? 0 : role + 1;
   bool org_word = false;
-  const std::size_t check_from = (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
+  const std::size_t check_from =
+      (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
   for (std::size_t k = check_from; k < words.size(); ++k)
     if (in(kEnOrgWords, words[k]) || words[k] == "of" || words[k] == "and" || words[k] == "for" || words[k] == "the")
       org_word = true;
@@ -950,7 +1196,10 @@ void DocumentPass::collect_people(const std::vector<Tok>& toks) {
       ++i;
       continue;
     }
-    if (starts_hangul(toks[i].text)) {
+    // `CEO인 모건 슬레인은`: a Latin title with 인 ("who is") opens a Korean name too.
+    const bool latin_title_in = !starts_hangul(toks[i].text) && ends_with(toks[i].text, "인") &&
+                                !title_head_of(toks[i].text.substr(0, toks[i].text.size() - 3)).empty();
+    if (starts_hangul(toks[i].text) || latin_title_in) {
       const std::size_t used = collect_korean(toks, i);
       i = used + 1;
     } else if (is_upper_ascii(toks[i].text[0])) {
@@ -973,6 +1222,8 @@ std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const 
     if (starts_hangul(t.text)) {
       row = people_.find_name(t.stem);
       if (row == kNone) row = people_.find_name(t.text);
+      if (const std::string_view glued = glued_name(t.stem); row == kNone && !glued.empty())
+        row = people_.find_name(glued);
       if (row == kNone && i > 0 && is_word(toks[i - 1]))
         row = people_.find_name(std::string(toks[i - 1].text) + " " + std::string(t.stem));
       if (row == kNone && t.particle.empty() && i + 1 < toks.size() && is_word(toks[i + 1])) {
@@ -995,26 +1246,118 @@ std::vector<Mention> DocumentPass::mentions(const std::vector<Tok>& toks) const 
   return out;
 }
 
-// The subject among tokens [a, b) in Korean: the last topic- or subject-marked reference to a
-// person; else a pronoun; else an unnamed subject.
+// What a subject that names no person says of its speaker: an organisation (`국방부는`, `KT는`,
+// `서울시에서는`), a description (`관계자는`, `간부들은`, `선관위 측은`, a bare title), or nothing
+// (`이번 작전은`).
+
+SubjectKind subject_kind(std::string_view stem) {
+  if (stem.empty()) return SubjectKind::kNothing;
+  const SpeakerLexicon& lex = lexicon();
+  if (!starts_hangul(stem)) {
+    // An acronym: `KT는`, `CERN은`, `KBS는`.
+    const bool acronym = stem.size() >= 2 && stem.size() <= 8 &&
+                         std::all_of(stem.begin(), stem.end(), [](char c) { return is_upper_ascii(c) || c == '&'; });
+    return acronym ? SubjectKind::kOrganization : SubjectKind::kNothing;
+  }
+  std::string_view s = stem;
+  if (ends_with(s, "들") && syllables(s) > 1) s.remove_suffix(3);  // 간부들 → 간부
+  if (in(lex.not_subjects, stem) || in(lex.np_stops, stem)) return SubjectKind::kNothing;
+  for (std::string_view h : lex.description_heads)
+    if (ends_with(s, h)) return SubjectKind::kDescription;
+  if (in(lex.org_names, s)) return SubjectKind::kOrganization;
+  if (is_title_head(s)) return SubjectKind::kDescription;
+  if (syllables(s) >= 3)
+    for (std::string_view suffix : lex.org_suffixes)
+      if (ends_with(s, suffix)) return SubjectKind::kOrganization;
+  return SubjectKind::kNothing;
+}
+
+// A word that ends the noun phrase before a described or organisation speaker: a verb's adnominal
+// form (`소속사인`, `투표한`), a number, a stop word (`또한`, `이날`).
+bool ends_noun_phrase(const Tok& t) {
+  if (!is_word(t)) return true;
+  if (in(lexicon().np_stops, t.text) || in(lexicon().not_subjects, t.text)) return true;
+  const unsigned char c = static_cast<unsigned char>(t.text[0]);
+  if (c >= '0' && c <= '9') return true;
+  if (t.text == "한") return false;  // `한 관계자`: "one", not a verb
+  // `CERN 대변인 측`, `전라북도 관계자`: titles and organisations end like verbs or particles.
+  if (is_title_head(t.text) || subject_kind(t.text) != SubjectKind::kNothing) return false;
+  if (syllables(t.text) >= 2)
+    for (std::string_view e : {"인", "한", "된", "던", "는", "할", "될", "운", "온", "은", "을", "를",
+                               "에", "고", "며", "서", "자", "면", "니", "게", "데", "록", "만"})
+      if (ends_with(t.text, e) && t.particle != e) return true;
+  return !t.particle.empty() && t.particle != "의";
+}
+
+// The words of a described or organisation speaker ending at token `head` (whose stem is the last
+// word): up to four words back that carry no particle (`대한민국 외교통상부`), and for a
+// description also `의` (`무바라크 전 대통령의 한 측근`).
+std::string speaker_phrase(const std::vector<Tok>& toks, std::size_t a, std::size_t head, bool description) {
+  std::size_t from = head;
+  while (from > a && head - from < 4) {
+    const Tok& w = toks[from - 1];
+    if (ends_noun_phrase(w)) break;
+    if (w.particle == "의" && !description) break;
+    --from;
+  }
+  // A phrase does not start with a genitive: `국방부의 …`.
+  std::string out;
+  for (std::size_t k = from; k < head; ++k) {
+    out += toks[k].text;
+    out += ' ';
+  }
+  out += toks[head].stem;
+  return out;
+}
+
+// `곽 전 교육감이 추진해온 …`, `빨간색이 선택된 …`: a subject (이/가) followed by a verb's
+// adnominal form belongs to a relative clause, not to the clause that says the quote.
+bool relative_clause_subject(const std::vector<Tok>& toks, std::size_t k, std::size_t b) {
+  if (toks[k].particle != "이" && toks[k].particle != "가") return false;
+  if (k + 1 >= b || !is_word(toks[k + 1]) || !starts_hangul(toks[k + 1].text)) return false;
+  const Tok& v = toks[k + 1];
+  if (syllables(v.text) < 2 || is_title_head(v.text) || subject_kind(v.stem) != SubjectKind::kNothing) return false;
+  for (std::string_view e : {"는", "은", "던", "한", "된", "온", "운", "할", "될"})
+    if (ends_with(v.text, e)) return true;
+  return false;
+}
+
+// The subject among tokens [a, b) in Korean. The last topic (`은/는`) that names a speaker — a
+// person, a pronoun, an organisation or a description — wins; else the last subject (`이/가`)
+// that names one; else an unnamed subject (`이번 작전은`: speech with an unknown speaker).
 Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b,
                                          bool after_quote) const {
-  Reference best, any_person, nonperson;
-  bool have_best = false, have_any = false, have_nonperson = false;
-  auto subject_particle = [&](std::string_view p) {
-    return in(kKoSubjectParticles, p) || (after_quote && p == "의");
+  Reference topic, subject, any_person, generic;
+  bool have_topic = false, have_subject = false, have_any = false, have_generic = false;
+  auto subject_particle = [&](std::string_view p) { return in(kKoSubjectParticles, p) || (after_quote && p == "의"); };
+  auto is_topic = [](std::string_view p) { return p == "은" || p == "는" || p == "께서는"; };
+  auto keep = [&](const Reference& r, std::string_view particle) {
+    if (is_topic(particle)) {
+      topic = r;
+      have_topic = true;
+    } else {
+      subject = r;
+      have_subject = true;
+    }
   };
   for (std::size_t i = a; i < b; ++i) {
     const Tok& t = toks[i];
-    if (!is_word(t) || !starts_hangul(t.text)) continue;
+    if (!is_word(t)) continue;
     Reference r;
     r.tok = i;
     std::string_view particle = t.particle;
-    if ((t.stem == "그" || t.stem == "그녀") && subject_particle(particle)) {
+    const bool hangul = starts_hangul(t.text);
+    if (hangul && (t.stem == "그" || t.stem == "그녀") && subject_particle(particle)) {
       r.pronoun = true;
-    } else {
-      int row = people_.find_name(t.stem);
+      keep(r, particle);
+      continue;
+    }
+    int row = kNone;
+    if (hangul) {
+      row = people_.find_name(t.stem);
       if (row == kNone) row = people_.find_name(t.text);
+      if (const std::string_view glued = glued_name(t.stem); row == kNone && !glued.empty())
+        row = people_.find_name(glued);
       if (row == kNone && i > a && is_word(toks[i - 1]))
         row = people_.find_name(std::string(toks[i - 1].text) + " " + std::string(t.stem));
       if (row != kNone && i + 1 < b && particle.empty()) {
@@ -1022,10 +1365,22 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         int depth = 0;
         for (std::size_t k = i + 1; k < b && k <= i + 10; ++k) {
           // `심태섭(사진) 아주대 교수는`: glosses in parentheses are skipped.
-          if (is_punct(toks[k], "(")) { ++depth; continue; }
-          if (is_punct(toks[k], ")")) { if (depth > 0) --depth; continue; }
+          if (is_punct(toks[k], "(")) {
+            ++depth;
+            continue;
+          }
+          if (is_punct(toks[k], ")")) {
+            if (depth > 0) --depth;
+            continue;
+          }
           if (depth > 0) continue;
           if (!is_word(toks[k])) break;
+          // `전략기술개발관(국장)도`: the particle stands alone after the gloss.
+          if (is_punct(toks[k - 1], ")") && in(kKoSubjectParticles, toks[k].text)) {
+            particle = toks[k].text;
+            r.tok = k;
+            break;
+          }
           if (is_title_head(toks[k].stem) && !toks[k].particle.empty()) {
             particle = toks[k].particle;
             r.tok = k;
@@ -1042,52 +1397,125 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         }
       }
       if (row == kNone && t.particle.empty() && i + 1 < b && is_word(toks[i + 1])) {
-        const std::string_view head = title_head_of(toks[i + 1].stem);
+        // `문 전 대표는`: title modifiers may stand between the surname and the title.
+        std::size_t k = i + 1;
+        while (k + 1 < b && k - i < 3 && is_word(toks[k + 1]) && in(lexicon().title_modifiers, toks[k].text) &&
+               toks[k].particle.empty())
+          ++k;
+        const std::string_view head = is_word(toks[k]) ? title_head_of(toks[k].stem) : std::string_view{};
         if (!head.empty()) {
           row = people_.find_surname_title(t.text, head);
+          // `노 국장은` for `노경원 … 전략기술개발관(국장)`: the surname alone, when the titles differ.
+          if (row == kNone && syllables(t.text) == 1) row = people_.find_surname_title(t.text, {});
           if (row != kNone) {
-            particle = toks[i + 1].particle;
-            r.tok = i + 1;
+            particle = toks[k].particle;
+            r.tok = k;
           }
         }
       }
-      if (row == kNone) {
-        if (subject_particle(t.particle) && !in(kKoNotSubjects, t.text) && syllables(t.stem) > 0 &&
-            !(after_quote && t.particle == "의") && i + 1 < b) {
-          // An unnamed subject: keep a description when its head is a title (`업계 관계자는`).
-          nonperson = Reference{};
-          nonperson.unknown = true;
-          nonperson.tok = i;
-          for (std::string_view h : kKoUnnamedHeads)
-            if (ends_with(t.stem, h)) {
-              std::size_t from = i;
-              while (from > a && i - from < 2 && is_word(toks[from - 1]) && toks[from - 1].particle.empty() &&
-                     starts_hangul(toks[from - 1].text))
-                --from;
-              nonperson.description = join_words(toks, from, i) + (from < i ? " " : "") + std::string(t.stem);
-            }
-          have_nonperson = true;
-        }
+    }
+    // `샤리프는` after `아니스 샤리프`: a transliterated family name alone.
+    if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5 &&
+        looks_foreign(t.stem))
+      row = people_.find_surname_title(t.stem, {});
+    if (row != kNone) {
+      r.person = row;
+      if (subject_particle(particle) && !relative_clause_subject(toks, r.tok, b))
+        keep(r, particle);
+      else {
+        any_person = r;
+        have_any = true;
+      }
+      i = std::max(i, r.tok);
+      continue;
+    }
+    const SubjectKind kind = subject_kind(t.stem);
+    // `서울시에서는 "…"`: an organisation speaks with 에서(는) too.
+    // (`국회에서 열린 청문회에` is a place: 에서 alone counts only right before the quote.)
+    const bool org_subject =
+        kind == SubjectKind::kOrganization && (t.particle == "에서는" || (t.particle == "에서" && b - i <= 2));
+    if (!(subject_particle(t.particle) || org_subject) || in(lexicon().not_subjects, t.text) ||
+        (after_quote && t.particle == "의"))
+      continue;
+    if (hangul && syllables(t.stem) == 0) continue;
+    if (relative_clause_subject(toks, i, b)) continue;
+    // `대해서는`, `관련해서는`: a verb's connective form with a topic particle, not a noun.
+    if (kind == SubjectKind::kNothing && ends_with(t.stem, "서")) continue;
+    if (kind == SubjectKind::kNothing) {
+      if (!hangul) continue;
+      // A topic or subject just before the quote (`시사저널은 "…"`, `노조는 "…"`) names its
+      // speaker even when the lexicon does not know the word: it becomes the description.
+      const bool names_speaker = b - i <= 3 && syllables(t.stem) >= 2 && !in(lexicon().not_speakers, t.stem) &&
+                                 !ends_noun_phrase(Tok{TokKind::kWord, t.begin, t.end, t.stem, 0, t.stem, {}});
+      if (i + 1 >= b && !names_speaker) continue;
+      // An unnamed subject: the quote is speech, its speaker unknown.
+      generic = Reference{};
+      generic.unknown = true;
+      generic.tok = i;
+      if (names_speaker) generic.description = speaker_phrase(toks, a, i, true);
+      have_generic = true;
+      continue;
+    }
+    // A bare title that names someone the document introduced (`장관은` after `이주호 장관`).
+    if (kind == SubjectKind::kDescription && t.stem == title_head_of(t.stem) &&
+        (i == a || ends_noun_phrase(toks[i - 1]))) {
+      if (const int titled = people_.find_title(t.stem); titled != kNone) {
+        r.person = titled;
+        keep(r, t.particle);
         continue;
       }
-      r.person = row;
-      i = std::max(i, r.tok);
     }
-    if (subject_particle(particle)) {
-      best = r;
-      have_best = true;
-    } else if (r.person != kNone) {
-      any_person = r;
-      have_any = true;
-    }
+    r.unknown = true;
+    r.speaks = true;
+    if (kind == SubjectKind::kOrganization)
+      r.org = speaker_phrase(toks, a, i, false);
+    else
+      r.description = speaker_phrase(toks, a, i, true);
+    keep(r, org_subject ? std::string_view(t.particle == "에서는" ? "는" : "가") : t.particle);
   }
-  if (have_best && (!have_nonperson || best.tok >= nonperson.tok || best.person != kNone)) return best;
-  if (have_nonperson) return nonperson;
+  if (have_topic) return topic;
+  if (have_subject) return subject;
+  if (have_generic) return generic;
   if (have_any && after_quote) return any_person;
   return Reference{};  // no subject: the caller may carry one over
 }
 
 bool DocumentPass::korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const {
+  if (direct_korean_marker(toks, q, marker)) return true;
+  if (q + 2 >= toks.size() || toks[q + 1].begin != toks[q].end) return false;
+  const Tok& next = toks[q + 1];
+  // `"…"라는 말로`, `"…"는 비판을 했다`: a noun of speech after 라는/는.
+  if (is_word(next) && (next.text == "라는" || next.text == "이라는" || next.text == "는" || next.text == "다는") &&
+      is_word(toks[q + 2]))
+    for (std::string_view n : lexicon().speech_nouns)
+      if (toks[q + 2].text.starts_with(n)) {
+        *marker = "고";
+        return true;
+      }
+  // `"…것"을 요청했다`: a request.
+  if (is_word(next) && (next.text == "을" || next.text == "를") && is_word(toks[q + 2]))
+    for (std::string_view v : {"요청", "촉구", "당부", "주문"})
+      if (toks[q + 2].text.starts_with(v)) {
+        *marker = "고";
+        return true;
+      }
+  // `"…", "…"라고 말했다`: quotes listed before the one with the ending are said with it.
+  std::size_t k = q;
+  for (int listed = 0;
+       listed < 8 && k + 2 < toks.size() && is_punct(toks[k + 1], ",") && toks[k + 2].kind == TokKind::kQuote;
+       ++listed) {
+    k += 2;
+    std::string_view m;
+    if (direct_korean_marker(toks, k, &m)) {
+      if (spans_[toks[q].span].single) return false;
+      *marker = ",";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DocumentPass::direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const {
   if (q + 1 >= toks.size()) return false;
   const Tok& next = toks[q + 1];
   if (!is_word(next) || next.begin != toks[q].end) return false;
@@ -1144,16 +1572,17 @@ int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std:
 // `finance minister manuel azpurua told`: a role noun, then two lower-case words, then a speech
 // verb, a comma or `and` — only in text that has lost its capitals.
 void DocumentPass::collect_lower_wire(const std::vector<Tok>& toks) {
-  static constexpr std::string_view kNotNames[] = {"of", "the", "and", "a", "an", "to", "in", "for", "on", "at",
-                                                   "with", "by", "from", "that", "this", "said", "says", "told",
-                                                   "has", "had", "was", "is", "will", "would", "general"};
+  static constexpr std::string_view kNotNames[] = {
+      "of",   "the",  "and",  "a",    "an",   "to",  "in",  "for", "on", "at",   "with",  "by",     "from",
+      "that", "this", "said", "says", "told", "has", "had", "was", "is", "will", "would", "general"};
   for (std::size_t i = 0; i + 2 < toks.size(); ++i) {
     if (!is_word(toks[i]) || !in(kEnRoleNouns, toks[i].text)) continue;
     const Tok& a = toks[i + 1];
     const Tok& b = toks[i + 2];
     auto name_like = [&](const Tok& t) {
       return is_word(t) && t.text.size() >= 3 && !is_upper_ascii(t.text[0]) &&
-             std::all_of(t.text.begin(), t.text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
+             std::all_of(t.text.begin(), t.text.end(),
+                         [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }) &&
              !in(kNotNames, t.text) && !in(kEnRoleNouns, t.text) && !in(kEnSpeechVerbs, t.text);
     };
     if (!name_like(a) || !name_like(b)) continue;
@@ -1192,8 +1621,8 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   // Lower-case role words before a name: `analyst John Smith`, `company spokesman Bob Jones`.
   std::size_t j = i;
   std::string role;
-  const bool determiner = w == "the" || w == "a" || w == "an" || w == "one" || w == "another" || w == "The" ||
-                          w == "A" || w == "An";
+  const bool determiner =
+      w == "the" || w == "a" || w == "an" || w == "one" || w == "another" || w == "The" || w == "A" || w == "An";
   if (determiner) ++j;
   std::size_t role_from = j;
   while (j < limit && j - i < 6 && is_word(toks[j]) && !is_upper_ascii(toks[j].text[0]) &&
@@ -1413,7 +1842,7 @@ bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b)
 // `repeated a projection that earnings "will …"`, `expressed "grave concern"`.
 bool is_en_reporting_verb(const std::vector<Tok>& toks, std::size_t i) {
   static constexpr std::string_view kExtra[] = {"repeated", "repeats", "expressed", "expresses", "questioned",
-                                                "saying", "quoted", "adding", "describing"};
+                                                "saying",   "quoted",  "adding",    "describing"};
   return is_en_speech_verb(toks, i) || (is_word(toks[i]) && in(kExtra, toks[i].text));
 }
 
@@ -1427,8 +1856,7 @@ bool title_case_only(std::string_view s) {
     const std::size_t from = pos;
     while (pos < s.size() && std::isalpha(static_cast<unsigned char>(s[pos]))) ++pos;
     const std::string_view w = s.substr(from, pos - from);
-    if (any && (w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "to" ||
-                w == "a"))
+    if (any && (w == "of" || w == "the" || w == "and" || w == "for" || w == "in" || w == "on" || w == "to" || w == "a"))
       continue;  // `The New Vision of Kodak`
     if (!is_upper_ascii(w[0])) return false;
     any = true;
@@ -1492,8 +1920,10 @@ bool mostly_latin(std::string_view s) {
   std::size_t latin = 0, hangul = 0;
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = next_code_point(s, pos);
-    if (cp < 0x80 && std::isalpha(static_cast<int>(cp))) ++latin;
-    else if (is_hangul_syllable(cp)) ++hangul;
+    if (cp < 0x80 && std::isalpha(static_cast<int>(cp)))
+      ++latin;
+    else if (is_hangul_syllable(cp))
+      ++hangul;
   }
   return latin > 3 * hangul && latin > 0;
 }
@@ -1501,9 +1931,14 @@ bool mostly_latin(std::string_view s) {
 void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& toks) {
   const std::vector<Mention> in_sentence = mentions(toks);
   const int previous = si > 0 ? sentence_person_[si - 1] : kNone;
+  // An organisation or described speaker the previous sentence was about (`국방부는 … 밝혔다.
+  // 또한 "…"고 덧붙였다`), when it was about no person.
+  const Reference previous_ref = previous == kNone ? previous_ref_ : Reference{};
   int sentence_person = kNone;
   int last_speaker = kNone;
   u32 last_speaker_pos = 0;
+  Reference last_ref;  // the latest organisation or described speaker of this sentence
+  bool last_was_ref = false;
 
   // Quote tokens of the sentence, in order.
   std::vector<std::size_t> qs;
@@ -1511,7 +1946,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     if (toks[i].kind == TokKind::kQuote) qs.push_back(i);
 
   // Korean chains: consecutive quotes joined by 며/면서/라며…, ending in a quotative ending.
-  std::size_t prev_end = 0;  // token after the previous quote's clause
+  std::size_t prev_end = 0;        // token after the previous quote's clause
   int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
   bool sentence_speech = false;
   u32 unnamed_pos = 0;  // where an unnamed speaker (`a senior banker said`) was last quoted
@@ -1521,7 +1956,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     std::string_view marker;
     if (korean_marker(toks, q, &marker)) {
       std::size_t tail = n;
-      while (in(kKoChainMarkers, marker) && tail + 1 < qs.size() && qs[tail + 1] == qs[tail] + 2) {
+      while ((in(kKoChainMarkers, marker) || marker == ",") && tail + 1 < qs.size() && qs[tail + 1] == qs[tail] + 2) {
         std::string_view m2;
         if (!korean_marker(toks, qs[tail + 1], &m2)) break;
         ++tail;
@@ -1535,12 +1970,25 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         ref = korean_reference(toks, qs[tail] + 2, post_end, true);
       int person = resolve(ref, toks[q].begin, in_sentence);
       const bool zero_subject = ref.person == kNone && !ref.pronoun && !ref.unknown;
-      if (zero_subject) person = last_speaker != kNone ? last_speaker : previous;
+      if (zero_subject) {
+        if (last_was_ref)
+          ref = last_ref;
+        else if (last_speaker != kNone)
+          person = last_speaker;
+        else if (previous != kNone)
+          person = previous;
+        else
+          ref = previous_ref;
+      }
       for (std::size_t k = n; k <= tail; ++k) emit(spans_[toks[qs[k]].span], person, ref);
       if (person != kNone) {
         last_speaker = person;
         last_speaker_pos = toks[qs[tail]].begin;
+        last_was_ref = false;
         people_.touch(person);
+      } else if (ref.speaks) {
+        last_ref = ref;
+        last_was_ref = true;
       }
       prev_end = qs[tail] + 2;
       n = tail + 1;
@@ -1605,7 +2053,8 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         const bool opens_sentence = q == 0 || (q == 1 && is_word(toks[0]) && toks[0].end < toks[q].begin);
         if (alone && opens_sentence && !mostly_latin(inner) && korean_spoken_sentence(inner) &&
             (carried != kNone || previous_speech_ || previous_says_)) {
-          emit(span, carried, Reference{});
+          emit(span, carried,
+               carried == kNone && !last_was_ref ? previous_ref : (last_was_ref ? last_ref : Reference{}));
           sentence_speech = true;
           if (carried != kNone) {
             last_speaker = carried;
@@ -1628,7 +2077,8 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     ++n;
   }
 
-  if (last_speaker != kNone) sentence_person = last_speaker;
+  if (last_speaker != kNone && !last_was_ref) sentence_person = last_speaker;
+  previous_ref_ = last_was_ref ? last_ref : Reference{};
   previous_speech_ = sentence_speech || quotes_.size() > quotes_before;
   // `이렇게 말했다.`, `이런 말을 했다.`: a sentence that announces the speech after it.
   previous_says_ = false;
@@ -1645,8 +2095,12 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
-    if (topic.person != kNone) sentence_person = topic.person;
-    else if (topic.pronoun) sentence_person = resolve(topic, toks.empty() ? 0 : toks.back().end, in_sentence);
+    if (topic.person != kNone)
+      sentence_person = topic.person;
+    else if (topic.speaks && !last_was_ref)
+      previous_ref_ = topic;
+    else if (topic.pronoun)
+      sentence_person = resolve(topic, toks.empty() ? 0 : toks.back().end, in_sentence);
     else if (!in_sentence.empty() && !toks.empty() && is_word(toks[0]) && !starts_hangul(toks[0].text) &&
              in_sentence.front().pos == toks[0].begin)
       sentence_person = in_sentence.front().person;
@@ -1685,7 +2139,8 @@ QuoteExtraction DocumentPass::run() {
     std::size_t next = nl + 1;
     while (next < text_.size() && (text_[next] == ' ' || text_[next] == '\t')) ++next;
     const std::string_view rest = next < text_.size() ? text_.substr(next) : std::string_view{};
-    const bool next_quotes = rest.starts_with("\"") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E");
+    const bool next_quotes =
+        rest.starts_with("\"") || rest.starts_with("\xE2\x80\x9C") || rest.starts_with("\xE2\x80\x9E");
     const std::vector<QuoteSpan> par = find_quote_spans(text_.substr(start, nl - start), start, next_quotes);
     const std::size_t first = spans_.size();
     spans_.insert(spans_.end(), par.begin(), par.end());
@@ -1694,7 +2149,8 @@ QuoteExtraction DocumentPass::run() {
   }
   std::vector<std::vector<Tok>> toks;
   toks.reserve(sentences_.size());
-  for (const Sentence& s : sentences_) toks.push_back(tokenize(text_, s.begin, s.end, spans_, s.first_span, s.last_span));
+  for (const Sentence& s : sentences_)
+    toks.push_back(tokenize(text_, s.begin, s.end, spans_, s.first_span, s.last_span));
 
   // Wire text that has lost its capitals: under one Latin word in twenty starts with one.
   std::size_t latin = 0, capital = 0;
@@ -1705,6 +2161,14 @@ QuoteExtraction DocumentPass::run() {
         if (is_upper_ascii(t.text[0])) ++capital;
       }
   lower_wire_ = latin >= 40 && capital * 20 < latin;
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && starts_hangul(t.text)) {
+        if (t.particle.empty())
+          bare_words_.insert(t.text);
+        else if (!particle_stems_.insert(t.stem).second)
+          repeated_stems_.insert(t.stem);
+      }
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);

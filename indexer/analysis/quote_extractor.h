@@ -24,13 +24,25 @@
 // A quote with none of these is not speech (headlines, titles, scare quotes like `'80배'`). A
 // speech quote whose speaker is not named (`업계 관계자는`, `the spokesman said`, a pronoun with no
 // person before it) keeps an unknown speaker.
+// Korean speakers that are not people (issue 14): an organisation (`국방부는`, `대한민국
+// 외교통상부는`, `서울시에서는`, `KT는`) is the speaker's `org`; a described speaker
+// (`유엔군사령부 관계자는`, `무바라크 전 대통령의 한 측근은`, `대검찰청 간부들은`, or any other topic
+// right before the quote: `시사저널은`) is its `title`; both have no name, and both carry over to
+// a following quote with no subject, as a person does. The last topic (은/는) naming a speaker
+// wins over a subject (이/가); a subject of a relative clause (`곽 전 교육감이 추진해온`) is
+// skipped. The word lists (titles, description heads, organisation suffixes and names, words
+// that are never names or subjects) are data: indexer/analysis/data/speaker_lexicon_ko.txt.
 //
 // Cost is linear in the text: marks are paired in one pass and every quote looks at a bounded
 // window around it.
 //
-// Known weaknesses: Korean names are recognised by a surname list and a following title, and
-// foreign names in Hangul only through a Latin gloss, a title before them (`전문가인 미카 엔즐리는`)
-// or a back-reference; English subjects are parsed by capitalisation, so an unknown single
+// Known weaknesses: Korean names are recognised by a surname list and a following title (or as
+// the subject right before a quote), and foreign names in Hangul only through a Latin gloss, a
+// title before them (`전문가인 미카 엔즐리는`, `장관 알마즈벡 아브또브는`), a head-of-state title
+// after them (`푸틴 대통령`), spelling or a back-reference; names of three or more Hangul words
+// (`알리야스 벡 알름쿨로브`) are missed; an organisation is known by its suffix or the lexicon, so
+// an unknown one before a quote becomes a description; a quote someone reports that another said
+// (`신 씨는 정 위원장이 "…"라고 말했다고 주장했다`) goes to the reporter; English subjects are parsed by capitalisation, so an unknown single
 // capitalised word is taken for an organisation; in all-lower-case wire text only `role first
 // last` (`finance minister jorge almeida told`) introduces a person;
 // a partial quote after a verb that is not a reporting verb (`to avoid "chaos"`) is missed;

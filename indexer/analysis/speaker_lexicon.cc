@@ -1,0 +1,72 @@
+#include "analysis/speaker_lexicon.h"
+
+#include <algorithm>
+
+namespace kb::generated {
+std::string_view speaker_lexicon_ko();
+}  // namespace kb::generated
+
+namespace kb::analysis {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+void longest_first(std::vector<std::string_view>& v) {
+  std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+}  // namespace
+
+SpeakerLexicon SpeakerLexicon::parse(std::string_view text) {
+  SpeakerLexicon lex;
+  std::string_view section;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = trim(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    if (line.empty() || line.front() == '#') continue;
+    if (line.front() == '[' && line.back() == ']') {
+      section = line.substr(1, line.size() - 2);
+      continue;
+    }
+    if (section == "titles")
+      lex.titles.push_back(line);
+    else if (section == "title_modifiers")
+      lex.title_modifiers.push_back(line);
+    else if (section == "description_heads")
+      lex.description_heads.push_back(line);
+    else if (section == "org_suffixes")
+      lex.org_suffixes.push_back(line);
+    else if (section == "org_names")
+      lex.org_names.insert(line);
+    else if (section == "not_subjects")
+      lex.not_subjects.insert(line);
+    else if (section == "np_stops")
+      lex.np_stops.insert(line);
+    else if (section == "not_names")
+      lex.not_names.insert(line);
+    else if (section == "name_stop_endings")
+      lex.name_stop_endings.push_back(line);
+    else if (section == "reporting_verbs")
+      lex.reporting_verbs.insert(line);
+  }
+  longest_first(lex.titles);
+  longest_first(lex.description_heads);
+  longest_first(lex.org_suffixes);
+  longest_first(lex.name_stop_endings);
+  return lex;
+}
+
+const SpeakerLexicon& SpeakerLexicon::korean() {
+  static const SpeakerLexicon lexicon = parse(generated::speaker_lexicon_ko());
+  return lexicon;
+}
+
+}  // namespace kb::analysis
