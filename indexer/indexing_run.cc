@@ -127,10 +127,12 @@ bool IndexingRun::failed_before(const fs::path& canonical, const SourceInfo& sou
   return true;
 }
 
-void IndexingRun::count_change() {
-  if (++uncommitted_ >= options_.commit_every) {
+void IndexingRun::count_change(std::uint64_t text_bytes) {
+  uncommitted_bytes_ += text_bytes;
+  if (++uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= options_.commit_bytes) {
     writer_.commit();
     uncommitted_ = 0;
+    uncommitted_bytes_ = 0;
   }
 }
 
@@ -333,9 +335,11 @@ void IndexingRun::launch(Pending& pending) {
         try {
           ParsedFile parsed = processes_.empty() ? parse_file(*reader, *bytes, source, *analyzers_[worker])
                                                  : processes_[worker]->parse(source, *bytes);
-          // The worker thread writes the records itself: with a sharded index, threads writing
-          // to different shards write in parallel (index_writer.h); the main thread only counts.
-          if (parsed.read.ok()) {
+          // With several shards the worker thread writes the records itself, so threads write
+          // different shards in parallel (index_writer.h) and the main thread only counts. With
+          // one, the main thread writes in listing order: docids (Xapian's order among equal
+          // scores) are then those of a one-thread run.
+          if (parsed.read.ok() && writer_.shard_count() > 1) {
             try {
               writer_.write(parsed.prepared);
             } catch (const IndexError& e) {
@@ -379,12 +383,13 @@ void IndexingRun::complete(Pending& pending) {
   (pending.had_previous ? counts_.updated : counts_.added)++;
   counts_.passages += parsed.passages;
   counts_.text_bytes += parsed.text_bytes;
-  count_change();
+  count_change(parsed.text_bytes);
 }
 
 void IndexingRun::finish() {
   writer_.commit();
   uncommitted_ = 0;
+  uncommitted_bytes_ = 0;
 }
 
 }  // namespace kb
