@@ -59,9 +59,10 @@ if [ "$peer" = 1 ]; then
     --questions "$collection/questions.tsv" --db "$work/ngram-$passages" >"$work/ngram.json"
 fi
 
-python3 - "$work" "$collection/questions.tsv" "$passages" "$peer" <<'EOF'
+python3 - "$work" "$collection/questions.tsv" "$passages" "$peer" "$built_bytes" "$compact_bytes" <<'EOF'
 import json, os, sys
 work, questions_path, passages, peer = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+built, compacted = int(sys.argv[5]), int(sys.argv[6])
 gold = {}
 for line in open(questions_path, encoding="utf-8"):
     qid, _, stem = line.rstrip("\n").split("\t")
@@ -94,7 +95,6 @@ def score(mode):
 summary = json.load(open(os.path.join(work, "kb-index.json")))
 wall, user, system, rss_kb = open(os.path.join(work, "kb.time")).read().split()
 text_mb = summary["text_bytes"] / 1e6
-built = int(os.popen("du -sb %s/kb-%s | cut -f1" % (work, passages)).read().split()[0])
 print("scale-bench: %s passages, %.1f MB of text, %d questions" % (summary["index"]["passages"], text_mb, len(gold)))
 print("%-28s %8s %8s %8s %9s %8s %6s %6s %6s %6s %7s %7s %7s" % (
     "set-up", "build s", "MB/s", "CPU s", "RSS MB", "idx/text", "R@1", "R@5", "R@20", "MRR10", "p50 ms", "p95 ms", "p99 ms"))
@@ -105,14 +105,14 @@ for mode in ("shipped", "no-expand"):
     print("%-28s %8.1f %8.2f %8.1f %9.0f %8.2f %6.3f %6.3f %6.3f %6.3f %7.2f %7.2f %7.2f" % (
         label, float(wall), text_mb / float(wall), float(user) + float(system), int(rss_kb) / 1024,
         built / (text_mb * 1e6), r1, r5, r20, mrr, p50, p95, p99))
-print("kb --compact: %.1f s more; index/text %.2f as built, compacted %s" % (
-    compact, built / (text_mb * 1e6), os.environ.get("KB_COMPACT_RATIO", "see below")))
+print("kb --compact: %.1f s more; index/text %.2f as built, %.2f compacted (R@ and latency: the compacted index)" % (
+    compact, built / (text_mb * 1e6), compacted / (text_mb * 1e6)))
 if peer:
     n = json.load(open(os.path.join(work, "ngram.json")))
     wall, user, system, rss_kb = open(os.path.join(work, "ngram.time")).read().split()
     print("%-28s %8.1f %8.2f %8.1f %9.0f %8.2f %6.3f %6.3f %6.3f %6.3f %7.2f %7.2f %7.2f" % (
-        "xapian n-gram OR (peer)", n["build_seconds"], n["text_mb_per_s"], float(user) + float(system),
+        "xapian n-gram OR (peer)*", n["build_seconds"], n["text_mb_per_s"], float(user) + float(system),
         int(rss_kb) / 1024, n["index_bytes"] / n["text_bytes"], n["r1"], n["r5"], n["r20"], n["mrr10"],
         n["p50_ms"], n["p95_ms"], n["p99_ms"]))
+    print("* peer: CPU s and RSS of its whole process (build and all questions); build s and MB/s of its build alone")
 EOF
-echo "kb index after --compact: $(awk -v c="$compact_bytes" -v b="$built_bytes" 'BEGIN {printf "%.0f MB (%.0f MB as built)", c/1e6, b/1e6}')"
