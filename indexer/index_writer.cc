@@ -33,24 +33,34 @@ json figure_json(const analysis::Figure& f) {
 
 // What every record carries for filters (kb-search --lang, --under, --type, --since/--until),
 // so that a filter is a boolean term or a value range on any listing, never a post-filter.
-void add_filter_terms(Xapian::Document& record, const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
-  record.add_boolean_term(schema::lang_term(doc.lang));
-  for (const std::string& term : schema::folder_terms(source.path)) record.add_boolean_term(term);
-  if (!source.format.empty()) record.add_boolean_term(schema::format_term(source.format));
-  if (const std::string date = schema::date_value(doc.date); !date.empty()) record.add_value(schema::kDateSlot, date);
-}
+// Computed once per document: a passage with many figures and quotes repeats them on each record.
+struct FilterTerms {
+  std::vector<std::string> terms;
+  std::string date;  // kDateSlot's value, or empty
+
+  FilterTerms(const SourceInfo& source, const analysis::AnalyzedDocument& doc)
+      : terms(schema::folder_terms(source.path)), date(schema::date_value(doc.date)) {
+    terms.push_back(schema::lang_term(doc.lang));
+    if (!source.format.empty()) terms.push_back(schema::format_term(source.format));
+  }
+  void add_to(Xapian::Document& record) const {
+    for (const std::string& term : terms) record.add_boolean_term(term);
+    if (!date.empty()) record.add_value(schema::kDateSlot, date);
+  }
+};
 
 // Figure and quote records carry no text terms (they would skew the BM25 statistics passages are
 // ranked by); a text query reaches them through their passage (search/passage_ranking.h).
 Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                               const analysis::AnalyzedPassage& passage, const analysis::Figure& figure) {
+                               const FilterTerms& filters, const analysis::AnalyzedPassage& passage,
+                               const analysis::Figure& figure) {
   Xapian::Document record;
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeFigure));
   record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
   record.add_boolean_term(schema::unit_term(figure.unit));
   record.add_boolean_term(schema::kind_term(analysis::kind_name(figure.kind)));
-  add_filter_terms(record, source, doc);
+  filters.add_to(record);
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
@@ -82,12 +92,13 @@ void add_speaker_terms(Xapian::Document& record, const analysis::Speaker& speake
 // One record per quote: its words are searchable (`kb-search --quotes QUERY`), its speaker's
 // name forms filter (`--speaker`).
 Xapian::Document quote_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                              const analysis::AnalyzedPassage& passage, const analysis::Quote& quote, unsigned number) {
+                              const FilterTerms& filters, const analysis::AnalyzedPassage& passage,
+                              const analysis::Quote& quote, unsigned number) {
   Xapian::Document record;
   record.add_boolean_term(schema::quote_uid_term(source.id, number));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeQuote));
-  add_filter_terms(record, source, doc);
+  filters.add_to(record);
   record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
   add_speaker_terms(record, quote.speaker);
   record.add_value(schema::kDocIdSlot, source.id);
@@ -110,12 +121,12 @@ Xapian::Document quote_record(const SourceInfo& source, const analysis::Analyzed
 }
 
 Xapian::Document passage_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                                const analysis::AnalyzedPassage& passage) {
+                                const FilterTerms& filters, const analysis::AnalyzedPassage& passage) {
   Xapian::Document record;
   record.add_boolean_term(schema::passage_uid_term(source.id, passage.ordinal));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypePassage));
-  add_filter_terms(record, source, doc);
+  filters.add_to(record);
   for (const analysis::Token& token : passage.tokens) {
     analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
       if (pos == 0)
@@ -155,13 +166,14 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   return record;
 }
 
-Xapian::Document document_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
+Xapian::Document document_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
+                                 const FilterTerms& filters) {
   Xapian::Document record;
   record.add_boolean_term(schema::document_uid_term(source.id));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypeDocument));
   record.add_boolean_term(schema::path_term(source.path));
-  add_filter_terms(record, source, doc);
+  filters.add_to(record);
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kLangSlot, doc.lang);
   json data = {
@@ -326,19 +338,20 @@ IndexWriter::Prepared IndexWriter::prepare(const SourceInfo& source, const analy
   std::size_t count = 1 + doc.passages.size();
   for (const auto& passage : doc.passages) count += passage.figures.size() + passage.quotes.size();
   out.records.reserve(count);
-  out.records.push_back(document_record(source, doc));
-  for (const auto& passage : doc.passages) out.records.push_back(passage_record(source, doc, passage));
+  const FilterTerms filters(source, doc);
+  out.records.push_back(document_record(source, doc, filters));
+  for (const auto& passage : doc.passages) out.records.push_back(passage_record(source, doc, filters, passage));
   for (const auto& learned : doc.aliases) {
     out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.left_key), learned.alias.right);
     out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.right_key), learned.alias.left);
   }
   for (const auto& passage : doc.passages)
     for (const analysis::Figure& figure : passage.figures)
-      out.records.push_back(figure_record(source, doc, passage, figure));
+      out.records.push_back(figure_record(source, doc, filters, passage, figure));
   unsigned quote_number = 0;
   for (const auto& passage : doc.passages)
     for (const auto& quote : passage.quotes)
-      out.records.push_back(quote_record(source, doc, passage, quote, quote_number++));
+      out.records.push_back(quote_record(source, doc, filters, passage, quote, quote_number++));
   return out;
 }
 
