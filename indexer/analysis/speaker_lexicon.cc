@@ -58,10 +58,22 @@ SpeakerLexicon SpeakerLexicon::parse(std::string_view text) {
       lex.reporting_verbs.insert(line);
   }
   longest_first(lex.titles);
+  lex.title_set.insert(lex.titles.begin(), lex.titles.end());
+  lex.description_head_set.insert(lex.description_heads.begin(), lex.description_heads.end());
+  lex.org_suffix_set.insert(lex.org_suffixes.begin(), lex.org_suffixes.end());
+  lex.name_stop_ending_set.insert(lex.name_stop_endings.begin(), lex.name_stop_endings.end());
   longest_first(lex.description_heads);
   longest_first(lex.org_suffixes);
   longest_first(lex.name_stop_endings);
   return lex;
+}
+
+std::string_view SpeakerLexicon::ending_in(const std::unordered_set<std::string_view>& set, std::string_view word) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((static_cast<unsigned char>(word[i]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (set.contains(word.substr(i))) return word.substr(i);
+  }
+  return {};
 }
 
 const SpeakerLexicon& SpeakerLexicon::korean() {
