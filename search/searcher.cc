@@ -203,11 +203,9 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
   return best;
 }
 
-Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
-  Ranking ranking;
-  Xapian::Enquire enquire(db_);
+Xapian::Query Searcher::filtered(const SearchRequest& request, const Xapian::Query& text) {
   // Document, figure and quote records share the database: passage search keeps to passages.
-  Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
+  Xapian::Query query(Xapian::Query::OP_FILTER, text, Xapian::Query(schema::type_term(schema::kTypePassage)));
   if (!request.figure_filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
   if (!request.speaker.empty()) {
@@ -215,11 +213,104 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
-  enquire.set_query(apply_record_filter(request.filter, query));
+  return apply_record_filter(request.filter, query);
+}
+
+void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
+                                const PassageStats& stats) {
+  std::vector<ProximityWord> words;
+  for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
+    const std::string& term = built.positional_terms[i];
+    const double df = i < positional ? db_.get_termfreq(term) : 0;
+    words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
+                     term.size() >= 6 && analysis::detect_language(term) == "ko"});
+  }
+  const std::size_t depth = std::min<std::size_t>(ranking_.rerank_depth, passages.size());
+  const auto reranked_end = passages.begin() + static_cast<std::ptrdiff_t>(depth);
+  std::vector<std::pair<std::string, unsigned>> keys;  // tie-break: passage id (document id, ordinal)
+  for (auto it = passages.begin(); it != reranked_end; ++it) {
+    it->score += ranking_.proximity * window_evidence(it->docid, built, words);
+    const Xapian::Document record = db_.get_document(it->docid, Xapian::DOC_ASSUME_VALID);
+    keys.emplace_back(record.get_value(schema::kDocIdSlot),
+                      static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot))));
+  }
+  std::vector<std::size_t> order(depth);
+  for (std::size_t i = 0; i < depth; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
+    return keys[a] < keys[b];
+  });
+  std::vector<RankedPassage> sorted;
+  sorted.reserve(passages.size());
+  for (std::size_t i : order) sorted.push_back(passages[i]);
+  sorted.insert(sorted.end(), reranked_end, passages.end());
+  passages = std::move(sorted);
+}
+
+std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, const Xapian::Query& text,
+                                                 const BuiltQuery& built, std::size_t positional, double k1, double b,
+                                                 Xapian::doccount depth, std::size_t& estimated, double& max_possible) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(filtered(request, text));
+  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  const PassageStats stats = passage_stats(db_);
+  enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
+  const Xapian::MSet mset = enquire.get_mset(0, depth);
+  estimated = mset.get_matches_estimated();
+  max_possible = mset.get_max_possible();
+  std::vector<RankedPassage> passages;
+  for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
+  if (ranking_.proximity > 0 && positional > 1) proximity_rerank(passages, built, positional, stats);
+  return passages;
+}
+
+Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& built) {
+  // Each list with the BM25 parameters of the language its passages are mostly in.
+  const bool english = built.language == "en";
+  const double typed_k1 = english ? ranking_.en_k1 : ranking_.k1, typed_b = english ? ranking_.en_b : ranking_.b;
+  const double other_k1 = english ? ranking_.k1 : ranking_.en_k1, other_b = english ? ranking_.b : ranking_.en_b;
+  const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
+  Ranking ranking;
+  std::size_t typed_estimate = 0, translated_estimate = 0;
+  double typed_max = 0, translated_max = 0;
+  const auto typed = ranked_list(request, built.typed, built, built.typed_positional, typed_k1, typed_b, depth,
+                                 typed_estimate, typed_max);
+  const auto translated =
+      ranked_list(request, Xapian::Query(Xapian::Query::OP_AND_NOT, built.translated, built.typed), built,
+                  built.positional_terms.size(), other_k1, other_b, depth, translated_estimate, translated_max);
+  ranking.estimated_matches = typed_estimate + translated_estimate;
+  // The BM25 part of a score (before proximity evidence), normalised by what the list's query can reach.
+  auto candidates = [&](const std::vector<RankedPassage>& list, double max) {
+    std::vector<MergeCandidate> out;
+    for (const RankedPassage& p : list) {
+      MergeCandidate c;
+      c.passage = p;
+      c.normalised = max > 0 ? std::min(1.0, p.bm25 / max) : 0;
+      const Xapian::Document record = db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID);
+      if (request.one_per_document) c.doc = record.get_value(schema::kDocIdSlot);
+      c.query_language = built.language != "und" && record.get_value(schema::kLangSlot) == built.language;
+      out.push_back(std::move(c));
+    }
+    return out;
+  };
+  const std::vector<RankedPassage> merged = merge_by_language(
+      candidates(typed, typed_max), candidates(translated, translated_max), ranking_.merge, request.one_per_document);
+  for (std::size_t i = request.offset; i < merged.size() && ranking.passages.size() < request.limit; ++i)
+    ranking.passages.push_back(merged[i]);
+  return ranking;
+}
+
+Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
+  if (!built.translated.empty() && !request.sort_by_date) return rank_merged(request, built);
+  Ranking ranking;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(filtered(request, built.query));
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const PassageStats stats = passage_stats(db_);
-  enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
+  const bool english = built.language == "en";
+  enquire.set_weighting_scheme(
+      PassageBM25Weight(english ? ranking_.en_k1 : ranking_.k1, english ? ranking_.en_b : ranking_.b, stats));
   // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page
   // is then a slice of one order. Deeper passages keep BM25 order.
   // Sorted by date, the order is the dates': no proximity rerank.
@@ -231,34 +322,7 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
   if (rerank) {
-    std::vector<ProximityWord> words;
-    for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
-      const std::string& term = built.positional_terms[i];
-      const double df = db_.get_termfreq(term);
-      words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
-                       term.size() >= 6 && analysis::detect_language(term) == "ko"});
-    }
-    const std::size_t depth = std::min<std::size_t>(ranking_.rerank_depth, ranking.passages.size());
-    const auto reranked_end = ranking.passages.begin() + static_cast<std::ptrdiff_t>(depth);
-    std::vector<std::pair<std::string, unsigned>> keys;  // tie-break: passage id (document id, ordinal)
-    for (auto it = ranking.passages.begin(); it != reranked_end; ++it) {
-      it->score += ranking_.proximity * window_evidence(it->docid, built, words);
-      const Xapian::Document record = db_.get_document(it->docid, Xapian::DOC_ASSUME_VALID);
-      keys.emplace_back(record.get_value(schema::kDocIdSlot),
-                        static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot))));
-    }
-    std::vector<std::size_t> order(depth);
-    for (std::size_t i = 0; i < depth; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (ranking.passages[a].score != ranking.passages[b].score)
-        return ranking.passages[a].score > ranking.passages[b].score;
-      return keys[a] < keys[b];
-    });
-    std::vector<RankedPassage> sorted;
-    sorted.reserve(ranking.passages.size());
-    for (std::size_t i : order) sorted.push_back(ranking.passages[i]);
-    sorted.insert(sorted.end(), reranked_end, ranking.passages.end());
-    ranking.passages = std::move(sorted);
+    proximity_rerank(ranking.passages, built, built.positional_terms.size(), stats);
     ranking.passages.erase(ranking.passages.begin(),
                            ranking.passages.begin() + std::min<std::size_t>(request.offset, ranking.passages.size()));
     if (ranking.passages.size() > request.limit) ranking.passages.resize(request.limit);
