@@ -250,83 +250,126 @@ void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const Buil
 std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, const Xapian::Query& text,
                                                  const BuiltQuery& built, std::size_t positional, double k1, double b,
                                                  Xapian::doccount depth, std::size_t& estimated, double& max_possible) {
+  const Xapian::Query query = filtered(request, text);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(filtered(request, text));
+  enquire.set_query(query);
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
-  const Xapian::MSet mset = enquire.get_mset(0, depth);
+  const bool blend = ranking_.document > 0;
+  const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth);
   estimated = mset.get_matches_estimated();
   max_possible = mset.get_max_possible();
   std::vector<RankedPassage> passages;
   for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
+  if (blend && !passages.empty()) {
+    // The document around a passage: what the document's other matching passages score, summed.
+    std::vector<std::string> doc_of;
+    std::set<std::string> docs;
+    for (const RankedPassage& p : passages) {
+      doc_of.push_back(db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot));
+      docs.insert(doc_of.back());
+    }
+    std::vector<Xapian::Query> parents;
+    for (const std::string& d : docs) parents.emplace_back(schema::parent_term(d));
+    Xapian::Enquire siblings(db_);
+    siblings.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                     Xapian::Query(Xapian::Query::OP_OR, parents.begin(), parents.end())));
+    siblings.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
+    std::unordered_map<std::string, double> sum;
+    const Xapian::MSet all = siblings.get_mset(0, db_.get_doccount());
+    for (auto it = all.begin(); it != all.end(); ++it)
+      sum[it.get_document().get_value(schema::kDocIdSlot)] += it.get_weight();
+    for (std::size_t i = 0; i < passages.size(); ++i)
+      passages[i].score += ranking_.document * std::max(0.0, sum[doc_of[i]] - passages[i].bm25);
+    std::stable_sort(passages.begin(), passages.end(),
+                     [](const RankedPassage& x, const RankedPassage& y) { return x.score > y.score; });
+    if (passages.size() > depth) passages.resize(depth);
+  }
   if (ranking_.proximity > 0 && positional > 1) proximity_rerank(passages, built, positional, stats);
   return passages;
 }
 
 Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& built) {
-  // Each list with the BM25 parameters of the language its passages are mostly in.
+  // Passages in the query's language (or in none) are ranked by the words as typed: their order is
+  // the --no-expand order. Passages in the other language are ranked by the whole query, words
+  // and equivalents. Each list with the BM25 parameters of its language.
   const bool english = built.language == "en";
-  const double typed_k1 = english ? ranking_.en_k1 : ranking_.k1, typed_b = english ? ranking_.en_b : ranking_.b;
+  const double own_k1 = english ? ranking_.en_k1 : ranking_.k1, own_b = english ? ranking_.en_b : ranking_.b;
   const double other_k1 = english ? ranking_.k1 : ranking_.en_k1, other_b = english ? ranking_.b : ranking_.en_b;
+  const Xapian::Query own_language(Xapian::Query::OP_OR, Xapian::Query(schema::lang_term(built.language)),
+                                   Xapian::Query(schema::lang_term("und")));
   const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
+  const std::size_t all_positional = built.positional_terms.size();
   Ranking ranking;
-  std::size_t typed_estimate = 0, translated_estimate = 0;
-  double typed_max = 0, translated_max = 0;
-  const auto typed = ranked_list(request, built.typed, built, built.typed_positional, typed_k1, typed_b, depth,
-                                 typed_estimate, typed_max);
-  const auto translated =
-      ranked_list(request, Xapian::Query(Xapian::Query::OP_AND_NOT, built.translated, built.typed), built,
-                  built.positional_terms.size(), other_k1, other_b, depth, translated_estimate, translated_max);
-  ranking.estimated_matches = typed_estimate + translated_estimate;
-  // The BM25 part of a score (before proximity evidence), normalised by what the list's query can reach.
-  auto candidates = [&](const std::vector<RankedPassage>& list, double max) {
-    std::vector<MergeCandidate> out;
+  std::size_t estimate[3] = {0, 0, 0};
+  double max[3] = {0, 0, 0};
+  const auto typed = ranked_list(request, Xapian::Query(Xapian::Query::OP_FILTER, built.typed, own_language), built,
+                                 built.typed_positional, own_k1, own_b, depth, estimate[0], max[0]);
+  const auto other = ranked_list(request, Xapian::Query(Xapian::Query::OP_AND_NOT, built.query, own_language), built,
+                                 all_positional, other_k1, other_b, depth, estimate[1], max[1]);
+  // Passages in the query's language that only the equivalents find (a Korean passage with the
+  // `AI` a Korean query was expanded to) come last.
+  const auto own_translated =
+      ranked_list(request,
+                  Xapian::Query(Xapian::Query::OP_FILTER,
+                                Xapian::Query(Xapian::Query::OP_AND_NOT, built.translated, built.typed), own_language),
+                  built, all_positional, own_k1, own_b, depth, estimate[2], max[2]);
+  ranking.estimated_matches = estimate[0] + estimate[1] + estimate[2];
+  // The BM25 part of a score (before proximity evidence), normalised by what the list's query
+  // can reach; passages in the other language by what the equivalents alone can reach, since
+  // the words as typed are rarely theirs.
+  auto candidates = [&](const std::vector<RankedPassage>& list, double reach, bool own,
+                        std::vector<MergeCandidate>& out) {
     for (const RankedPassage& p : list) {
       MergeCandidate c;
       c.passage = p;
-      c.normalised = max > 0 ? std::min(1.0, p.bm25 / max) : 0;
-      const Xapian::Document record = db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID);
-      if (request.one_per_document) c.doc = record.get_value(schema::kDocIdSlot);
-      c.query_language = built.language != "und" && record.get_value(schema::kLangSlot) == built.language;
+      c.normalised = reach > 0 ? std::min(1.0, p.bm25 / reach) : 0;
+      if (request.one_per_document)
+        c.doc = db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
+      c.query_language = own;
       out.push_back(std::move(c));
     }
-    return out;
   };
-  const std::vector<RankedPassage> merged = merge_by_language(
-      candidates(typed, typed_max), candidates(translated, translated_max), ranking_.merge, request.one_per_document);
+  std::vector<MergeCandidate> typed_candidates, translated_candidates;
+  candidates(typed, max[0], false, typed_candidates);
+  candidates(other, max[2] > 0 ? max[2] : max[1], false, translated_candidates);
+  candidates(own_translated, max[2], true, translated_candidates);
+  const std::vector<RankedPassage> merged =
+      merge_by_language(typed_candidates, translated_candidates, ranking_.merge, request.one_per_document);
   for (std::size_t i = request.offset; i < merged.size() && ranking.passages.size() < request.limit; ++i)
     ranking.passages.push_back(merged[i]);
   return ranking;
 }
 
 Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
-  if (!built.translated.empty() && !request.sort_by_date) return rank_merged(request, built);
+  if (!request.sort_by_date) {
+    if (!built.translated.empty() && (built.language == "ko" || built.language == "en"))
+      return rank_merged(request, built);
+    Ranking ranking;
+    const bool english = built.language == "en";
+    double max_possible = 0;
+    const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
+    std::vector<RankedPassage> list =
+        ranked_list(request, built.query, built, built.positional_terms.size(), english ? ranking_.en_k1 : ranking_.k1,
+                    english ? ranking_.en_b : ranking_.b, depth, ranking.estimated_matches, max_possible);
+    for (std::size_t i = request.offset; i < list.size() && ranking.passages.size() < request.limit; ++i)
+      ranking.passages.push_back(list[i]);
+    return ranking;
+  }
+  // Sorted by date, the order is the dates': no proximity rerank, no document evidence.
   Ranking ranking;
   Xapian::Enquire enquire(db_);
   enquire.set_query(filtered(request, built.query));
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
-  if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-  const PassageStats stats = passage_stats(db_);
+  enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const bool english = built.language == "en";
-  enquire.set_weighting_scheme(
-      PassageBM25Weight(english ? ranking_.en_k1 : ranking_.k1, english ? ranking_.en_b : ranking_.b, stats));
-  // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page
-  // is then a slice of one order. Deeper passages keep BM25 order.
-  // Sorted by date, the order is the dates': no proximity rerank.
-  const bool rerank = ranking_.proximity > 0 && !request.sort_by_date && request.offset < ranking_.rerank_depth &&
-                      built.positional_terms.size() > 1;
-  const Xapian::doccount fetch =
-      rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
-  const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);
+  enquire.set_weighting_scheme(PassageBM25Weight(english ? ranking_.en_k1 : ranking_.k1,
+                                                 english ? ranking_.en_b : ranking_.b, passage_stats(db_)));
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   ranking.estimated_matches = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
-  if (rerank) {
-    proximity_rerank(ranking.passages, built, built.positional_terms.size(), stats);
-    ranking.passages.erase(ranking.passages.begin(),
-                           ranking.passages.begin() + std::min<std::size_t>(request.offset, ranking.passages.size()));
-    if (ranking.passages.size() > request.limit) ranking.passages.resize(request.limit);
-  }
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    ranking.passages.push_back({*it, it.get_weight(), it.get_weight()});
   return ranking;
 }
 

@@ -69,6 +69,12 @@ struct RankingParams {
   // at that word's position (kCompoundSlot), at this share of its idf.
   double compound = 1.0;
   unsigned rerank_depth = 20;
+  // The document around a passage: a passage's score gains `document` × the summed BM25 scores
+  // of its document's other passages that match the query, computed over the best
+  // `document_depth` passages (a story cut into lines, whose headline words are spread over
+  // several of them, rises as a whole). Before the proximity rerank.
+  double document = 0.0;
+  unsigned document_depth = 100;
   // How the typed and the translated lists are merged (language_merge.h).
   MergeParams merge{};
 };

@@ -261,7 +261,8 @@ class FileOrderSink final : public kb::search::HitSink {
   std::vector<std::string> files_;
 };
 
-Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::RankingParams& params, bool expand) {
+Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::RankingParams& params, bool expand,
+                   std::ostream* failures = nullptr) {
   Result r;
   r.name = expand ? "kb (as shipped)" : "kb --no-expand";
   kb::search::Searcher searcher(db.string(), params);
@@ -287,14 +288,15 @@ Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::Ra
         break;
       }
     r.ranks[q.lang].push_back(rank);
+    if (failures != nullptr && rank != 1)
+      *failures << q.lang << '\t' << rank << '\t' << q.text << '\t' << c.items[q.item].name << '\t'
+                << (sink.files().empty() ? "" : sink.files().front()) << '\n';
   }
   return r;
 }
 
-// The comparison: whole files in one database, indexed and queried as Omega does.
-Result evaluate_omega_style(const Collection& c, const fs::path& dir, double& build_seconds) {
-  Result r;
-  r.name = "Omega-style Xapian";
+// The comparison: whole files in one database, indexed as omindex does; returns the build time.
+double build_omega_style(const Collection& c, const fs::path& dir) {
   const Xapian::Stem stemmer("english");
   const auto start = Clock::now();
   {
@@ -311,7 +313,15 @@ Result evaluate_omega_style(const Collection& c, const fs::path& dir, double& bu
     }
     db.commit();
   }
-  build_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Queried as Omega does; `lowercase`: the query lower-cased first (STEM_SOME does not stem a
+// capitalised word, and Reuters headlines are in capitals).
+Result evaluate_omega_style(const Collection& c, const fs::path& dir, bool lowercase) {
+  Result r;
+  r.name = lowercase ? "Omega-style Xapian, query lower-cased" : "Omega-style Xapian";
+  const Xapian::Stem stemmer("english");
   Xapian::Database db(dir.string());
   Xapian::QueryParser parser;
   parser.set_database(db);
@@ -323,12 +333,15 @@ Result evaluate_omega_style(const Collection& c, const fs::path& dir, double& bu
   const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM;
   for (const Query& q : c.queries) {
     const auto t0 = Clock::now();
+    std::string text = q.text;
+    if (lowercase)
+      for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     Xapian::Query query;
     try {
-      query = parser.parse_query(q.text, flags);
+      query = parser.parse_query(text, flags);
     } catch (const Xapian::QueryParserError&) {
       try {
-        query = parser.parse_query(q.text, 0);
+        query = parser.parse_query(text, 0);
       } catch (const Xapian::QueryParserError&) {
       }
     }
@@ -404,7 +417,7 @@ void print_row(const Result& r) {
 
 int main(int argc, char** argv) {
   CLI::App app{"kb-eval-mixed: known-item search on KorQuAD paragraphs mixed with Reuters stories, kb beside Omega"};
-  std::string korquad, reuters, part = "tune", kb_index, sweep;
+  std::string korquad, reuters, part = "tune", kb_index, sweep, failures_path;
   std::size_t stories = 700, questions = 1000;
   bool all_questions = false, json_output = false, keep = false;
   std::vector<std::string> sets;
@@ -420,6 +433,9 @@ int main(int argc, char** argv) {
   app.add_option("--kb-index", kb_index, "kb-index program (default: the one beside this program)");
   app.add_option("--set", sets, "Ranking parameter name=value (tuning; repeatable)");
   app.add_option("--sweep", sweep, "Tuning: one line of results per line of ranking parameters in this file");
+  app.add_option(
+      "--failures", failures_path,
+      "Write kb's queries (as shipped) not answered first here (TSV: lang, rank, query, answer, first file)");
   app.add_flag("--json", json_output, "One JSON object instead of the table");
   app.add_flag("--keep", keep, "Keep the files and databases (their folder is printed)");
   try {
@@ -460,10 +476,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::vector<Result> results;
-    results.push_back(evaluate_kb(c, scratch.path() / "kb", params, true));
+    std::ofstream failures;
+    if (!failures_path.empty()) failures.open(failures_path);
+    results.push_back(evaluate_kb(c, scratch.path() / "kb", params, true, failures.is_open() ? &failures : nullptr));
     results.push_back(evaluate_kb(c, scratch.path() / "kb", params, false));
-    double omega_build = 0;
-    results.push_back(evaluate_omega_style(c, scratch.path() / "omega", omega_build));
+    const double omega_build = build_omega_style(c, scratch.path() / "omega");
+    results.push_back(evaluate_omega_style(c, scratch.path() / "omega", false));
+    results.push_back(evaluate_omega_style(c, scratch.path() / "omega", true));
     if (json_output) {
       json out = {{"part", part},
                   {"korean_passages", c.ko_items},

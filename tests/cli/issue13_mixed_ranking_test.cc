@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<json> search(const std::string& db, const std::string& query, unsigned k, bool expand = true) {
+std::vector<json> top_hits(const std::string& db, const std::string& query, unsigned k, bool expand = true) {
   std::vector<std::string> args = {"--db", db, "--format", "json", "--limit", std::to_string(k)};
   if (!expand) args.push_back("--no-expand");
   args.push_back(query);
@@ -58,7 +58,7 @@ TEST_F(Issue13Corpus, Issue13_QueryLanguageFirstOtherLanguageInTopFive) {
       {"규제 혁신", "ko", "ko"},
   };
   for (const ShapeCase& c : cases) {
-    const auto hits = search(db(), c.query, 5);
+    const auto hits = top_hits(db(), c.query, 5);
     ASSERT_FALSE(hits.empty()) << c.query;
     const auto l = langs(hits);
     EXPECT_EQ(l.front(), c.first) << c.query;
@@ -68,7 +68,7 @@ TEST_F(Issue13Corpus, Issue13_QueryLanguageFirstOtherLanguageInTopFive) {
 
 TEST_F(Issue13Corpus, Issue13_NoFloodingByTranslations) {
   // Without the merge, seven English passages came before the first Korean one.
-  const auto l = langs(search(db(), "실리콘밸리", 10));
+  const auto l = langs(top_hits(db(), "실리콘밸리", 10));
   ASSERT_GE(l.size(), 3u);
   EXPECT_EQ(std::count(l.begin(), l.begin() + 3, "ko"), 2) << "top 3 of 실리콘밸리: two Korean, one English";
 }
@@ -101,8 +101,8 @@ TEST(Issue13Monolingual, Issue13_ExpansionCostsNothingOnOneLanguage) {
   ASSERT_EQ(run_program("kb-index", {"--db", db, (dir / "docs").string()}).exit_code, 0);
   for (const std::string query : {"인공지능 투자", "반도체", "실리콘밸리 투자", "규제 완화", "데이터센터 전력망"}) {
     std::vector<std::string> on, off;
-    for (const json& h : search(db, query, 10, true)) on.push_back(h["passage"]["id"]);
-    for (const json& h : search(db, query, 10, false)) off.push_back(h["passage"]["id"]);
+    for (const json& h : top_hits(db, query, 10, true)) on.push_back(h["passage"]["id"]);
+    for (const json& h : top_hits(db, query, 10, false)) off.push_back(h["passage"]["id"]);
     ASSERT_GE(on.size(), off.size()) << query;
     EXPECT_EQ(std::vector<std::string>(on.begin(), on.begin() + static_cast<std::ptrdiff_t>(off.size())), off) << query;
   }
