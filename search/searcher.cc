@@ -247,41 +247,87 @@ void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const Buil
   passages = std::move(sorted);
 }
 
+double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, std::size_t positional, double k1,
+                                double b, const PassageStats& stats) {
+  // BM25 of the whole document over the query's words (their positional terms: words as written),
+  // each word's idf from the passages; the document's length and the average are summed over its
+  // passages. Per document and query, each word's part is computed once; a passage gains the
+  // parts of the words it lacks itself and its document has elsewhere.
+  const std::string doc = db_.get_document(passage, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
+  std::vector<std::size_t> order(positional);  // term order, for skip_to
+  for (std::size_t i = 0; i < positional; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t x, std::size_t y) { return built.positional_terms[x] < built.positional_terms[y]; });
+  // Adds each word's wdf in passage `did` to `tf`.
+  auto count = [&](Xapian::docid did, std::vector<double>& tf) {
+    auto t = db_.termlist_begin(did);
+    for (std::size_t i : order) {
+      t.skip_to(built.positional_terms[i]);
+      if (t == db_.termlist_end(did)) break;
+      if (*t == built.positional_terms[i]) tf[i] += t.get_wdf();
+    }
+  };
+  auto found = document_scores_.find(doc);
+  if (found == document_scores_.end()) {
+    if (average_document_length_ <= 0) {
+      const double documents = db_.get_termfreq(schema::type_term(schema::kTypeDocument));
+      average_document_length_ = documents > 0 ? stats.average_length * stats.passages / documents : 1;
+    }
+    std::vector<double> tf(positional, 0);
+    double length = 0;
+    const std::string parent = schema::parent_term(doc);
+    for (auto p = db_.postlist_begin(parent); p != db_.postlist_end(parent); ++p) {
+      const Xapian::termcount passage_length = p.get_doclength();
+      if (passage_length == 0) continue;  // document, figure and quote records have no text terms
+      length += passage_length;
+      count(*p, tf);
+    }
+    std::vector<double> parts(positional, 0);
+    const double normalised = std::max(length / average_document_length_, 0.5);
+    for (std::size_t i = 0; i < positional; ++i) {
+      if (tf[i] <= 0) continue;
+      const double n = db_.get_termfreq(built.positional_terms[i]);
+      double odds = (stats.passages - n + 0.5) / (n + 0.5);
+      if (odds < 2) odds = odds * 0.5 + 1;
+      parts[i] =
+          built.positional_shares[i] * std::log(odds) * (k1 + 1) * tf[i] / (k1 * (normalised * b + (1 - b)) + tf[i]);
+    }
+    found = document_scores_.emplace(doc, std::move(parts)).first;
+  }
+  std::vector<double> own(positional, 0);
+  count(passage, own);
+  double score = 0;
+  for (std::size_t i = 0; i < positional; ++i)
+    if (own[i] <= 0) score += found->second[i];
+  return score;
+}
+
 std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, const Xapian::Query& text,
                                                  const BuiltQuery& built, std::size_t positional, double k1, double b,
                                                  Xapian::doccount depth, std::size_t& estimated, double& max_possible) {
+  document_scores_.clear();
   const Xapian::Query query = filtered(request, text);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
-  const bool blend = ranking_.document > 0;
+  // Document evidence where documents are ranked (one passage per document): a passage listing
+  // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
+  const bool blend = ranking_.document > 0 && request.one_per_document;
   const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth);
   estimated = mset.get_matches_estimated();
   max_possible = mset.get_max_possible();
   std::vector<RankedPassage> passages;
   for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
   if (blend && !passages.empty()) {
-    // The document around a passage: what the document's other matching passages score, summed.
-    std::vector<std::string> doc_of;
-    std::set<std::string> docs;
-    for (const RankedPassage& p : passages) {
-      doc_of.push_back(db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot));
-      docs.insert(doc_of.back());
+    // Like Dirichlet smoothing: a short passage (a wrapped line) borrows more from its document
+    // than a long one, by document_mu / (length + document_mu).
+    for (RankedPassage& p : passages) {
+      const double length = db_.get_doclength(p.docid);
+      p.score += ranking_.document * ranking_.document_mu / (length + ranking_.document_mu) *
+                 document_score(p.docid, built, positional, ranking_.document_k1, ranking_.document_b, stats);
     }
-    std::vector<Xapian::Query> parents;
-    for (const std::string& d : docs) parents.emplace_back(schema::parent_term(d));
-    Xapian::Enquire siblings(db_);
-    siblings.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                     Xapian::Query(Xapian::Query::OP_OR, parents.begin(), parents.end())));
-    siblings.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
-    std::unordered_map<std::string, double> sum;
-    const Xapian::MSet all = siblings.get_mset(0, db_.get_doccount());
-    for (auto it = all.begin(); it != all.end(); ++it)
-      sum[it.get_document().get_value(schema::kDocIdSlot)] += it.get_weight();
-    for (std::size_t i = 0; i < passages.size(); ++i)
-      passages[i].score += ranking_.document * std::max(0.0, sum[doc_of[i]] - passages[i].bm25);
     std::stable_sort(passages.begin(), passages.end(),
                      [](const RankedPassage& x, const RankedPassage& y) { return x.score > y.score; });
     if (passages.size() > depth) passages.resize(depth);

@@ -69,12 +69,18 @@ struct RankingParams {
   // at that word's position (kCompoundSlot), at this share of its idf.
   double compound = 1.0;
   unsigned rerank_depth = 20;
-  // The document around a passage: a passage's score gains `document` × the summed BM25 scores
-  // of its document's other passages that match the query, computed over the best
+  // The document around a passage, when documents are ranked (SearchRequest::one_per_document):
+  // a passage's score gains `document` × the BM25 parts of its
+  // whole document for the query words the passage lacks and its document has elsewhere
+  // (Searcher::document_score; nothing for a one-passage document), computed for the best
   // `document_depth` passages (a story cut into lines, whose headline words are spread over
   // several of them, rises as a whole). Before the proximity rerank.
-  double document = 0.0;
-  unsigned document_depth = 100;
+  // Tuned with tools/kb_eval_mixed.cc on reut2-000…017.
+  double document = 2.0;
+  unsigned document_depth = 40;
+  double document_mu = 20;   // words: a passage of this length takes half of `document`
+  double document_k1 = 1.0;  // BM25 over whole documents: Xapian's defaults
+  double document_b = 0.5;
   // How the typed and the translated lists are merged (language_merge.h).
   MergeParams merge{};
 };
@@ -142,6 +148,13 @@ class Searcher {
   void proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
                         const PassageStats& stats);
   Xapian::Query filtered(const SearchRequest& request, const Xapian::Query& text);
+  // The part of its whole document's BM25 (over the first `positional` positional terms of
+  // `built`) that a passage lacks: the words its document has elsewhere.
+  double document_score(Xapian::docid passage, const BuiltQuery& built, std::size_t positional, double k1, double b,
+                        const PassageStats& stats);
+  // Per ranked list: document id → each positional term's part of the document's BM25.
+  std::unordered_map<std::string, std::vector<double>> document_scores_;
+  double average_document_length_ = 0;  // words, over documents with passages
   Hit materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
   // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.

@@ -220,6 +220,8 @@ double run_kb_index(const fs::path& kb_index, const fs::path& db, const fs::path
 struct Result {
   std::string name;
   std::map<std::string, std::vector<unsigned>> ranks;  // lang → per query
+  std::vector<unsigned> in_order;                      // per query, in the collection's order
+  std::vector<std::string> first;                      // per query: the file ranked first
   std::vector<double> latencies_ms;
 
   static double recall(const std::vector<unsigned>& r, unsigned k) {
@@ -261,8 +263,7 @@ class FileOrderSink final : public kb::search::HitSink {
   std::vector<std::string> files_;
 };
 
-Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::RankingParams& params, bool expand,
-                   std::ostream* failures = nullptr) {
+Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::RankingParams& params, bool expand) {
   Result r;
   r.name = expand ? "kb (as shipped)" : "kb --no-expand";
   kb::search::Searcher searcher(db.string(), params);
@@ -288,9 +289,8 @@ Result evaluate_kb(const Collection& c, const fs::path& db, const kb::search::Ra
         break;
       }
     r.ranks[q.lang].push_back(rank);
-    if (failures != nullptr && rank != 1)
-      *failures << q.lang << '\t' << rank << '\t' << q.text << '\t' << c.items[q.item].name << '\t'
-                << (sink.files().empty() ? "" : sink.files().front()) << '\n';
+    r.in_order.push_back(rank);
+    r.first.push_back(sink.files().empty() ? "" : sink.files().front());
   }
   return r;
 }
@@ -357,38 +357,42 @@ Result evaluate_omega_style(const Collection& c, const fs::path& dir, bool lower
     }
     r.latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     r.ranks[q.lang].push_back(rank);
+    r.in_order.push_back(rank);
   }
   return r;
 }
 
 // `name=value` → a ranking parameter; false for an unknown name.
 bool set_param(kb::search::RankingParams& p, const std::string& name, double v) {
-  if (name == "k1")
-    p.k1 = v;
-  else if (name == "b")
-    p.b = v;
-  else if (name == "word")
-    p.spaces.word = v;
-  else if (name == "bigram")
-    p.spaces.bigram = v;
-  else if (name == "bridge")
-    p.spaces.bridge = v;
-  else if (name == "translation")
-    p.spaces.translation = v;
-  else if (name == "paraphrase")
-    p.spaces.paraphrase = v;
-  else if (name == "proximity")
-    p.proximity = v;
-  else if (name == "window")
-    p.window = static_cast<unsigned>(v);
-  else if (name == "depth")
-    p.rerank_depth = static_cast<unsigned>(v);
-  else if (name == "answer")
-    p.answer = v;
-  else if (name == "compound")
-    p.compound = v;
-  else
-    return false;
+  using P = kb::search::RankingParams;
+  static const std::map<std::string, void (*)(P&, double)> setters = {
+      {"k1", [](P& q, double x) { q.k1 = x; }},
+      {"b", [](P& q, double x) { q.b = x; }},
+      {"en_k1", [](P& q, double x) { q.en_k1 = x; }},
+      {"en_b", [](P& q, double x) { q.en_b = x; }},
+      {"word", [](P& q, double x) { q.spaces.word = x; }},
+      {"bigram", [](P& q, double x) { q.spaces.bigram = x; }},
+      {"bridge", [](P& q, double x) { q.spaces.bridge = x; }},
+      {"translation", [](P& q, double x) { q.spaces.translation = x; }},
+      {"paraphrase", [](P& q, double x) { q.spaces.paraphrase = x; }},
+      {"exact", [](P& q, double x) { q.spaces.exact = x; }},
+      {"proximity", [](P& q, double x) { q.proximity = x; }},
+      {"window", [](P& q, double x) { q.window = static_cast<unsigned>(x); }},
+      {"depth", [](P& q, double x) { q.rerank_depth = static_cast<unsigned>(x); }},
+      {"answer", [](P& q, double x) { q.answer = x; }},
+      {"compound", [](P& q, double x) { q.compound = x; }},
+      {"document", [](P& q, double x) { q.document = x; }},
+      {"document_depth", [](P& q, double x) { q.document_depth = static_cast<unsigned>(x); }},
+      {"document_mu", [](P& q, double x) { q.document_mu = x; }},
+      {"document_k1", [](P& q, double x) { q.document_k1 = x; }},
+      {"document_b", [](P& q, double x) { q.document_b = x; }},
+      {"discount", [](P& q, double x) { q.merge.discount = x; }},
+      {"well_matched", [](P& q, double x) { q.merge.well_matched = x; }},
+      {"slot", [](P& q, double x) { q.merge.slot = static_cast<unsigned>(x); }},
+  };
+  const auto it = setters.find(name);
+  if (it == setters.end()) return false;
+  it->second(p, v);
   return true;
 }
 
@@ -433,9 +437,9 @@ int main(int argc, char** argv) {
   app.add_option("--kb-index", kb_index, "kb-index program (default: the one beside this program)");
   app.add_option("--set", sets, "Ranking parameter name=value (tuning; repeatable)");
   app.add_option("--sweep", sweep, "Tuning: one line of results per line of ranking parameters in this file");
-  app.add_option(
-      "--failures", failures_path,
-      "Write kb's queries (as shipped) not answered first here (TSV: lang, rank, query, answer, first file)");
+  app.add_option("--failures", failures_path,
+                 "Write kb's queries (as shipped) not answered first here (TSV: lang, kb rank, Omega-style rank with "
+                 "the query lower-cased, query, answer, kb's first file)");
   app.add_flag("--json", json_output, "One JSON object instead of the table");
   app.add_flag("--keep", keep, "Keep the files and databases (their folder is printed)");
   try {
@@ -476,13 +480,19 @@ int main(int argc, char** argv) {
       return 0;
     }
     std::vector<Result> results;
-    std::ofstream failures;
-    if (!failures_path.empty()) failures.open(failures_path);
-    results.push_back(evaluate_kb(c, scratch.path() / "kb", params, true, failures.is_open() ? &failures : nullptr));
+    results.push_back(evaluate_kb(c, scratch.path() / "kb", params, true));
     results.push_back(evaluate_kb(c, scratch.path() / "kb", params, false));
     const double omega_build = build_omega_style(c, scratch.path() / "omega");
     results.push_back(evaluate_omega_style(c, scratch.path() / "omega", false));
     results.push_back(evaluate_omega_style(c, scratch.path() / "omega", true));
+    if (!failures_path.empty()) {
+      std::ofstream failures(failures_path);
+      for (std::size_t i = 0; i < c.queries.size(); ++i)
+        if (results[0].in_order[i] != 1)
+          failures << c.queries[i].lang << '\t' << results[0].in_order[i] << '\t' << results[3].in_order[i] << '\t'
+                   << c.queries[i].text << '\t' << c.items[c.queries[i].item].name << '\t' << results[0].first[i]
+                   << '\n';
+    }
     if (json_output) {
       json out = {{"part", part},
                   {"korean_passages", c.ko_items},
