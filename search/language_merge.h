@@ -1,9 +1,12 @@
-// Language-aware merging of two ranked lists (issue 13): passages that match the query words as
-// typed, and passages that match only through their cross-language equivalents.
+// Language-aware merging of two ranked lists (issue 13): the `typed` list, passages in the
+// query's language (or in none) ranked by the query words as typed, and the `translated` list,
+// passages in the other language ranked by the words and their cross-language equivalents (plus,
+// flagged `query_language`, passages in the query's language that only an equivalent finds).
 //
-// Each list is ranked on its own (BM25 with the parameters of its language, then proximity), so
-// neither list's scores bend the other's order: the typed list is exactly the `--no-expand`
-// order, and expansion costs nothing on a monolingual collection. Scores of the two lists are
+// Each list is ranked on its own (Searcher::rank_merged: BM25 with the parameters of its
+// language, then proximity), so neither list's scores bend the other's order: the typed list is
+// exactly the `--no-expand` order, and expansion costs nothing on a monolingual collection.
+// Scores of the two lists are
 // made comparable by normalising each passage's BM25 score by the highest score its list's query
 // can reach (Xapian's MSet::get_max_possible: the sum of every query term's best weight), which
 // reads as "the share of the query this passage matches, weighted by idf". The merge then:
