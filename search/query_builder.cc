@@ -82,11 +82,18 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
       built.positional_shares.push_back(1.0);
     }
     Xapian::Query word;
+    const bool latin = t.script == analysis::Script::kLatin;
     std::vector<Xapian::Query> own_bigrams;
     const std::string bridge = t.bridge.empty() ? std::string() : schema::bigram_term(t.bridge);
     analysis::for_each_query_term(t, [&](const std::string& term, analysis::TermSpace space) {
       if (space == analysis::TermSpace::kWord) {
-        if (built.ranking_terms.insert(term).second) word = Xapian::Query(term);
+        if (built.ranking_terms.insert(term).second) {
+          word = Xapian::Query(term);
+          if (latin && weights_.exact > 0 && analysis::phrase_term(t) != term)
+            word = Xapian::Query(
+                Xapian::Query::OP_OR, word,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(analysis::phrase_term(t)), weights_.exact));
+        }
       } else if (seen_bigrams.insert(term).second) {
         (term == bridge ? bridges : own_bigrams).emplace_back(term);
       }
@@ -96,11 +103,12 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
 
   // Equivalents join the word space as weighted clauses; their positional terms feed the
   // proximity rerank, each counting `positional_scale` × its share of a query word.
-  auto add_equivalents = [&](const QueryExpander& source, double weight, double positional_scale) {
+  auto add_equivalents = [&](const QueryExpander& source, double weight, double positional_scale,
+                             std::vector<Xapian::Query>& into) {
     std::vector<std::string> expanded_terms;
     std::vector<std::pair<std::string, double>> expanded_positional;
     for (Xapian::Query& clause : source.expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
-      words.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weight);
+      into.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weight);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
     for (auto& [term, share] : expanded_positional)
       if (seen_positional.insert(term).second) {
@@ -110,23 +118,34 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   };
   // A passage in the other language can match only through the translations, while a passage in
   // the query's language also scores through bigrams: a small boost lets the two compete.
-  if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0);
   // A paraphrase is weaker evidence than the word itself, in ranking and in proximity alike.
+  // Paraphrases are of the query's language: they belong to the typed part.
   if (paraphraser != nullptr && weights_.paraphrase > 0)
-    add_equivalents(*paraphraser, weights_.paraphrase, weights_.paraphrase);
-  auto scaled_or = [](std::vector<Xapian::Query>& terms, double weight) {
+    add_equivalents(*paraphraser, weights_.paraphrase, weights_.paraphrase, words);
+  built.typed_positional = built.positional_terms.size();
+  std::vector<Xapian::Query> translations;
+  if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0, translations);
+  auto scaled_or = [](const std::vector<Xapian::Query>& terms, double weight) {
     Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return weight == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
   };
-  Xapian::Query free_query = scaled_or(words, weights_.word);
-  if (!bridges.empty() && weights_.bridge > 0)
-    free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bridges, weights_.bridge));
-  if (phrases.empty()) {
-    built.query = free_query;
-  } else {
+  auto assemble = [&](const std::vector<Xapian::Query>& free_words) {
+    Xapian::Query free_query = scaled_or(free_words, weights_.word);
+    if (!bridges.empty() && weights_.bridge > 0)
+      free_query = Xapian::Query(Xapian::Query::OP_OR, free_query, scaled_or(bridges, weights_.bridge));
+    if (phrases.empty()) return free_query;
     Xapian::Query required(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
-    built.query = words.empty() ? required : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, free_query);
+    return free_words.empty() ? required : Xapian::Query(Xapian::Query::OP_AND_MAYBE, required, free_query);
+  };
+  built.typed = assemble(words);
+  if (!translations.empty()) {
+    built.translated = scaled_or(translations, weights_.word);
+    words.insert(words.end(), translations.begin(), translations.end());
+    built.query = assemble(words);
+  } else {
+    built.query = built.typed;
   }
+  built.language = analysis::detect_language(text);
   return built;
 }
 

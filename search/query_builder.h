@@ -25,7 +25,14 @@
 namespace kb::search {
 
 struct BuiltQuery {
-  Xapian::Query query;                  // empty when the text has no searchable term
+  Xapian::Query query;  // empty when the text has no searchable term
+  // The same query in two parts, for language-aware merging (language_merge.h): `typed`, the
+  // words as typed (with their bigrams, paraphrases and phrases), and `translated`, the
+  // cross-language equivalents alone (empty without an expander or when none was found).
+  Xapian::Query typed;
+  Xapian::Query translated;
+  std::size_t typed_positional = 0;     // positional_terms[0, typed_positional) come from the typed words
+  std::string language;                 // of the query text: "ko", "en" or "und" (analysis::detect_language)
   std::set<std::string> ranking_terms;  // for highlighting
   std::set<std::string> phrase_terms;
   std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
@@ -47,6 +54,10 @@ struct SpaceWeights {
   double translation = 1.5;
   // Korean paraphrases (`출생` for `태어났다`), always searched; tuned on KorQuAD dev.
   double paraphrase = 0.5;
+  // An English word as typed (its unstemmed positional term) beside its stem: headline and
+  // query words recur verbatim in the text they come from. Tuned on Reuters stories of
+  // reut2-000…017 with tools/kb_eval_mixed.cc.
+  double exact = 0.0;
 };
 
 class QueryBuilder {

@@ -203,11 +203,9 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
   return best;
 }
 
-Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
-  Ranking ranking;
-  Xapian::Enquire enquire(db_);
+Xapian::Query Searcher::filtered(const SearchRequest& request, const Xapian::Query& text) {
   // Document, figure and quote records share the database: passage search keeps to passages.
-  Xapian::Query query(Xapian::Query::OP_FILTER, built.query, Xapian::Query(schema::type_term(schema::kTypePassage)));
+  Xapian::Query query(Xapian::Query::OP_FILTER, text, Xapian::Query(schema::type_term(schema::kTypePassage)));
   if (!request.figure_filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
   if (!request.speaker.empty()) {
@@ -215,54 +213,209 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
-  enquire.set_query(apply_record_filter(request.filter, query));
-  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
-  if (request.sort_by_date) enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-  const PassageStats stats = passage_stats(db_);
-  enquire.set_weighting_scheme(PassageBM25Weight(ranking_.k1, ranking_.b, stats));
-  // The first `rerank_depth` passages are reordered by proximity, whatever the page: every page
-  // is then a slice of one order. Deeper passages keep BM25 order.
-  // Sorted by date, the order is the dates': no proximity rerank.
-  const bool rerank = ranking_.proximity > 0 && !request.sort_by_date && request.offset < ranking_.rerank_depth &&
-                      built.positional_terms.size() > 1;
-  const Xapian::doccount fetch =
-      rerank ? std::max(request.offset + request.limit, ranking_.rerank_depth) : request.limit;
-  const Xapian::MSet mset = enquire.get_mset(rerank ? 0 : request.offset, fetch);
-  ranking.estimated_matches = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it) ranking.passages.push_back({*it, it.get_weight()});
-  if (rerank) {
-    std::vector<ProximityWord> words;
-    for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
-      const std::string& term = built.positional_terms[i];
-      const double df = db_.get_termfreq(term);
-      words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
-                       term.size() >= 6 && analysis::detect_language(term) == "ko"});
-    }
-    const std::size_t depth = std::min<std::size_t>(ranking_.rerank_depth, ranking.passages.size());
-    const auto reranked_end = ranking.passages.begin() + static_cast<std::ptrdiff_t>(depth);
-    std::vector<std::pair<std::string, unsigned>> keys;  // tie-break: passage id (document id, ordinal)
-    for (auto it = ranking.passages.begin(); it != reranked_end; ++it) {
-      it->score += ranking_.proximity * window_evidence(it->docid, built, words);
-      const Xapian::Document record = db_.get_document(it->docid, Xapian::DOC_ASSUME_VALID);
-      keys.emplace_back(record.get_value(schema::kDocIdSlot),
-                        static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot))));
-    }
-    std::vector<std::size_t> order(depth);
-    for (std::size_t i = 0; i < depth; ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      if (ranking.passages[a].score != ranking.passages[b].score)
-        return ranking.passages[a].score > ranking.passages[b].score;
-      return keys[a] < keys[b];
-    });
-    std::vector<RankedPassage> sorted;
-    sorted.reserve(ranking.passages.size());
-    for (std::size_t i : order) sorted.push_back(ranking.passages[i]);
-    sorted.insert(sorted.end(), reranked_end, ranking.passages.end());
-    ranking.passages = std::move(sorted);
-    ranking.passages.erase(ranking.passages.begin(),
-                           ranking.passages.begin() + std::min<std::size_t>(request.offset, ranking.passages.size()));
-    if (ranking.passages.size() > request.limit) ranking.passages.resize(request.limit);
+  return apply_record_filter(request.filter, query);
+}
+
+void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
+                                const PassageStats& stats) {
+  std::vector<ProximityWord> words;
+  for (std::size_t i = 0; i < built.positional_terms.size(); ++i) {
+    const std::string& term = built.positional_terms[i];
+    const double df = i < positional ? db_.get_termfreq(term) : 0;
+    words.push_back({df > 0 ? built.positional_shares[i] * std::log((stats.passages + 1) / df) : 0,
+                     term.size() >= 6 && analysis::detect_language(term) == "ko"});
   }
+  const std::size_t depth = std::min<std::size_t>(ranking_.rerank_depth, passages.size());
+  const auto reranked_end = passages.begin() + static_cast<std::ptrdiff_t>(depth);
+  std::vector<std::pair<std::string, unsigned>> keys;  // tie-break: passage id (document id, ordinal)
+  for (auto it = passages.begin(); it != reranked_end; ++it) {
+    it->score += ranking_.proximity * window_evidence(it->docid, built, words);
+    const Xapian::Document record = db_.get_document(it->docid, Xapian::DOC_ASSUME_VALID);
+    keys.emplace_back(record.get_value(schema::kDocIdSlot),
+                      static_cast<unsigned>(Xapian::sortable_unserialise(record.get_value(schema::kOrdinalSlot))));
+  }
+  std::vector<std::size_t> order(depth);
+  for (std::size_t i = 0; i < depth; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (passages[a].score != passages[b].score) return passages[a].score > passages[b].score;
+    return keys[a] < keys[b];
+  });
+  std::vector<RankedPassage> sorted;
+  sorted.reserve(passages.size());
+  for (std::size_t i : order) sorted.push_back(passages[i]);
+  sorted.insert(sorted.end(), reranked_end, passages.end());
+  passages = std::move(sorted);
+}
+
+double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, std::size_t positional, double k1,
+                                double b, const PassageStats& stats) {
+  // BM25 of the whole document over the query's words (their positional terms: words as written),
+  // each word's idf from the passages; the document's length and the average are summed over its
+  // passages. Per document and query, each word's part is computed once; a passage gains the
+  // parts of the words it lacks itself and its document has elsewhere.
+  const std::string doc = db_.get_document(passage, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
+  std::vector<std::size_t> order(positional);  // term order, for skip_to
+  for (std::size_t i = 0; i < positional; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t x, std::size_t y) { return built.positional_terms[x] < built.positional_terms[y]; });
+  // Adds each word's wdf in passage `did` to `tf`.
+  auto count = [&](Xapian::docid did, std::vector<double>& tf) {
+    auto t = db_.termlist_begin(did);
+    for (std::size_t i : order) {
+      t.skip_to(built.positional_terms[i]);
+      if (t == db_.termlist_end(did)) break;
+      if (*t == built.positional_terms[i]) tf[i] += t.get_wdf();
+    }
+  };
+  auto found = document_scores_.find(doc);
+  if (found == document_scores_.end()) {
+    if (average_document_length_ <= 0) {
+      const double documents = db_.get_termfreq(schema::type_term(schema::kTypeDocument));
+      average_document_length_ = documents > 0 ? stats.average_length * stats.passages / documents : 1;
+    }
+    std::vector<double> tf(positional, 0);
+    double length = 0;
+    const std::string parent = schema::parent_term(doc);
+    for (auto p = db_.postlist_begin(parent); p != db_.postlist_end(parent); ++p) {
+      const Xapian::termcount passage_length = p.get_doclength();
+      if (passage_length == 0) continue;  // document, figure and quote records have no text terms
+      length += passage_length;
+      count(*p, tf);
+    }
+    std::vector<double> parts(positional, 0);
+    const double normalised = std::max(length / average_document_length_, 0.5);
+    for (std::size_t i = 0; i < positional; ++i) {
+      if (tf[i] <= 0) continue;
+      const double n = db_.get_termfreq(built.positional_terms[i]);
+      double odds = (stats.passages - n + 0.5) / (n + 0.5);
+      if (odds < 2) odds = odds * 0.5 + 1;
+      parts[i] =
+          built.positional_shares[i] * std::log(odds) * (k1 + 1) * tf[i] / (k1 * (normalised * b + (1 - b)) + tf[i]);
+    }
+    found = document_scores_.emplace(doc, std::move(parts)).first;
+  }
+  std::vector<double> own(positional, 0);
+  count(passage, own);
+  double score = 0;
+  for (std::size_t i = 0; i < positional; ++i)
+    if (own[i] <= 0) score += found->second[i];
+  return score;
+}
+
+std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, const Xapian::Query& text,
+                                                 const BuiltQuery& built, std::size_t positional, double k1, double b,
+                                                 Xapian::doccount depth, std::size_t& estimated, double& max_possible) {
+  document_scores_.clear();
+  const Xapian::Query query = filtered(request, text);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  const PassageStats stats = passage_stats(db_);
+  enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
+  // Document evidence where documents are ranked (one passage per document): a passage listing
+  // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
+  const bool blend = ranking_.document > 0 && request.one_per_document;
+  const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth);
+  estimated = mset.get_matches_estimated();
+  max_possible = mset.get_max_possible();
+  std::vector<RankedPassage> passages;
+  for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
+  if (blend && !passages.empty()) {
+    // Like Dirichlet smoothing: a short passage (a wrapped line) borrows more from its document
+    // than a long one, by document_mu / (length + document_mu).
+    for (RankedPassage& p : passages) {
+      const double length = db_.get_doclength(p.docid);
+      p.score += ranking_.document * ranking_.document_mu / (length + ranking_.document_mu) *
+                 document_score(p.docid, built, positional, ranking_.document_k1, ranking_.document_b, stats);
+    }
+    std::stable_sort(passages.begin(), passages.end(),
+                     [](const RankedPassage& x, const RankedPassage& y) { return x.score > y.score; });
+    if (passages.size() > depth) passages.resize(depth);
+  }
+  if (ranking_.proximity > 0 && positional > 1) proximity_rerank(passages, built, positional, stats);
+  return passages;
+}
+
+Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& built) {
+  // Passages in the query's language (or in none) are ranked by the words as typed: their order is
+  // the --no-expand order. Passages in the other language are ranked by the whole query, words
+  // and equivalents. Each list with the BM25 parameters of its language.
+  const bool english = built.language == "en";
+  const double own_k1 = english ? ranking_.en_k1 : ranking_.k1, own_b = english ? ranking_.en_b : ranking_.b;
+  const double other_k1 = english ? ranking_.k1 : ranking_.en_k1, other_b = english ? ranking_.b : ranking_.en_b;
+  const Xapian::Query own_language(Xapian::Query::OP_OR, Xapian::Query(schema::lang_term(built.language)),
+                                   Xapian::Query(schema::lang_term("und")));
+  const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
+  const std::size_t all_positional = built.positional_terms.size();
+  Ranking ranking;
+  std::size_t estimate[3] = {0, 0, 0};
+  double max[3] = {0, 0, 0};
+  const auto typed = ranked_list(request, Xapian::Query(Xapian::Query::OP_FILTER, built.typed, own_language), built,
+                                 built.typed_positional, own_k1, own_b, depth, estimate[0], max[0]);
+  const auto other = ranked_list(request, Xapian::Query(Xapian::Query::OP_AND_NOT, built.query, own_language), built,
+                                 all_positional, other_k1, other_b, depth, estimate[1], max[1]);
+  // Passages in the query's language that only the equivalents find (a Korean passage with the
+  // `AI` a Korean query was expanded to) come last.
+  const auto own_translated =
+      ranked_list(request,
+                  Xapian::Query(Xapian::Query::OP_FILTER,
+                                Xapian::Query(Xapian::Query::OP_AND_NOT, built.translated, built.typed), own_language),
+                  built, all_positional, own_k1, own_b, depth, estimate[2], max[2]);
+  ranking.estimated_matches = estimate[0] + estimate[1] + estimate[2];
+  // The BM25 part of a score (before proximity evidence), normalised by what the list's query
+  // can reach; passages in the other language by what the equivalents alone can reach, since
+  // the words as typed are rarely theirs.
+  auto candidates = [&](const std::vector<RankedPassage>& list, double reach, bool own,
+                        std::vector<MergeCandidate>& out) {
+    for (const RankedPassage& p : list) {
+      MergeCandidate c;
+      c.passage = p;
+      c.normalised = reach > 0 ? std::min(1.0, p.bm25 / reach) : 0;
+      if (request.one_per_document)
+        c.doc = db_.get_document(p.docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
+      c.query_language = own;
+      out.push_back(std::move(c));
+    }
+  };
+  std::vector<MergeCandidate> typed_candidates, translated_candidates;
+  candidates(typed, max[0], false, typed_candidates);
+  candidates(other, max[2] > 0 ? max[2] : max[1], false, translated_candidates);
+  candidates(own_translated, max[2], true, translated_candidates);
+  const std::vector<RankedPassage> merged =
+      merge_by_language(typed_candidates, translated_candidates, ranking_.merge, request.one_per_document);
+  for (std::size_t i = request.offset; i < merged.size() && ranking.passages.size() < request.limit; ++i)
+    ranking.passages.push_back(merged[i]);
+  return ranking;
+}
+
+Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
+  if (!request.sort_by_date) {
+    if (!built.translated.empty() && (built.language == "ko" || built.language == "en"))
+      return rank_merged(request, built);
+    Ranking ranking;
+    const bool english = built.language == "en";
+    double max_possible = 0;
+    const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
+    std::vector<RankedPassage> list =
+        ranked_list(request, built.query, built, built.positional_terms.size(), english ? ranking_.en_k1 : ranking_.k1,
+                    english ? ranking_.en_b : ranking_.b, depth, ranking.estimated_matches, max_possible);
+    for (std::size_t i = request.offset; i < list.size() && ranking.passages.size() < request.limit; ++i)
+      ranking.passages.push_back(list[i]);
+    return ranking;
+  }
+  // Sorted by date, the order is the dates': no proximity rerank, no document evidence.
+  Ranking ranking;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(filtered(request, built.query));
+  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+  const bool english = built.language == "en";
+  enquire.set_weighting_scheme(PassageBM25Weight(english ? ranking_.en_k1 : ranking_.k1,
+                                                 english ? ranking_.en_b : ranking_.b, passage_stats(db_)));
+  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  ranking.estimated_matches = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    ranking.passages.push_back({*it, it.get_weight(), it.get_weight()});
   return ranking;
 }
 

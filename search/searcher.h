@@ -11,6 +11,7 @@
 #include "analysis/analyzer.h"
 #include "figure_filter.h"
 #include "hit.h"
+#include "language_merge.h"
 #include "passage_weight.h"
 #include "printer/figure_sink.h"
 #include "printer/sink.h"
@@ -37,9 +38,9 @@ struct SearchRequest {
   bool one_per_document = false;
   // Keep only passages stating a figure matching any of these (figure_filter.h).
   std::vector<FigureFilter> figure_filters{};
-  std::string speaker{};      // when set, only passages quoting this speaker (speaker_filter.h)
-  RecordFilter filter{};      // language, dates, folders, formats (record_filter.h)
-  bool sort_by_date = false;  // newest document first (undated last), then by score; no proximity rerank
+  std::string speaker{};            // when set, only passages quoting this speaker (speaker_filter.h)
+  RecordFilter filter{};            // language, dates, folders, formats (record_filter.h)
+  bool sort_by_date = false;        // newest document first (undated last), then by score; no proximity rerank
   std::size_t snippet_width = 200;  // characters of Hit::snippet (snippet.h)
 };
 
@@ -48,6 +49,11 @@ struct SearchRequest {
 struct RankingParams {
   double k1 = kDefaultK1;
   double b = kDefaultB;
+  // BM25 for a list of English passages (an English query's typed list, a Korean query's
+  // translated list): newswire stories and briefs, not Korean encyclopaedia paragraphs. Tuned on
+  // Reuters stories of reut2-000…017 with tools/kb_eval_mixed.cc.
+  double en_k1 = kDefaultK1;
+  double en_b = kDefaultB;
   SpaceWeights spaces;
   // Proximity rerank of the best rerank_depth passages, whatever the page asked for (so that
   // `-n 10` is the first half of `-n 20`; issue 15): the densest window of
@@ -63,13 +69,20 @@ struct RankingParams {
   // at that word's position (kCompoundSlot), at this share of its idf.
   double compound = 1.0;
   unsigned rerank_depth = 20;
-};
-
-// A passage as ranked, before its record is read: what evaluations and scripts that only need
-// the order use (Searcher::rank), and what Searcher::search turns into hits.
-struct RankedPassage {
-  Xapian::docid docid = 0;
-  double score = 0;
+  // The document around a passage, when documents are ranked (SearchRequest::one_per_document):
+  // a passage's score gains `document` × the BM25 parts of its
+  // whole document for the query words the passage lacks and its document has elsewhere
+  // (Searcher::document_score; nothing for a one-passage document), computed for the best
+  // `document_depth` passages (a story cut into lines, whose headline words are spread over
+  // several of them, rises as a whole). Before the proximity rerank.
+  // Tuned with tools/kb_eval_mixed.cc on reut2-000…017.
+  double document = 2.0;
+  unsigned document_depth = 40;
+  double document_mu = 20;   // words: a passage of this length takes half of `document`
+  double document_k1 = 1.0;  // BM25 over whole documents: Xapian's defaults
+  double document_b = 0.5;
+  // How the typed and the translated lists are merged (language_merge.h).
+  MergeParams merge{};
 };
 
 struct Ranking {
@@ -121,6 +134,27 @@ class Searcher {
   SearchSummary search_once(const SearchRequest& request, std::vector<Hit>& hits);
   BuiltQuery build_query(const SearchRequest& request);
   Ranking rank_once(const SearchRequest& request, const BuiltQuery& built);
+  // With cross-language equivalents: the typed and the translated lists ranked apart, then
+  // merged (language_merge.h).
+  Ranking rank_merged(const SearchRequest& request, const BuiltQuery& built);
+  // The passages matching `text` under the request's filters: the first `depth` in BM25 order
+  // (with `k1`, `b`), the first `rerank_depth` of them reordered by proximity to `built`'s words
+  // (those of its first `positional` positional terms). `max_possible` receives the query's
+  // highest possible BM25 score.
+  std::vector<RankedPassage> ranked_list(const SearchRequest& request, const Xapian::Query& text,
+                                         const BuiltQuery& built, std::size_t positional, double k1, double b,
+                                         Xapian::doccount depth, std::size_t& estimated, double& max_possible);
+  // Reorders the first `rerank_depth` passages by score plus proximity evidence.
+  void proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
+                        const PassageStats& stats);
+  Xapian::Query filtered(const SearchRequest& request, const Xapian::Query& text);
+  // The part of its whole document's BM25 (over the first `positional` positional terms of
+  // `built`) that a passage lacks: the words its document has elsewhere.
+  double document_score(Xapian::docid passage, const BuiltQuery& built, std::size_t positional, double k1, double b,
+                        const PassageStats& stats);
+  // Per ranked list: document id → each positional term's part of the document's BM25.
+  std::unordered_map<std::string, std::vector<double>> document_scores_;
+  double average_document_length_ = 0;  // words, over documents with passages
   Hit materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
   // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.
