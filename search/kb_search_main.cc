@@ -436,6 +436,7 @@ int run(const CLI::App& app, Options o) {
       request.offset = 0;
       request.limit = 1000000;
       request.highlight = false;
+      request.strict = true;
       kb::search::CountingSink counter(
           query, [&searcher](const kb::search::SpeakerRef& s) { return searcher.speaker_key(s); });
       searcher.search(request, counter);

@@ -1,11 +1,21 @@
 #include "query_builder.h"
 
 #include <cmath>
+#include <set>
 #include <vector>
 
 #include "schema/schema.h"
 
 namespace kb::search {
+
+Xapian::Query require_a_query_word(const Xapian::Query& query, const BuiltQuery& built) {
+  if (query.empty()) return query;
+  std::set<std::string> words(built.ranking_terms.begin(), built.ranking_terms.end());
+  words.insert(built.phrase_terms.begin(), built.phrase_terms.end());
+  if (words.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_FILTER, query,
+                       Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+}
 
 Xapian::Query QueryBuilder::word_or_bigrams(const Xapian::Query& word,
                                             const std::vector<Xapian::Query>& bigrams) const {

@@ -40,6 +40,12 @@ struct BuiltQuery {
   AnswerType answer_type = AnswerType::kAny;  // what the question asks for (answer_type.h)
 };
 
+// `query` restricted to passages that hold one of the query's words (or an equivalent, a
+// paraphrase or a phrase word) as a word or an English stem (issue 13): what counts and listings
+// count. A passage that only shares bigrams with a query word still ranks in a passage search,
+// but `--counts 국정원` must not count the passages of 국가정보원 or 정원.
+Xapian::Query require_a_query_word(const Xapian::Query& query, const BuiltQuery& built);
+
 // How much each term space counts; tuned on KorQuAD dev with tools/kb_eval_korquad.cc.
 struct SpaceWeights {
   double word = 1.0;

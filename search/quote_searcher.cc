@@ -52,7 +52,8 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
       const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
       if (built.query.empty()) throw SearchError("the query has no searchable words");
       built_terms = built.ranking_terms;
-      passage_scores = score_passages(db_, built.query);
+      // Listed quotes are those of passages holding a query word, not a shared bigram alone.
+      passage_scores = score_passages(db_, require_a_query_word(built.query, built));
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
     if (!request.speaker.empty())

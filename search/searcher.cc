@@ -126,7 +126,8 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
     if (ranked) {
       const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
       if (built.query.empty()) throw SearchError("the query has no searchable words");
-      passage_scores = score_passages(db_, built.query);
+      // Listed figures are those of passages holding a query word, not a shared bigram alone.
+      passage_scores = score_passages(db_, require_a_query_word(built.query, built));
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
     }
     query = apply_record_filter(request.filter, query);
@@ -427,6 +428,11 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
   BuiltQuery built =
       builder_.build(analysis::repair_utf8(request.query), expander ? &*expander : nullptr, &paraphraser);
   if (built.query.empty()) throw SearchError("the query has no searchable words");
+  if (request.strict) {
+    built.query = require_a_query_word(built.query, built);
+    built.typed = require_a_query_word(built.typed, built);
+    built.translated = require_a_query_word(built.translated, built);
+  }
   return built;
 }
 

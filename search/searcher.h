@@ -36,6 +36,9 @@ struct SearchRequest {
   bool highlight = true;
   // At most one passage per document (its best), for document-level evaluations and listings.
   bool one_per_document = false;
+  // Only passages holding a query word (or its equivalent) as a word or stem, not through bigrams
+  // alone (require_a_query_word): for counts.
+  bool strict = false;
   // Keep only passages stating a figure matching any of these (figure_filter.h).
   std::vector<FigureFilter> figure_filters{};
   std::string speaker{};            // when set, only passages quoting this speaker (speaker_filter.h)
