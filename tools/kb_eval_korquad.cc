@@ -27,14 +27,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include <xapian.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
-#include <xapian.h>
 
 #include "analysis/analyzer.h"
 #include "analysis/document_analyzer.h"
 #include "index_writer.h"
 #include "schema/schema.h"
+#include "scratch_dir.h"
 #include "searcher.h"
 
 namespace {
@@ -43,9 +44,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 struct Question {
   std::string id;
@@ -97,26 +96,7 @@ Dataset load_dataset(const std::string& path) {
   return d;
 }
 
-// A folder removed at the end of the run unless asked to keep it.
-class ScratchDir {
- public:
-  explicit ScratchDir(bool keep) : keep_(keep) {
-    std::string pattern = (fs::temp_directory_path() / "kb-eval-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temporary folder");
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!keep_) fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  bool keep_;
-};
+using kb::tools::ScratchDir;
 
 std::uint64_t folder_bytes(const fs::path& dir) {
   std::uint64_t total = 0;
@@ -134,7 +114,7 @@ struct SetupResult {
   std::vector<double> latencies_ms;      // the ranking: query in, passage ids out
   std::vector<double> hit_latencies_ms;  // kb only: the whole search, passage records read into hits
   std::size_t disagreements = 0;         // kb only: questions where the two orders differ
-  std::vector<std::size_t> top;  // per question: the passage ranked first (npos: none)
+  std::vector<std::size_t> top;          // per question: the passage ranked first (npos: none)
 
   double recall_at(unsigned k) const {
     std::size_t n = 0;
@@ -280,8 +260,8 @@ SetupResult evaluate_ours(const Dataset& d, const fs::path& dir, PassageOfDoc& p
     if (failures.is_open() && rank != 1) {
       const std::string top = sink.docs().empty() ? "" : d.passages[passage_of_doc[sink.docs()[0]]];
       const double gold_score = rank > 0 && rank <= ranked_scores.size() ? ranked_scores[rank - 1] : 0;
-      failures << rank << '\t' << (ranked_scores.empty() ? 0 : ranked_scores[0]) << '\t' << gold_score << '\t' << q.id << '\t' << q.text << '\t' << head(d.passages[q.passage], 600) << '\t'
-               << head(top, 600) << '\n';
+      failures << rank << '\t' << (ranked_scores.empty() ? 0 : ranked_scores[0]) << '\t' << gold_score << '\t' << q.id
+               << '\t' << q.text << '\t' << head(d.passages[q.passage], 600) << '\t' << head(top, 600) << '\n';
     }
   }
   return r;
@@ -317,18 +297,30 @@ void run_sweep(const Dataset& d, const fs::path& dir, const Options& o) {
       if (eq == std::string::npos) throw DatasetError(o.sweep_path + ": expected name=value, got " + word);
       const std::string name = word.substr(0, eq);
       const double value = std::stod(word.substr(eq + 1));
-      if (name == "k1") p.k1 = value;
-      else if (name == "b") p.b = value;
-      else if (name == "word") p.spaces.word = value;
-      else if (name == "bigram") p.spaces.bigram = value;
-      else if (name == "bridge") p.spaces.bridge = value;
-      else if (name == "proximity") p.proximity = value;
-      else if (name == "window") p.window = static_cast<unsigned>(value);
-      else if (name == "depth") p.rerank_depth = static_cast<unsigned>(value);
-      else if (name == "answer") p.answer = value;
-      else if (name == "paraphrase") p.spaces.paraphrase = value;
-      else if (name == "compound") p.compound = value;
-      else throw DatasetError(o.sweep_path + ": unknown parameter " + name);
+      if (name == "k1")
+        p.k1 = value;
+      else if (name == "b")
+        p.b = value;
+      else if (name == "word")
+        p.spaces.word = value;
+      else if (name == "bigram")
+        p.spaces.bigram = value;
+      else if (name == "bridge")
+        p.spaces.bridge = value;
+      else if (name == "proximity")
+        p.proximity = value;
+      else if (name == "window")
+        p.window = static_cast<unsigned>(value);
+      else if (name == "depth")
+        p.rerank_depth = static_cast<unsigned>(value);
+      else if (name == "answer")
+        p.answer = value;
+      else if (name == "paraphrase")
+        p.spaces.paraphrase = value;
+      else if (name == "compound")
+        p.compound = value;
+      else
+        throw DatasetError(o.sweep_path + ": unknown parameter " + name);
     }
     const SetupResult r = evaluate_ours(d, dir, passage_of_doc, o, p);
     SetupResult halves[2];
@@ -482,7 +474,8 @@ bool overlapping(const std::string& a, const std::string& b) {
   if (a.substr(0, 300) == b.substr(0, 300)) return true;
   auto inside = [&](const std::string& x, const std::string& y) {
     if (x.size() < kStretch) return y.find(x) != std::string::npos;
-    return y.find(x.substr(0, kStretch)) != std::string::npos || y.find(x.substr(x.size() - kStretch)) != std::string::npos;
+    return y.find(x.substr(0, kStretch)) != std::string::npos ||
+           y.find(x.substr(x.size() - kStretch)) != std::string::npos;
   };
   return inside(a, b) || inside(b, a);
 }
@@ -501,10 +494,14 @@ json error_classes(const Dataset& d, const SetupResult& r) {
       ++hit;
       continue;
     }
-    if (r.ranks[i] == 0) ++missing;
-    else if (r.top[i] != std::string::npos && overlapping(d.passages[r.top[i]], d.passages[q.passage])) ++duplicate;
-    else if (r.top[i] != std::string::npos && d.article_of[r.top[i]] == d.article_of[q.passage]) ++sibling;
-    else ++other;
+    if (r.ranks[i] == 0)
+      ++missing;
+    else if (r.top[i] != std::string::npos && overlapping(d.passages[r.top[i]], d.passages[q.passage]))
+      ++duplicate;
+    else if (r.top[i] != std::string::npos && d.article_of[r.top[i]] == d.article_of[q.passage])
+      ++sibling;
+    else
+      ++other;
   }
   json types = json::object();
   for (const auto& [type, counts] : by_type)
@@ -518,18 +515,18 @@ json error_classes(const Dataset& d, const SetupResult& r) {
           {"by_question_type", types}};
 }
 
-void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const SetupResult& icu,
-                 const Throughput& t, const json& errors) {
-  std::cout << "KorQuAD passages: " << d.passages.size() << " (" << d.passage_bytes << " bytes), questions: "
-            << d.questions.size() << "\n\n";
+void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const SetupResult& icu, const Throughput& t,
+                 const json& errors) {
+  std::cout << "KorQuAD passages: " << d.passages.size() << " (" << d.passage_bytes
+            << " bytes), questions: " << d.questions.size() << "\n\n";
   std::cout << "| set-up | R@1 | R@5 | R@20 | MRR@10 | build s | index MB | median ms | p95 ms |\n"
             << "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   std::cout << std::fixed;
   for (const SetupResult& s : setups) {
-    std::cout << "| " << s.name << " | " << std::setprecision(3) << s.recall_at(1) << " | " << s.recall_at(5)
-              << " | " << s.recall_at(20) << " | " << s.mrr_at(10) << " | " << std::setprecision(2)
-              << s.build_seconds << " | " << static_cast<double>(s.index_bytes) / 1e6 << " | "
-              << std::setprecision(3) << s.latency_quantile(0.5) << " | " << s.latency_quantile(0.95) << " |\n";
+    std::cout << "| " << s.name << " | " << std::setprecision(3) << s.recall_at(1) << " | " << s.recall_at(5) << " | "
+              << s.recall_at(20) << " | " << s.mrr_at(10) << " | " << std::setprecision(2) << s.build_seconds << " | "
+              << static_cast<double>(s.index_bytes) / 1e6 << " | " << std::setprecision(3) << s.latency_quantile(0.5)
+              << " | " << s.latency_quantile(0.95) << " |\n";
   }
   std::cout << "| " << icu.name << " | | | | | " << std::setprecision(2) << icu.build_seconds << " | "
             << static_cast<double>(icu.index_bytes) / 1e6 << " | | |\n\n";
@@ -537,15 +534,15 @@ void print_table(const Dataset& d, const std::vector<SetupResult>& setups, const
   const SetupResult& peer = setups.back();
   std::cout << std::setprecision(3) << "latency columns: query in, ranked passage ids out. kb's whole search with the "
             << kDepth << " passage records read into hits (text, figures, quotes, citation): median "
-            << ours.hit_latency_quantile(0.5) << " ms, p95 " << ours.hit_latency_quantile(0.95) << " ms; rankings that differ: "
-            << ours.disagreements << "\n";
+            << ours.hit_latency_quantile(0.5) << " ms, p95 " << ours.hit_latency_quantile(0.95)
+            << " ms; rankings that differ: " << ours.disagreements << "\n";
   std::cout << std::setprecision(3) << "ratio kb / comparison: R@1 " << ours.recall_at(1) / peer.recall_at(1)
             << ", MRR@10 " << ours.mrr_at(10) / peer.mrr_at(10) << "\n";
-  std::cout << "index size kb / icu-words: " << static_cast<double>(ours.index_bytes) / static_cast<double>(icu.index_bytes)
-            << "\n";
-  std::cout << std::setprecision(1) << "analysis throughput, one core (thread CPU time): kb " << t.ours_mb_s << " MB/s, icu-words "
-            << t.icu_words_mb_s << " MB/s; whole index chain (figures, quotes, aliases too) " << t.index_chain_mb_s
-            << " MB/s\n";
+  std::cout << "index size kb / icu-words: "
+            << static_cast<double>(ours.index_bytes) / static_cast<double>(icu.index_bytes) << "\n";
+  std::cout << std::setprecision(1) << "analysis throughput, one core (thread CPU time): kb " << t.ours_mb_s
+            << " MB/s, icu-words " << t.icu_words_mb_s << " MB/s; whole index chain (figures, quotes, aliases too) "
+            << t.index_chain_mb_s << " MB/s\n";
   std::cout << "kb misses at rank 1: " << errors.dump() << '\n';
 }
 
@@ -561,11 +558,13 @@ int main(int argc, char** argv) {
   app.add_option("--throughput-seconds", o.throughput_seconds, "Time spent on each throughput measurement")
       ->capture_default_str();
   app.add_option("--failures", o.failures_path,
-                 "Write questions not ranked first by kb here (TSV: rank, top score, its score, id, question, passage, top passage)");
+                 "Write questions not ranked first by kb here (TSV: rank, top score, its score, id, question, passage, "
+                 "top passage)");
   app.add_option("--k1", o.ranking.k1, "BM25 k1 (tuning)")->capture_default_str();
   app.add_option("--b", o.ranking.b, "BM25 b (tuning)")->capture_default_str();
   app.add_option("--word-weight", o.ranking.spaces.word, "Weight of the word space (tuning)")->capture_default_str();
-  app.add_option("--bigram-weight", o.ranking.spaces.bigram, "Weight of a Korean word's bigrams standing in for it (tuning)")
+  app.add_option("--bigram-weight", o.ranking.spaces.bigram,
+                 "Weight of a Korean word's bigrams standing in for it (tuning)")
       ->capture_default_str();
   app.add_option("--proximity", o.ranking.proximity, "Weight of the proximity rerank (tuning)")->capture_default_str();
   app.add_option("--window", o.ranking.window, "Proximity window in word positions (tuning)")->capture_default_str();
@@ -583,7 +582,7 @@ int main(int argc, char** argv) {
   }
   try {
     const Dataset d = load_dataset(o.dataset);
-    ScratchDir scratch(o.keep);
+    ScratchDir scratch("kb-eval", o.keep);
     if (o.keep) std::cerr << "kb-eval-korquad: databases in " << scratch.path() << '\n';
     if (!o.sweep_path.empty()) {
       run_sweep(d, scratch.path() / "kb", o);
@@ -603,7 +602,8 @@ int main(int argc, char** argv) {
                   {"icu_words_index_bytes", icu.index_bytes},
                   {"index_size_ratio_vs_icu_words",
                    static_cast<double>(setups.front().index_bytes) / static_cast<double>(icu.index_bytes)},
-                  {"throughput_mb_s", {{"kb", t.ours_mb_s}, {"kb_index_chain", t.index_chain_mb_s}, {"icu_words", t.icu_words_mb_s}}}};
+                  {"throughput_mb_s",
+                   {{"kb", t.ours_mb_s}, {"kb_index_chain", t.index_chain_mb_s}, {"icu_words", t.icu_words_mb_s}}}};
       for (const SetupResult& s : setups) out["setups"].push_back(s.to_json());
       out["kb_error_classes"] = error_classes(d, setups.front());
       std::cout << out.dump(2) << '\n';

@@ -53,6 +53,8 @@
 #include "analysis/unicode_text.h"
 #include "searcher.h"
 
+#include "scratch_dir.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -167,26 +169,7 @@ void load_reuters(const std::string& dir, const std::string& part, std::size_t s
   }
 }
 
-// A folder removed at the end of the run unless asked to keep it.
-class ScratchDir {
- public:
-  explicit ScratchDir(bool keep) : keep_(keep) {
-    std::string pattern = (fs::temp_directory_path() / "kb-eval-mixed-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw EvalError("cannot create a temporary folder");
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    if (!keep_) fs::remove_all(path_, ec);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-  bool keep_;
-};
+using kb::tools::ScratchDir;
 
 void write_files(const Collection& c, const fs::path& dir) {
   fs::create_directories(dir / "ko");
@@ -457,7 +440,7 @@ int main(int argc, char** argv) {
     Collection c;
     load_korquad(korquad, all_questions ? 0 : questions, c);
     load_reuters(reuters, part, stories, c);
-    ScratchDir scratch(keep);
+    ScratchDir scratch("kb-eval-mixed", keep);
     if (keep) std::cerr << "kb-eval-mixed: files and databases in " << scratch.path() << '\n';
     write_files(c, scratch.path() / "files");
     const double kb_build = run_kb_index(kb_index, scratch.path() / "kb", scratch.path() / "files");
