@@ -500,18 +500,25 @@ class DocumentPass {
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
 
+// A parenthesis around a gloss (`심태섭(사진)`, `한상대(53)`): true for the bracket itself, which
+// the caller skips, with `depth` counting how deep inside brackets the next token is.
+bool is_gloss_bracket(const Tok& t, int& depth) {
+  if (is_punct(t, "(")) {
+    ++depth;
+    return true;
+  }
+  if (is_punct(t, ")")) {
+    if (depth > 0) --depth;
+    return true;
+  }
+  return false;
+}
+
 std::string join_words(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool skip_glosses = true) {
   std::string out;
   int depth = 0;
   for (std::size_t i = a; i < b; ++i) {
-    if (is_punct(toks[i], "(")) {
-      ++depth;
-      continue;
-    }
-    if (is_punct(toks[i], ")")) {
-      if (depth > 0) --depth;
-      continue;
-    }
+    if (is_gloss_bracket(toks[i], depth)) continue;
     if (skip_glosses && depth > 0) continue;
     if (!is_word(toks[i])) continue;
     if (!out.empty()) out += ' ';
@@ -1353,14 +1360,7 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
         int depth = 0;
         for (std::size_t k = i + 1; k < b && k <= i + 10; ++k) {
           // `심태섭(사진) 아주대 교수는`: glosses in parentheses are skipped.
-          if (is_punct(toks[k], "(")) {
-            ++depth;
-            continue;
-          }
-          if (is_punct(toks[k], ")")) {
-            if (depth > 0) --depth;
-            continue;
-          }
+          if (is_gloss_bracket(toks[k], depth)) continue;
           if (depth > 0) continue;
           if (!is_word(toks[k])) break;
           // `전략기술개발관(국장)도`: the particle stands alone after the gloss.
