@@ -319,9 +319,7 @@ IndexWriter::~IndexWriter() {
 IndexWriter::Shard& IndexWriter::shard_of(const std::string& doc_id) {
   if (shards_.size() == 1) return *shards_.front();
   // FNV-1a of the id: stable across runs and machines, so a document stays in its shard.
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : doc_id) hash = (hash ^ c) * 1099511628211ull;
-  return *shards_[hash % shards_.size()];
+  return *shards_[schema::fnv1a(doc_id) % shards_.size()];
 }
 
 void IndexWriter::ensure_transaction(Shard& shard) {

@@ -129,11 +129,7 @@ bool IndexingRun::failed_before(const fs::path& canonical, const SourceInfo& sou
 
 void IndexingRun::count_change(std::uint64_t text_bytes) {
   uncommitted_bytes_ += text_bytes;
-  if (++uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= options_.commit_bytes) {
-    writer_.commit();
-    uncommitted_ = 0;
-    uncommitted_bytes_ = 0;
-  }
+  if (++uncommitted_ >= options_.commit_every || uncommitted_bytes_ >= options_.commit_bytes) finish();
 }
 
 void IndexingRun::add(const std::vector<fs::path>& paths) {

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -68,6 +69,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const s
   }
   return spans;
 }
+
+namespace {
+
+// BM25's k1 and b for passages in English or in another language (RankingParams::en_k1, en_b).
+std::pair<double, double> bm25_params(const RankingParams& ranking, bool english) {
+  return english ? std::pair{ranking.en_k1, ranking.en_b} : std::pair{ranking.k1, ranking.b};
+}
+
+}  // namespace
 
 namespace {
 
@@ -342,8 +352,8 @@ Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& bu
   // the --no-expand order. Passages in the other language are ranked by the whole query, words
   // and equivalents. Each list with the BM25 parameters of its language.
   const bool english = built.language == "en";
-  const double own_k1 = english ? ranking_.en_k1 : ranking_.k1, own_b = english ? ranking_.en_b : ranking_.b;
-  const double other_k1 = english ? ranking_.k1 : ranking_.en_k1, other_b = english ? ranking_.b : ranking_.en_b;
+  const auto [own_k1, own_b] = bm25_params(ranking_, english);
+  const auto [other_k1, other_b] = bm25_params(ranking_, !english);
   const Xapian::Query own_language(Xapian::Query::OP_OR, Xapian::Query(schema::lang_term(built.language)),
                                    Xapian::Query(schema::lang_term("und")));
   const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
@@ -394,12 +404,11 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
     if (!built.translated.empty() && (built.language == "ko" || built.language == "en"))
       return rank_merged(request, built);
     Ranking ranking;
-    const bool english = built.language == "en";
+    const auto [k1, b] = bm25_params(ranking_, built.language == "en");
     double max_possible = 0;
     const Xapian::doccount depth = std::max(request.offset + request.limit, ranking_.rerank_depth);
-    std::vector<RankedPassage> list =
-        ranked_list(request, built.query, built, built.positional_terms.size(), english ? ranking_.en_k1 : ranking_.k1,
-                    english ? ranking_.en_b : ranking_.b, depth, ranking.estimated_matches, max_possible);
+    std::vector<RankedPassage> list = ranked_list(request, built.query, built, built.positional_terms.size(), k1, b,
+                                                  depth, ranking.estimated_matches, max_possible);
     for (std::size_t i = request.offset; i < list.size() && ranking.passages.size() < request.limit; ++i)
       ranking.passages.push_back(list[i]);
     return ranking;
@@ -410,9 +419,8 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   enquire.set_query(filtered(request, built.query));
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-  const bool english = built.language == "en";
-  enquire.set_weighting_scheme(PassageBM25Weight(english ? ranking_.en_k1 : ranking_.k1,
-                                                 english ? ranking_.en_b : ranking_.b, passage_stats(db_)));
+  const auto [k1, b] = bm25_params(ranking_, built.language == "en");
+  enquire.set_weighting_scheme(PassageBM25Weight(k1, b, passage_stats(db_)));
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -522,8 +530,8 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
   unsigned rank = request.offset;
   for (const RankedPassage& passage : ranking.passages) {
     Hit hit = materialise(passage, built, request.highlight);
-    hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
     if (hit.doc.id.empty()) continue;  // unreadable record data
+    hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
     hit.rank = ++rank;
     hits.push_back(std::move(hit));
     ++summary.hits;

@@ -29,7 +29,6 @@
 // story's headline is skipped (two relevant stories), and so is a story whose body repeats
 // another's.
 #include <sys/wait.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -54,6 +53,8 @@
 #include "searcher.h"
 
 #include "scratch_dir.h"
+
+#include "gzip_file.h"
 
 namespace {
 
@@ -82,17 +83,6 @@ struct Collection {
   std::vector<Query> queries;
   std::size_t ko_items = 0, en_items = 0;
 };
-
-std::string read_gz(const fs::path& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw EvalError(path.string() + ": cannot open");
-  std::string out;
-  char buf[1 << 16];
-  int n = 0;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  return out;
-}
 
 void load_korquad(const std::string& path, std::size_t max_questions, Collection& c) {
   std::ifstream in(path, std::ios::binary);
@@ -142,7 +132,7 @@ void load_reuters(const std::string& dir, const std::string& part, std::size_t s
   std::vector<Story> all;
   std::map<std::string, unsigned> title_count, body_count;
   for (const fs::path& file : reuters_files(dir, part)) {
-    const std::string xml = kb::analysis::repair_utf8(read_gz(file));
+    const std::string xml = kb::analysis::repair_utf8(kb::tools::read_gzip_file(file.string()));
     pugi::xml_document doc;
     if (const pugi::xml_parse_result r = doc.load_buffer(xml.data(), xml.size()); !r)
       throw EvalError(file.string() + ": XML error at byte " + std::to_string(r.offset) + ": " + r.description());

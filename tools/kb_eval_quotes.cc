@@ -20,7 +20,6 @@
 // are empty. A label line may carry a fifth field, the speaker's kind (person, organization,
 // description); it is read for the per-kind counts only. `--dump` prints every labelled (or, with no labels, every
 // candidate) article's predictions, for labelling.
-#include <zlib.h>
 
 #include <CLI/CLI.hpp>
 #include <filesystem>
@@ -35,6 +34,9 @@
 #include "analysis/quote_extractor.h"
 #include "analysis/unicode_text.h"
 
+#include "gzip_file.h"
+#include "printer/csv.h"
+
 namespace {
 
 struct Article {
@@ -44,17 +46,6 @@ struct Article {
 struct Label {
   std::string prefix, speaker, kind;
 };
-
-std::string read_gz(const std::string& path) {
-  gzFile f = gzopen(path.c_str(), "rb");
-  if (!f) throw std::runtime_error(path + ": cannot open");
-  std::string out;
-  char buf[1 << 16];
-  int n = 0;
-  while ((n = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-  gzclose(f);
-  return out;
-}
 
 std::vector<Article> load_sci(const std::string& dir) {
   std::vector<Article> out;
@@ -77,7 +68,7 @@ std::vector<Article> load_sci(const std::string& dir) {
 }
 
 std::vector<Article> load_reuters(const std::string& path) {
-  std::string xml = read_gz(path);
+  std::string xml = kb::tools::read_gzip_file(path);
   // One stray non-UTF-8 byte exists in the collection; repair before parsing.
   xml = kb::analysis::repair_utf8(xml);
   pugi::xml_document doc;
@@ -103,52 +94,12 @@ std::vector<Article> load_reuters(const std::string& path) {
   return out;
 }
 
-// RFC 4180 records: fields separated by commas, a field in double quotes may hold commas,
-// newlines and doubled quotes.
-std::vector<std::vector<std::string>> parse_csv(const std::string& data) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < data.size(); ++i) {
-    const char c = data[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 std::vector<Article> load_wikinews(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot open");
   std::stringstream ss;
   ss << in.rdbuf();
-  const auto rows = parse_csv(ss.str());
+  const auto rows = kb::search::read_csv(ss.str());
   std::vector<Article> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     if (rows[r].size() < 4) continue;

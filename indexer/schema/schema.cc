@@ -100,14 +100,18 @@ std::string passage_id(std::string_view doc_id, unsigned ordinal) {
   return id;
 }
 
-std::string fnv1a_hex(std::string_view bytes) {
+std::uint64_t fnv1a(std::string_view bytes) {
   std::uint64_t hash = 14695981039346656037ull;
   for (unsigned char c : bytes) {
     hash ^= c;
     hash *= 1099511628211ull;
   }
+  return hash;
+}
+
+std::string fnv1a_hex(std::string_view bytes) {
   char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(fnv1a(bytes)));
   return buf;
 }
 

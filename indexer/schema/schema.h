@@ -76,6 +76,7 @@
 //   names no speaker.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -203,7 +204,8 @@ std::string date_value(std::string_view iso_date);
 // Passage ids as printed to users: "<doc>#<ordinal>".
 std::string passage_id(std::string_view doc_id, unsigned ordinal);
 
-// 16 hex digits of the 64-bit FNV-1a hash of `bytes` (document ids, content hashes).
+// The 64-bit FNV-1a hash of `bytes`, and its 16 hex digits (document ids, content hashes).
+std::uint64_t fnv1a(std::string_view bytes);
 std::string fnv1a_hex(std::string_view bytes);
 
 // The id of a document: 16 hex digits of a 64-bit FNV-1a hash of its canonical path.

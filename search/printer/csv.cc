@@ -23,6 +23,44 @@ void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
   out << "\r\n";
 }
 
+std::vector<std::vector<std::string>> read_csv(std::string_view data) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const char c = data[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < data.size() && data[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < data.size() && data[i + 1] == '\n') ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 CsvHitPrinter::CsvHitPrinter(std::ostream& out) : out_(out) {
   write_csv_row(out_, {"rank", "score", "doc_id", "path", "title", "lang", "passage_id", "ordinal", "offset", "text",
                        "citation", "snippet"});

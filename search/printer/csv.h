@@ -13,6 +13,9 @@ namespace kb::search {
 
 std::string csv_field(std::string_view value);
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
+// The reverse: RFC 4180 text as rows of fields (a quoted field may hold commas, line breaks and
+// doubled quotes; rows end with LF, CRLF or CR). For tools and tests reading CSV.
+std::vector<std::vector<std::string>> read_csv(std::string_view text);
 
 // Hits as CSV, one row per hit after a header row:
 //   rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/corpus_index_suite.h"
 #include "support/test_support.h"
 
 namespace kb::test {
@@ -29,21 +30,7 @@ std::vector<std::string> langs(const std::vector<json>& hits) {
   return out;
 }
 
-class Issue13Corpus : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const CommandResult r = run_program("kb-index", {"--db", db(), corpus_dir().string()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "db").string(); }
-  static TempDir* dir_;
-};
-TempDir* Issue13Corpus::dir_ = nullptr;
+class Issue13Corpus : public CorpusIndexSuite {};
 
 struct ShapeCase {
   std::string query;

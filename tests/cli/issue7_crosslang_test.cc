@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/corpus_index_suite.h"
 #include "support/test_support.h"
 
 namespace kb::test {
@@ -11,19 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-class Issue7CrossLanguage : public ::testing::Test {
+class Issue7CrossLanguage : public CorpusIndexSuite {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    const CommandResult r = run_program("kb-index", {"--db", db(), corpus_dir().string()});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "db").string(); }
-
   // The passages of the top `k` hits.
   static std::vector<json> top(const std::string& query, unsigned k, bool expand = true) {
     std::vector<std::string> args = {"--db", db(), "--format", "json", "--limit", std::to_string(k)};
@@ -41,10 +31,7 @@ class Issue7CrossLanguage : public ::testing::Test {
         return true;
     return false;
   }
-
-  static TempDir* dir_;
 };
-TempDir* Issue7CrossLanguage::dir_ = nullptr;
 
 struct CrossCase {
   std::string query;
@@ -96,11 +83,11 @@ TEST(Issue7Glossary, UserGlossaryExtendsExpansion) {
   ASSERT_EQ(run_program("kb-index", {"--db", (dir / "db").string(), (dir / "docs").string()}).exit_code, 0);
   const std::string db = (dir / "db").string();
   EXPECT_EQ(run_program("kb-search", {"--db", db, "zorbanalysis"}).exit_code, 1);
-  EXPECT_EQ(run_program("kb-search", {"--db", db, "--glossary", (dir / "extra.tsv").string(), "zorbanalysis"}).exit_code,
-            0);
-  EXPECT_EQ(run_program("kb-search", {"--db", db, "zorbanalysis"}, {"KB_GLOSSARY=" + (dir / "extra.tsv").string()})
-                .exit_code,
-            0);
+  EXPECT_EQ(
+      run_program("kb-search", {"--db", db, "--glossary", (dir / "extra.tsv").string(), "zorbanalysis"}).exit_code, 0);
+  EXPECT_EQ(
+      run_program("kb-search", {"--db", db, "zorbanalysis"}, {"KB_GLOSSARY=" + (dir / "extra.tsv").string()}).exit_code,
+      0);
   dir.write("bad.tsv", "no tab here\n");
   const CommandResult bad = run_program("kb-search", {"--db", db, "--glossary", (dir / "bad.tsv").string(), "투자"});
   EXPECT_EQ(bad.exit_code, 2);

@@ -4,49 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "printer/csv.h"
 #include "support/test_support.h"
 
 namespace kb::test {
 namespace {
 
 using nlohmann::json;
-
-// Splits one RFC 4180 CSV text into rows of fields.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false, row_started = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-      continue;
-    }
-    row_started = true;
-    if (c == '"')
-      quoted = true;
-    else if (c == ',')
-      rows.back().push_back(std::exchange(field, {}));
-    else if (c == '\r')
-      continue;
-    else if (c == '\n') {
-      rows.back().push_back(std::exchange(field, {}));
-      rows.emplace_back();
-      row_started = false;
-    } else
-      field += c;
-  }
-  if (row_started) rows.back().push_back(field);
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 class Issue7Output : public ::testing::Test {
  protected:
@@ -129,11 +93,11 @@ TEST_F(Issue7Output, CsvRowsMatchTheirHeaders) {
   for (const auto& args : modes) {
     const CommandResult r = search(args);
     ASSERT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
-    const auto rows = parse_csv(r.out);
+    const auto rows = kb::search::read_csv(r.out);
     ASSERT_GE(rows.size(), 2u) << r.out;
     for (const auto& row : rows) EXPECT_EQ(row.size(), rows[0].size()) << args[0];
   }
-  const auto hits = parse_csv(search({"--format", "csv", "추경"}).out);
+  const auto hits = kb::search::read_csv(search({"--format", "csv", "추경"}).out);
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0][10], "citation");
   EXPECT_EQ(hits[0].back(), "snippet");  // issue 15: columns are only added at the end
@@ -167,7 +131,7 @@ TEST_F(Issue7Output, CountsByDocumentLanguageSpeakerYear) {
   EXPECT_EQ(c["languages"]["ko"].get<int>(), 1);
   EXPECT_EQ(c["speakers"]["정준화"].get<int>(), 1);
   EXPECT_TRUE(c["years"].is_object());
-  const auto csv = parse_csv(search({"--counts", "--format", "csv", "추경"}).out);
+  const auto csv = kb::search::read_csv(search({"--counts", "--format", "csv", "추경"}).out);
   ASSERT_GE(csv.size(), 4u);
   EXPECT_EQ(csv[0], (std::vector<std::string>{"facet", "key", "count"}));
   EXPECT_EQ(search({"--counts", "zyzzyvaquux"}).exit_code, 1);
