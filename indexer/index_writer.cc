@@ -16,9 +16,9 @@ namespace {
 
 using nlohmann::json;
 
-// A figure as stored in passage data and in figure records (schema.h lists the keys).
-json figure_json(const analysis::Figure& f) {
-  return {
+// A figure as stored in its passage's data (schema.h lists the keys).
+json figure_json(const analysis::Figure& f, std::size_t text_size) {
+  json j = {
       {schema::kKeySurface, f.surface},
       {schema::kKeyValue, f.value},
       {schema::kKeyHigh, f.high},
@@ -29,11 +29,14 @@ json figure_json(const analysis::Figure& f) {
       {schema::kKeyYear, f.year},
       {schema::kKeySpan, {f.begin, f.end}},
   };
+  if (f.sentence_begin <= f.sentence_end && f.sentence_end <= text_size)
+    j[schema::kKeySentenceSpan] = {f.sentence_begin, f.sentence_end};
+  return j;
 }
 
 // What every record carries for filters (kb-search --lang, --under, --type, --since/--until),
 // so that a filter is a boolean term or a value range on any listing, never a post-filter.
-// Computed once per document: a passage with many figures and quotes repeats them on each record.
+// Computed once per document.
 struct FilterTerms {
   std::vector<std::string> terms;
   std::string date;  // kDateSlot's value, or empty
@@ -49,34 +52,6 @@ struct FilterTerms {
   }
 };
 
-// Figure and quote records carry no text terms (they would skew the BM25 statistics passages are
-// ranked by); a text query reaches them through their passage (search/passage_ranking.h).
-Xapian::Document figure_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                               const FilterTerms& filters, const analysis::AnalyzedPassage& passage,
-                               const analysis::Figure& figure) {
-  Xapian::Document record;
-  record.add_boolean_term(schema::parent_term(source.id));
-  record.add_boolean_term(schema::type_term(schema::kTypeFigure));
-  record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
-  record.add_boolean_term(schema::unit_term(figure.unit));
-  record.add_boolean_term(schema::kind_term(analysis::kind_name(figure.kind)));
-  filters.add_to(record);
-  record.add_value(schema::kDocIdSlot, source.id);
-  record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
-  record.add_value(schema::kLangSlot, doc.lang);
-  record.add_value(schema::kFigureValueSlot, Xapian::sortable_serialise(figure.value));
-  // Path, title and the sentence's words are read from the passage record at search time
-  // (search/passage_lookup.h): a table-heavy report has thousands of figures.
-  json data = figure_json(figure);
-  data[schema::kKeyDoc] = source.id;
-  data[schema::kKeyLang] = doc.lang;
-  data[schema::kKeyPassage] = schema::passage_id(source.id, passage.ordinal);
-  if (figure.sentence_begin <= figure.sentence_end && figure.sentence_end <= doc.text.size())
-    data[schema::kKeySentenceSpan] = {figure.sentence_begin, figure.sentence_end};
-  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
-  return record;
-}
-
 json speaker_json(const analysis::Speaker& speaker) {
   return {{schema::kKeyName, speaker.name},
           {schema::kKeyNameEn, speaker.name_en},
@@ -84,48 +59,25 @@ json speaker_json(const analysis::Speaker& speaker) {
           {schema::kKeyOrg, speaker.org}};
 }
 
-void add_speaker_terms(Xapian::Document& record, const analysis::Speaker& speaker) {
-  for (const std::string& form : analysis::speaker_name_forms(speaker))
-    record.add_boolean_term(schema::speaker_term(form));
-}
-
-// One record per quote: its words are searchable (`kb-search --quotes QUERY`), its speaker's
-// name forms filter (`--speaker`).
-Xapian::Document quote_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                              const FilterTerms& filters, const analysis::AnalyzedPassage& passage,
-                              const analysis::Quote& quote, unsigned number) {
-  Xapian::Document record;
-  record.add_boolean_term(schema::quote_uid_term(source.id, number));
-  record.add_boolean_term(schema::parent_term(source.id));
-  record.add_boolean_term(schema::type_term(schema::kTypeQuote));
-  filters.add_to(record);
-  record.add_boolean_term(schema::passage_link_term(source.id, passage.ordinal));
-  add_speaker_terms(record, quote.speaker);
-  record.add_value(schema::kDocIdSlot, source.id);
-  record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
-  record.add_value(schema::kLangSlot, doc.lang);
-  record.add_value(schema::kQuoteSlot, Xapian::sortable_serialise(number));
-  json data = {
-      {schema::kKeyDoc, source.id},
-      {schema::kKeyPath, source.path},
-      {schema::kKeyTitle, doc.title},
-      {schema::kKeyLang, doc.lang},
-      {schema::kKeyOrdinal, passage.ordinal},
-      {schema::kKeyQuote, number},
-      {schema::kKeyText, quote.text},
-      {schema::kKeyOffset, passage.offset + quote.begin},
-      {schema::kKeySpeaker, speaker_json(quote.speaker)},
-  };
-  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
-  return record;
+// A figure's terms on its passage: unit, kind, and its value under each (schema.h, XV), so that
+// `--figure UNIT>=X` is exact without a record per figure.
+void add_figure_terms(Xapian::Document& record, const analysis::Figure& figure) {
+  const std::string unit = schema::unit_term(figure.unit);
+  const std::string kind = schema::kind_term(analysis::kind_name(figure.kind));
+  record.add_boolean_term(unit);
+  record.add_boolean_term(kind);
+  record.add_boolean_term(schema::figure_value_term(unit, figure.value));
+  record.add_boolean_term(schema::figure_value_term(kind, figure.value));
 }
 
 Xapian::Document passage_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                                const FilterTerms& filters, const analysis::AnalyzedPassage& passage) {
+                                const FilterTerms& filters, const analysis::AnalyzedPassage& passage,
+                                unsigned& quote_number) {
   Xapian::Document record;
   record.add_boolean_term(schema::passage_uid_term(source.id, passage.ordinal));
   record.add_boolean_term(schema::parent_term(source.id));
   record.add_boolean_term(schema::type_term(schema::kTypePassage));
+  if (passage.ordinal == doc.passages.front().ordinal) record.add_boolean_term(schema::type_term(schema::kTypeFirst));
   filters.add_to(record);
   for (const analysis::Token& token : passage.tokens) {
     analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
@@ -140,9 +92,14 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   record.add_value(schema::kLangSlot, doc.lang);
   json quotes = json::array();
   for (const analysis::Quote& quote : passage.quotes) {
-    add_speaker_terms(record, quote.speaker);
-    quotes.push_back({{schema::kKeyText, quote.text}, {schema::kKeySpeaker, speaker_json(quote.speaker)}});
+    for (const std::string& form : analysis::speaker_name_forms(quote.speaker))
+      record.add_boolean_term(schema::speaker_term(form));
+    quotes.push_back({{schema::kKeyText, quote.text},
+                      {schema::kKeySpeaker, speaker_json(quote.speaker)},
+                      {schema::kKeyQuote, quote_number++},
+                      {schema::kKeyOffset, passage.offset + quote.begin}});
   }
+  if (!passage.quotes.empty()) record.add_boolean_term(schema::type_term(schema::kTypeQuote));
   json data = {
       {schema::kKeyDoc, source.id}, {schema::kKeyPath, source.path},        {schema::kKeyTitle, doc.title},
       {schema::kKeyLang, doc.lang}, {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyOffset, passage.offset},
@@ -153,7 +110,11 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   if (std::string compounds = analysis::compound_list(passage.tokens); !compounds.empty())
     record.add_value(schema::kCompoundSlot, compounds);
   json figures = json::array();
-  for (const analysis::Figure& f : passage.figures) figures.push_back(figure_json(f));
+  for (const analysis::Figure& f : passage.figures) {
+    figures.push_back(figure_json(f, doc.text.size()));
+    add_figure_terms(record, f);
+  }
+  if (!passage.figures.empty()) record.add_boolean_term(schema::type_term(schema::kTypeFigure));
   data[schema::kKeyFigures] = std::move(figures);
   if (!quotes.empty()) data[schema::kKeyQuotes] = std::move(quotes);
   // Citation fields, only where known.
@@ -166,16 +127,8 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   return record;
 }
 
-Xapian::Document document_record(const SourceInfo& source, const analysis::AnalyzedDocument& doc,
-                                 const FilterTerms& filters) {
-  Xapian::Document record;
-  record.add_boolean_term(schema::document_uid_term(source.id));
-  record.add_boolean_term(schema::parent_term(source.id));
-  record.add_boolean_term(schema::type_term(schema::kTypeDocument));
-  record.add_boolean_term(schema::path_term(source.path));
-  filters.add_to(record);
-  record.add_value(schema::kDocIdSlot, source.id);
-  record.add_value(schema::kLangSlot, doc.lang);
+// The `doc:` metadata entry of a source file (schema.h).
+std::string document_entry(const SourceInfo& source, const analysis::AnalyzedDocument& doc) {
   json data = {
       {schema::kKeyPath, source.path},
       {schema::kKeyTitle, doc.title},
@@ -192,8 +145,15 @@ Xapian::Document document_record(const SourceInfo& source, const analysis::Analy
   }
   if (!doc.author.empty()) data[schema::kKeyAuthor] = doc.author;
   if (!doc.source_url.empty()) data[schema::kKeyUrl] = doc.source_url;
-  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
-  return record;
+  if (!source.format.empty()) data[schema::kKeyFormat] = source.format;
+  std::size_t figures = 0, quotes = 0;
+  for (const auto& passage : doc.passages) {
+    figures += passage.figures.size();
+    quotes += passage.quotes.size();
+  }
+  data[schema::kKeyFigureCount] = figures;
+  data[schema::kKeyQuoteCount] = quotes;
+  return data.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // Adds `text` to the newline-separated list stored under `key`, once.
@@ -302,7 +262,30 @@ IndexWriter::IndexWriter(const std::string& db_dir, unsigned shards) : db_dir_(d
     } catch (const Xapian::Error& e) {
       throw IndexError("cannot open index " + (dirs.size() > 1 ? "shard " + dir : db_dir) + ": " + e.get_msg());
     }
+    migrate_to_current_layout(*shard);
     shards_.push_back(std::move(shard));
+  }
+}
+
+void IndexWriter::migrate_to_current_layout(Shard& shard) {
+  const std::string layout = std::to_string(schema::kLayout);
+  try {
+    if (shard.db.get_metadata(schema::kMetaLayout) == layout) return;
+    // Layout 1 kept a document record per file and a record per figure and quote. Their
+    // passages stay (re-indexed, since the analysis version is part of each stored hash); the
+    // document records become `doc:` entries, so files deleted since are still found and removed.
+    Xapian::WritableDatabase& db = shard.db;
+    const std::string legacy_doc = schema::type_term(schema::kTypeLegacyDocument);
+    for (auto it = db.postlist_begin(legacy_doc); it != db.postlist_end(legacy_doc); ++it) {
+      const Xapian::Document record = db.get_document(*it);
+      db.set_metadata(schema::document_metadata_key(record.get_value(schema::kDocIdSlot)), record.get_data());
+    }
+    for (const std::string_view type : {schema::kTypeLegacyDocument, schema::kTypeFigure, schema::kTypeQuote})
+      db.delete_document(schema::type_term(type));
+    db.set_metadata(schema::kMetaLayout, layout);
+    db.commit();
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open index shard " + shard.dir + ": " + e.get_msg());
   }
 }
 
@@ -326,6 +309,11 @@ void IndexWriter::ensure_transaction(Shard& shard) {
   if (!shard.in_transaction) {
     shard.db.begin_transaction();
     shard.in_transaction = true;
+    // Every shard written names its layout and analysis version: kb-search refuses a set of
+    // shards that disagree.
+    const std::string analysis = std::to_string(schema::kAnalysisVersion);
+    if (shard.db.get_metadata(schema::kMetaAnalysis) != analysis)
+      shard.db.set_metadata(schema::kMetaAnalysis, analysis);
   }
 }
 
@@ -333,29 +321,23 @@ IndexWriter::Prepared IndexWriter::prepare(const SourceInfo& source, const analy
   Prepared out;
   out.id = source.id;
   out.path = source.path;
-  std::size_t count = 1 + doc.passages.size();
-  for (const auto& passage : doc.passages) count += passage.figures.size() + passage.quotes.size();
-  out.records.reserve(count);
+  out.document = document_entry(source, doc);
+  out.records.reserve(doc.passages.size());
   const FilterTerms filters(source, doc);
-  out.records.push_back(document_record(source, doc, filters));
-  for (const auto& passage : doc.passages) out.records.push_back(passage_record(source, doc, filters, passage));
+  unsigned quote_number = 0;
+  for (const auto& passage : doc.passages)
+    out.records.push_back(passage_record(source, doc, filters, passage, quote_number));
   for (const auto& learned : doc.aliases) {
     out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.left_key), learned.alias.right);
     out.metadata_lines.emplace_back(schema::alias_metadata_key(learned.right_key), learned.alias.left);
   }
-  for (const auto& passage : doc.passages)
-    for (const analysis::Figure& figure : passage.figures)
-      out.records.push_back(figure_record(source, doc, filters, passage, figure));
-  unsigned quote_number = 0;
-  for (const auto& passage : doc.passages)
-    for (const auto& quote : passage.quotes)
-      out.records.push_back(quote_record(source, doc, filters, passage, quote, quote_number++));
   return out;
 }
 
 void IndexWriter::Prepared::encode(WireWriter& out) const {
   out.str(id);
   out.str(path);
+  out.str(document);
   out.u64(records.size());
   for (const Xapian::Document& record : records) out.str(record.serialise());
   out.u64(metadata_lines.size());
@@ -369,6 +351,7 @@ IndexWriter::Prepared IndexWriter::Prepared::decode(WireReader& in) {
   Prepared out;
   out.id = in.str();
   out.path = in.str();
+  out.document = in.str();
   const std::uint64_t record_count = in.u64();
   for (std::uint64_t i = 0; i < record_count; ++i) {
     try {
@@ -392,6 +375,7 @@ void IndexWriter::write(const Prepared& prepared) {
     ensure_transaction(shard);
     shard.db.delete_document(schema::parent_term(prepared.id));
     shard.db.set_metadata(schema::failed_metadata_key(prepared.id), "");
+    shard.db.set_metadata(schema::document_metadata_key(prepared.id), prepared.document);
     for (const Xapian::Document& record : prepared.records) shard.db.add_document(record);
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot write " + prepared.path + " to the index: " + e.get_msg());
@@ -419,6 +403,7 @@ void IndexWriter::remove(const std::string& doc_id) {
     ensure_transaction(shard);
     shard.db.delete_document(schema::parent_term(doc_id));
     shard.db.set_metadata(schema::failed_metadata_key(doc_id), "");
+    shard.db.set_metadata(schema::document_metadata_key(doc_id), "");
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot remove document " + doc_id + ": " + e.get_msg());
   }
@@ -429,7 +414,9 @@ IndexWriter::Totals IndexWriter::totals() {
   try {
     for (auto& shard : shards_) {
       std::lock_guard lock(shard->mutex);
-      t.documents += shard->db.get_termfreq(schema::type_term(schema::kTypeDocument));
+      const std::string prefix(schema::kMetaDocumentPrefix);
+      for (auto it = shard->db.metadata_keys_begin(prefix); it != shard->db.metadata_keys_end(prefix); ++it)
+        ++t.documents;
       t.passages += shard->db.get_termfreq(schema::type_term(schema::kTypePassage));
     }
   } catch (const Xapian::Error& e) {
@@ -464,34 +451,31 @@ void IndexWriter::remember_failure(const std::string& doc_id, const std::string&
 }
 
 std::optional<std::string> IndexWriter::stored_hash(const std::string& doc_id) {
-  const std::string uid = schema::document_uid_term(doc_id);
   Shard& shard = shard_of(doc_id);
   std::string data_text;
   try {
     std::lock_guard lock(shard.mutex);
-    Xapian::PostingIterator it = shard.db.postlist_begin(uid);
-    if (it == shard.db.postlist_end(uid)) return std::nullopt;
-    data_text = shard.db.get_document(*it).get_data();
+    data_text = shard.db.get_metadata(schema::document_metadata_key(doc_id));
   } catch (const Xapian::Error& e) {
     throw IndexError("cannot read the index: " + e.get_msg());
   }
+  if (data_text.empty()) return std::nullopt;
   const json data = json::parse(data_text, nullptr, false);
-  if (!data.is_object() || !data.contains(schema::kKeyHash)) return std::nullopt;
+  if (!data.is_object() || !data.contains(schema::kKeyHash) || !data[schema::kKeyHash].is_string()) return std::nullopt;
   return data[schema::kKeyHash].get<std::string>();
 }
 
 std::vector<IndexWriter::StoredDocument> IndexWriter::documents() {
   std::vector<StoredDocument> out;
   try {
-    const std::string type = schema::type_term(schema::kTypeDocument);
+    const std::string prefix(schema::kMetaDocumentPrefix);
     for (auto& shard : shards_) {
       std::lock_guard lock(shard->mutex);
       Xapian::WritableDatabase& db = shard->db;
-      for (Xapian::PostingIterator it = db.postlist_begin(type); it != db.postlist_end(type); ++it) {
-        const Xapian::Document record = db.get_document(*it);
-        const json data = json::parse(record.get_data(), nullptr, false);
-        if (!data.is_object() || !data.contains(schema::kKeyPath)) continue;
-        out.push_back({record.get_value(schema::kDocIdSlot), data[schema::kKeyPath].get<std::string>()});
+      for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const json data = json::parse(db.get_metadata(*it), nullptr, false);
+        if (!data.is_object() || !data.contains(schema::kKeyPath) || !data[schema::kKeyPath].is_string()) continue;
+        out.push_back({(*it).substr(prefix.size()), data[schema::kKeyPath].get<std::string>()});
       }
     }
   } catch (const Xapian::Error& e) {

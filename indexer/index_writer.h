@@ -1,5 +1,6 @@
-// Writes analysed documents into a Xapian database following schema.h: a document record, a
-// passage record per passage and a figure record per figure. Knows nothing of file formats. Changes are grouped in a
+// Writes analysed documents into a Xapian database following schema.h: a passage record per
+// passage (its figures and quotes inside it) and a `doc:` metadata entry per source file. Knows
+// nothing of file formats. Changes are grouped in a
 // Xapian transaction and become visible, atomically, on commit(): a crash before that leaves the database at its last
 // commit.
 //
@@ -58,7 +59,7 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // The records of one document (document, passages, figures, quotes) and the alias lines it
+  // The records of one document (its passages and its `doc:` entry) and the alias lines it
   // taught, built from its analysis alone. Building them touches no database, so worker threads
   // build them while the main thread writes earlier documents (indexing_run.h).
   class Prepared {
@@ -73,7 +74,8 @@ class IndexWriter {
     friend class IndexWriter;
     std::string id;
     std::string path;
-    std::vector<Xapian::Document> records;  // in docid order: document, passages, figures, quotes
+    std::string document;                                             // the `doc:` metadata entry (JSON)
+    std::vector<Xapian::Document> records;                            // the passages, in order
     std::vector<std::pair<std::string, std::string>> metadata_lines;  // metadata key, line to add once
   };
   static Prepared prepare(const SourceInfo& source, const analysis::AnalyzedDocument& doc);
@@ -84,13 +86,13 @@ class IndexWriter {
   void remove(const std::string& doc_id);
   // The content hash stored for a document, if it is indexed.
   std::optional<std::string> stored_hash(const std::string& doc_id);
-  // Every document record: its id and source path.
+  // Every indexed source file (`doc:` entries): its id and source path.
   struct StoredDocument {
     std::string id;
     std::string path;
   };
   std::vector<StoredDocument> documents();
-  // What the index holds (committed or not): document and passage records.
+  // What the index holds (committed or not): source files and passage records.
   struct Totals {
     std::size_t documents = 0;
     std::size_t passages = 0;
@@ -117,6 +119,8 @@ class IndexWriter {
   };
   Shard& shard_of(const std::string& doc_id);
   static void ensure_transaction(Shard& shard);
+  // Turns a shard of an older record layout into the current one (schema.h, "Layout 2").
+  static void migrate_to_current_layout(Shard& shard);
 
   std::string db_dir_;
   std::vector<std::unique_ptr<Shard>> shards_;

@@ -32,15 +32,41 @@ std::optional<std::string> unit_term_for(std::string_view typed) {
     std::string_view typed, unit;
   };
   static constexpr Alias kAliases[] = {
-      {"%", "percent"},   {"pct", "percent"},  {"percent", "percent"}, {"pp", "percentage-point"},
-      {"%p", "percentage-point"}, {"percentage-point", "percentage-point"}, {"x", "ratio"},
-      {"times", "ratio"}, {"ratio", "ratio"},  {"count", "count"},     {"number", "number"},
-      {"$", "USD"},       {"dollar", "USD"},   {"dollars", "USD"},     {"won", "KRW"},
-      {"원", "KRW"},      {"달러", "USD"},     {"₩", "KRW"},           {"€", "EUR"},
-      {"km", "km"},       {"m", "m"},          {"cm", "cm"},           {"mm", "mm"},
-      {"kg", "kg"},       {"g", "g"},          {"t", "t"},             {"ha", "ha"},
-      {"m2", "m2"},       {"l", "l"},          {"kwh", "kWh"},         {"mw", "MW"},
-      {"gw", "GW"},       {"gb", "GB"},        {"tb", "TB"},           {"pyeong", "pyeong"},
+      {"%", "percent"},
+      {"pct", "percent"},
+      {"percent", "percent"},
+      {"pp", "percentage-point"},
+      {"%p", "percentage-point"},
+      {"percentage-point", "percentage-point"},
+      {"x", "ratio"},
+      {"times", "ratio"},
+      {"ratio", "ratio"},
+      {"count", "count"},
+      {"number", "number"},
+      {"$", "USD"},
+      {"dollar", "USD"},
+      {"dollars", "USD"},
+      {"won", "KRW"},
+      {"원", "KRW"},
+      {"달러", "USD"},
+      {"₩", "KRW"},
+      {"€", "EUR"},
+      {"km", "km"},
+      {"m", "m"},
+      {"cm", "cm"},
+      {"mm", "mm"},
+      {"kg", "kg"},
+      {"g", "g"},
+      {"t", "t"},
+      {"ha", "ha"},
+      {"m2", "m2"},
+      {"l", "l"},
+      {"kwh", "kWh"},
+      {"mw", "MW"},
+      {"gw", "GW"},
+      {"gb", "GB"},
+      {"tb", "TB"},
+      {"pyeong", "pyeong"},
   };
   for (const Alias& a : kAliases)
     if (u == a.typed) return schema::unit_term(a.unit);
@@ -95,37 +121,89 @@ std::variant<FigureFilter, FigureFilterError> parse_figure_filter(std::string_vi
     return error("'" + shown + "' is not a number");
   }
   // Strict bounds: the next representable double, since value ranges are inclusive.
-  if (op == ">=") filter.low = *v;
-  else if (op == ">") filter.low = std::nextafter(*v, HUGE_VAL);
-  else if (op == "<=") filter.high = *v;
-  else if (op == "<") filter.high = std::nextafter(*v, -HUGE_VAL);
-  else if (op == "=" || op == "==") filter.low = filter.high = *v;
-  else return error("unknown comparison '" + op + "' (use >=, >, <=, <, = or UNIT:LOW..HIGH)");
+  if (op == ">=")
+    filter.low = *v;
+  else if (op == ">")
+    filter.low = std::nextafter(*v, HUGE_VAL);
+  else if (op == "<=")
+    filter.high = *v;
+  else if (op == "<")
+    filter.high = std::nextafter(*v, -HUGE_VAL);
+  else if (op == "=" || op == "==")
+    filter.low = filter.high = *v;
+  else
+    return error("unknown comparison '" + op + "' (use >=, >, <=, <, = or UNIT:LOW..HIGH)");
   return filter;
 }
 
-Xapian::Query figure_filter_query(const std::vector<FigureFilter>& filters) {
+namespace {
+
+// The figure value terms under `prefix` (schema::figure_value_prefix) whose value lies in
+// [low, high]: terms sort as their values do, so the range is one walk of the term list.
+void value_terms_in_range(const Xapian::Database& db, const std::string& prefix, const FigureFilter& f,
+                          std::vector<Xapian::Query>& out) {
+  const std::string low = f.low ? Xapian::sortable_serialise(*f.low) : std::string();
+  const std::string high = f.high ? Xapian::sortable_serialise(*f.high) : std::string();
+  Xapian::TermIterator it = db.allterms_begin(prefix);
+  const Xapian::TermIterator end = db.allterms_end(prefix);
+  if (f.low) it.skip_to(prefix + low);
+  for (; it != end; ++it) {
+    const std::string term = *it;
+    if (f.high && term.compare(prefix.size(), std::string::npos, high) > 0) break;
+    out.emplace_back(term);
+  }
+}
+
+// Every unit's value prefix (`XVXUUSD:`, `XVXUKRW:` …) the index holds: `any` with a range.
+std::vector<std::string> unit_value_prefixes(const Xapian::Database& db) {
+  const std::string all = schema::figure_value_prefix(schema::unit_term(""));  // "XVXU:"
+  const std::string stem = all.substr(0, all.size() - 1);                      // "XVXU"
+  std::vector<std::string> prefixes;
+  for (Xapian::TermIterator it = db.allterms_begin(stem); it != db.allterms_end(stem);) {
+    const std::string term = *it;
+    const std::size_t colon = term.find(':', stem.size());
+    if (colon == std::string::npos) {
+      ++it;
+      continue;
+    }
+    prefixes.push_back(term.substr(0, colon + 1));
+    // Skip this unit's other values: the next term after every "<prefix>…" is past "<prefix>\xff…".
+    it.skip_to(prefixes.back() + std::string(8, '\xff'));
+  }
+  return prefixes;
+}
+
+}  // namespace
+
+Xapian::Query figure_filter_query(const Xapian::Database& db, const std::vector<FigureFilter>& filters) {
   const Xapian::Query figures(schema::type_term(schema::kTypeFigure));
   if (filters.empty()) return figures;
   std::vector<Xapian::Query> alternatives;
   for (const FigureFilter& f : filters) {
-    Xapian::Query q = f.term.empty() ? figures : Xapian::Query(f.term);
-    if (f.low && f.high)
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kFigureValueSlot,
-                                      Xapian::sortable_serialise(*f.low), Xapian::sortable_serialise(*f.high)));
-    else if (f.low)
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kFigureValueSlot,
-                                      Xapian::sortable_serialise(*f.low)));
-    else if (f.high)
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kFigureValueSlot,
-                                      Xapian::sortable_serialise(*f.high)));
-    alternatives.push_back(q);
+    if (!f.low && !f.high) {
+      alternatives.push_back(f.term.empty() ? figures : Xapian::Query(f.term));
+      continue;
+    }
+    if (!f.term.empty()) {
+      value_terms_in_range(db, schema::figure_value_prefix(f.term), f, alternatives);
+    } else {
+      for (const std::string& prefix : unit_value_prefixes(db)) value_terms_in_range(db, prefix, f, alternatives);
+    }
   }
-  return Xapian::Query(Xapian::Query::OP_FILTER,
-                       Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), figures);
+  if (alternatives.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+bool figure_matches(const std::vector<FigureFilter>& filters, const FigureRef& figure) {
+  if (filters.empty()) return true;
+  for (const FigureFilter& f : filters) {
+    if (!f.term.empty() && f.term != schema::unit_term(figure.unit) && f.term != schema::kind_term(figure.kind))
+      continue;
+    if (f.low && figure.value < *f.low) continue;
+    if (f.high && figure.value > *f.high) continue;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace kb::search

@@ -22,11 +22,13 @@
 
 #include <xapian.h>
 
+#include "hit.h"
+
 namespace kb::search {
 
 struct FigureFilter {
-  std::string term;  // the unit (XU…) or kind (XK…) term; empty for `any`
-  std::optional<double> low;   // inclusive bounds on the figure's value
+  std::string term;           // the unit (XU…) or kind (XK…) term; empty for `any`
+  std::optional<double> low;  // inclusive bounds on the figure's value
   std::optional<double> high;
 };
 
@@ -36,7 +38,13 @@ struct FigureFilterError {
 
 std::variant<FigureFilter, FigureFilterError> parse_figure_filter(std::string_view spec);
 
-// The query over figure records matching any of `filters` (all figures when empty).
-Xapian::Query figure_filter_query(const std::vector<FigureFilter>& filters);
+// The passages stating a figure that matches any of `filters` (every passage with a figure when
+// empty). A range is the OR of the figure value terms in it (schema.h, XV), read from `db`'s
+// term list, so the query is exact.
+Xapian::Query figure_filter_query(const Xapian::Database& db, const std::vector<FigureFilter>& filters);
+
+// Whether `figure` matches any of `filters` (true when empty): which of a passage's figures a
+// listing shows.
+bool figure_matches(const std::vector<FigureFilter>& filters, const FigureRef& figure);
 
 }  // namespace kb::search

@@ -81,7 +81,8 @@ struct Citation {
 std::string citation_text(const DocRef& doc, const PassageRef& passage, const Citation& citation);
 
 struct Hit {
-  unsigned rank = 0;  // 1-based
+  unsigned rank = 0;     // 1-based
+  bool partial = false;  // found while a shard of the index was left out (--allow-partial)
   double score = 0;
   DocRef doc;
   PassageRef passage;

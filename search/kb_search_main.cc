@@ -48,7 +48,14 @@ struct Options {
   std::size_t snippet = 200;               // --snippet
   bool full = false;                       // --full
   std::size_t figures_per_hit = 3;         // --figures-per-hit
+  bool allow_partial = false;              // --allow-partial: search the shards that answer
 };
+
+// With --allow-partial, one warning per shard left out: results are never silently partial.
+void warn_missing_shards(const std::vector<std::string>& missing) {
+  for (const std::string& shard : missing)
+    std::cerr << "kb-search: warning: shard " << shard << "; results are partial\n";
+}
 
 void define_options(CLI::App& app, Options& o) {
   app.add_option("--db", o.db, "Index folder (default: $KB_DB, else the nearest .kb/ here or above, else ./.kb)");
@@ -62,6 +69,9 @@ void define_options(CLI::App& app, Options& o) {
   app.add_option("--offset", o.offset, "Skip this many passages first (paging)")->capture_default_str();
   app.add_flag("--status", o.status,
                "Show what the knowledge base holds (documents, passages, languages, last update)");
+  app.add_flag("--allow-partial", o.allow_partial,
+               "On a sharded index, search the shards that answer when one cannot be opened (a warning names it; "
+               "JSON hits carry \"partial\": true)");
   app.add_flag("--no-expand", o.no_expand,
                "Search only the words as typed, not their equivalents in the other language");
   app.add_option("--glossary", o.glossaries, "Extra glossary file(s), korean<TAB>english per line (also $KB_GLOSSARY)")
@@ -215,13 +225,17 @@ int show_status(const Options& o) {
     return 2;
   }
   try {
-    const kb::search::KnowledgeBaseStatus status = kb::search::collect_status(Xapian::Database(db), db);
+    const kb::search::KnowledgeBaseStatus status =
+        kb::search::collect_status(kb::search::ShardSet::open(db, o.allow_partial), db);
     if (o.format == "json")
       std::cout << kb::search::status_to_json(status).dump() << '\n';
     else
       kb::search::print_status_human(status, std::cout);
   } catch (const Xapian::Error& e) {
     std::cerr << "kb-search: cannot read index " << db << ": " << e.get_msg() << '\n';
+    return 2;
+  } catch (const kb::search::SearchError& e) {
+    std::cerr << "kb-search: " << e.what() << '\n';
     return 2;
   }
   return 0;
@@ -230,7 +244,8 @@ int show_status(const Options& o) {
 // `--figures`: one record per figure; the query, if any, matches the figure's sentence.
 int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters) {
   try {
-    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string(), {}, o.allow_partial);
+    warn_missing_shards(searcher.missing_shards());
     kb::search::FigureRequest request{join(o.query_words), std::move(filters), o.limit_given ? o.limit : 0u, o.offset,
                                       o.record_filter};
     std::unique_ptr<kb::search::FigureSink> sink;
@@ -253,7 +268,8 @@ int run_figures(const Options& o, std::vector<kb::search::FigureFilter> filters)
 int run_quotes(const Options& o) {
   const std::string query = join(o.query_words);
   try {
-    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string(), o.allow_partial);
+    warn_missing_shards(searcher.missing_shards());
     kb::search::QuoteRequest request;
     request.query = query;
     request.speaker = o.speaker;
@@ -280,7 +296,8 @@ int run_quotes(const Options& o) {
 // --people: who is quoted, how often, in which documents.
 int run_people(const Options& o) {
   try {
-    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::QuoteSearcher searcher(kb::resolve_db_dir(o.db).string(), o.allow_partial);
+    warn_missing_shards(searcher.missing_shards());
     std::unique_ptr<kb::search::PeopleSink> sink;
     if (o.format == "json")
       sink = std::make_unique<kb::search::JsonPeoplePrinter>(std::cout);
@@ -354,7 +371,8 @@ int run_batch(const Options& o, const std::vector<kb::search::FigureFilter>& fil
   }
   std::istream& in = path == "-" ? std::cin : file;
   try {
-    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string(), {}, o.allow_partial);
+    warn_missing_shards(searcher.missing_shards());
     add_glossaries(searcher, o);
     std::ofstream latency;
     if (o.latency) {
@@ -429,7 +447,8 @@ int run(const CLI::App& app, Options o) {
     return 2;
   }
   try {
-    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string());
+    kb::search::Searcher searcher(kb::resolve_db_dir(o.db).string(), {}, o.allow_partial);
+    warn_missing_shards(searcher.missing_shards());
     add_glossaries(searcher, o);
     kb::search::SearchRequest request = make_request(o, query, *filters);
     if (o.counts) {

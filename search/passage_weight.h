@@ -1,18 +1,13 @@
-// BM25 over passage records only.
+// BM25 over passage records.
 //
-// A kb database holds document, figure and quote records beside the passages. They carry no text
-// terms, yet Xapian's own BM25Weight takes its collection size and average document length from
-// the whole database: every record raises N (shifting every idf) and, with length 0, shortens
-// the average length (so every passage looks long). This weight is BM25 exactly as Xapian's
-// BM25Weight computes it (k2 = 0, k3 = 1, min_normlen = 0.5, the same floor on weak idfs), but
-// with N = the number of passages and the average length over passages.
+// Passages are the only Xapian documents of a kb index (schema.h, layout 2), so Xapian's own
+// BM25Weight has the right statistics: N = the number of passages, the average length theirs.
+// Being a registered Xapian scheme, it also runs on xapian-tcpsrv for remote shards, and Xapian
+// combines the statistics of every shard, so a set of shards ranks exactly as one database.
 //
-// Known weaknesses: term frequencies still come from Xapian and count every record holding the
-// term — right today because no other record has text terms, wrong if one ever gets them; it
-// cannot be serialised, so it does not work over a remote backend (kb never uses one).
+// Known weaknesses: k1 and b are tuned on KorQuAD dev (Korean encyclopaedia paragraphs) and on
+// Reuters stories (English); other genres may prefer others.
 #pragma once
-
-#include <string>
 
 #include <xapian.h>
 
@@ -29,31 +24,11 @@ struct PassageStats {
   double average_length = 0;  // their average length (sum of wdf), 0 when there are none
 };
 
-// Passage statistics of `db`: passage records by their type term; the total length is the
-// database's, since no other record has positional or weighted terms (they are boolean).
 PassageStats passage_stats(const Xapian::Database& db);
 
-class PassageBM25Weight final : public Xapian::Weight {
- public:
-  PassageBM25Weight(double k1, double b, PassageStats stats);
-
-  std::string name() const override { return "kb.passage_bm25"; }
-  Xapian::Weight* clone() const override;
-  void init(double factor) override;
-  double get_sumpart(Xapian::termcount wdf, Xapian::termcount doclen, Xapian::termcount uniqterms) const override;
-  double get_maxpart() const override;
-  double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
-  double get_maxextra() const override { return 0; }
-
- private:
-  // BM25's term weight for `wdf` occurrences in a passage of `doclen` words.
-  double term_part(double wdf, double doclen) const;
-
-  double k1_;
-  double b_;
-  PassageStats stats_;
-  double inverse_average_;  // 1 / stats_.average_length, 0 without passages
-  double termweight_ = 0;   // idf × (k1 + 1) × query-frequency factor × the subquery's factor
-};
+// Xapian's BM25Weight with k1 and b, k2 = 0, k3 = 1 and min_normlen = 0.5 (Xapian's defaults
+// for those three): the query-frequency factor 2·wqf/(1+wqf), lengths below half the average
+// counted as half of it.
+Xapian::BM25Weight passage_bm25(double k1, double b);
 
 }  // namespace kb::search

@@ -1,5 +1,6 @@
-// The quote modes of kb-search: lists quote records (`--quotes [QUERY]`), ranked by BM25 over the
-// quoted words when there is a query and in index order otherwise, and the people quoted in the
+// The quote modes of kb-search: lists quotes (`--quotes [QUERY]`) — each the element of its
+// passage's `quotes` (schema.h) — ranked by their passage's BM25 score when there is a query and
+// in index order otherwise, and the people quoted in the
 // knowledge base (`--people`). Both take the `--speaker` filter. Pushes plain records into a sink;
 // never prints.
 #pragma once
@@ -13,6 +14,8 @@
 #include "printer/quote_sink.h"
 #include "query_builder.h"
 #include "record_filter.h"
+#include "shard_set.h"
+#include "speaker_filter.h"
 
 namespace kb::search {
 
@@ -26,8 +29,9 @@ struct QuoteRequest {
 
 class QuoteSearcher {
  public:
-  // Opens the database read-only; throws SearchError (searcher.h) when it cannot.
-  explicit QuoteSearcher(const std::string& db_dir);
+  // Opens the index read-only (shard_set.h); throws SearchError (searcher.h) when it cannot.
+  explicit QuoteSearcher(const std::string& db_dir, bool allow_partial = false);
+  const std::vector<std::string>& missing_shards() const { return shards_.missing(); }
 
   // Throws SearchError for a query with no searchable words or a speaker with no words.
   QuoteSummary quotes(const QuoteRequest& request, QuoteSink& sink);
@@ -35,9 +39,10 @@ class QuoteSearcher {
   std::size_t people(const std::string& speaker, const RecordFilter& filter, PeopleSink& sink);
 
  private:
-  Xapian::Query speaker_query(const std::string& speaker);
+  SpeakerFilter speaker_query(const std::string& speaker);
 
-  Xapian::Database db_;
+  ShardSet shards_;
+  Xapian::Database db_;  // shards_.combined()
   analysis::TextAnalyzer analyzer_;
   QueryBuilder builder_{analyzer_};
 };

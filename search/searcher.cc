@@ -17,20 +17,13 @@
 #include "passage_weight.h"
 #include "quote_searcher.h"
 #include "schema/schema.h"
+#include "shard_set.h"
 #include "speaker_filter.h"
 
 namespace kb::search {
 
-Searcher::Searcher(const std::string& db_dir, RankingParams ranking) : ranking_(ranking) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(db_dir, ec))
-    throw SearchError("no index at " + db_dir + " (run kb-index first, or pass --db)");
-  try {
-    db_ = Xapian::Database(db_dir);
-  } catch (const Xapian::Error& e) {
-    throw SearchError("cannot open index " + db_dir + ": " + e.get_msg());
-  }
-}
+Searcher::Searcher(const std::string& db_dir, RankingParams ranking, bool allow_partial)
+    : shards_(ShardSet::open(db_dir, allow_partial)), db_(shards_.combined()), ranking_(ranking) {}
 
 TranslationLexicon& Searcher::lexicon() {
   if (!lexicon_) {
@@ -108,63 +101,51 @@ FigureRef figure_from_json(const nlohmann::json& j) {
 
 }  // namespace
 
-Xapian::Query Searcher::passages_with_figures(const std::vector<FigureFilter>& filters) {
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(figure_filter_query(filters));
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-  const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
-  std::set<std::string> uids;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (!data.is_object()) continue;
-    const std::string passage = data.value(schema::kKeyPassage, "");
-    if (!passage.empty()) uids.insert(schema::clamp_term(std::string(schema::kPrefixUniqueId) + passage));
-  }
-  std::vector<Xapian::Query> terms(uids.begin(), uids.end());
-  if (terms.empty()) return Xapian::Query::MatchNothing;
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
 FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& sink) {
   FigureSummary summary;
   summary.query = request.query;
-  Xapian::Query query = figure_filter_query(request.figure_filters);
   const bool ranked = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
-  try {
-    std::unordered_map<std::string, double> passage_scores;
+  auto attempt = [&] {
+    std::vector<FigureHit> hits;
+    Xapian::Query text;
     if (ranked) {
       const BuiltQuery built = builder_.build(analysis::repair_utf8(request.query));
       if (built.query.empty()) throw SearchError("the query has no searchable words");
       // Listed figures are those of passages holding a query word, not a shared bigram alone.
-      passage_scores = score_passages(db_, require_a_query_word(built.query, built));
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, linked_to_passages(passage_scores));
+      text = require_a_query_word(built.query, built);
     }
-    query = apply_record_filter(request.filter, query);
-    const std::vector<Xapian::Document> records =
-        ranked_records(db_, query, passage_scores, request.offset, request.limit);
-    PassageLookup passages(db_);
-    unsigned rank = request.offset;
-    for (const Xapian::Document& record : records) {
-      const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
+    const Xapian::Query filter = apply_record_filter(request.filter, figure_filter_query(db_, request.figure_filters));
+    unsigned seen = 0;
+    for (const ListedPassage& listed : listed_passages(db_, filter, text)) {
+      const nlohmann::json data = nlohmann::json::parse(listed.record.get_data(), nullptr, false);
       if (!data.is_object()) continue;
-      FigureHit hit;
-      hit.rank = ++rank;
-      hit.doc = doc_ref_from_data(data);
-      hit.passage_id = data.value(schema::kKeyPassage, "");
-      hit.sentence = data.value(schema::kKeySentence, "");  // databases of kAnalysisVersion ≤ 6
-      if (const PassageLookup::Passage* passage = passages.find(hit.passage_id)) {
-        if (hit.doc.path.empty()) hit.doc.path = passage->doc.path;
-        if (hit.doc.title.empty()) hit.doc.title = passage->doc.title;
-        const auto span = span_of(data, schema::kKeySentenceSpan);
-        if (hit.sentence.empty() && span) hit.sentence = PassageLookup::slice(*passage, span->first, span->second);
+      const auto figures = data.find(schema::kKeyFigures);
+      if (figures == data.end() || !figures->is_array()) continue;
+      PassageLookup::Passage passage;
+      passage.doc = doc_ref_from_data(data);
+      passage.text = listed.record.get_value(schema::kTextSlot);
+      passage.offset = data.value(schema::kKeyOffset, 0u);
+      const std::string passage_id = schema::passage_id(passage.doc.id, data.value(schema::kKeyOrdinal, 0u));
+      for (const auto& f : *figures) {
+        FigureHit hit;
+        hit.figure = figure_from_json(f);
+        if (!figure_matches(request.figure_filters, hit.figure)) continue;
+        if (seen++ < request.offset) continue;
+        if (request.limit != 0 && hits.size() >= request.limit) return hits;
+        hit.rank = seen;
+        hit.doc = passage.doc;
+        hit.passage_id = passage_id;
+        if (const auto span = span_of(f, schema::kKeySentenceSpan))
+          hit.sentence = PassageLookup::slice(passage, span->first, span->second);
+        hits.push_back(std::move(hit));
       }
-      hit.figure = figure_from_json(data);
-      sink.on_figure(hit);
-      ++summary.figures;
     }
-  } catch (const Xapian::Error& e) {
-    throw SearchError("figure listing failed: " + e.get_msg());
+    return hits;
+  };
+  const std::vector<FigureHit> hits = retrying(attempt);
+  for (const FigureHit& hit : hits) {
+    sink.on_figure(hit);
+    ++summary.figures;
   }
   sink.on_end(summary);
   return summary;
@@ -215,12 +196,11 @@ double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
 }
 
 Xapian::Query Searcher::filtered(const SearchRequest& request, const Xapian::Query& text) {
-  // Document, figure and quote records share the database: passage search keeps to passages.
-  Xapian::Query query(Xapian::Query::OP_FILTER, text, Xapian::Query(schema::type_term(schema::kTypePassage)));
+  Xapian::Query query = text;
   if (!request.figure_filters.empty())
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, passages_with_figures(request.figure_filters));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, figure_filter_query(db_, request.figure_filters));
   if (!request.speaker.empty()) {
-    const Xapian::Query speaker = speaker_filter(db_, request.speaker);
+    const Xapian::Query speaker = speaker_filter(db_, request.speaker).query;
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
@@ -281,7 +261,7 @@ double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, 
   auto found = document_scores_.find(doc);
   if (found == document_scores_.end()) {
     if (average_document_length_ <= 0) {
-      const double documents = db_.get_termfreq(schema::type_term(schema::kTypeDocument));
+      const double documents = db_.get_termfreq(schema::type_term(schema::kTypeFirst));
       average_document_length_ = documents > 0 ? stats.average_length * stats.passages / documents : 1;
     }
     std::vector<double> tf(positional, 0);
@@ -322,7 +302,7 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   enquire.set_query(query);
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   const PassageStats stats = passage_stats(db_);
-  enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
+  enquire.set_weighting_scheme(passage_bm25(k1, b));
   // Document evidence where documents are ranked (one passage per document): a passage listing
   // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
   const bool blend = ranking_.document > 0 && request.one_per_document;
@@ -420,7 +400,7 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
   enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const auto [k1, b] = bm25_params(ranking_, built.language == "en");
-  enquire.set_weighting_scheme(PassageBM25Weight(k1, b, passage_stats(db_)));
+  enquire.set_weighting_scheme(passage_bm25(k1, b));
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -533,6 +513,7 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
     if (hit.doc.id.empty()) continue;  // unreadable record data
     hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
     hit.rank = ++rank;
+    hit.partial = shards_.partial();
     hits.push_back(std::move(hit));
     ++summary.hits;
   }

@@ -17,6 +17,7 @@
 #include "printer/sink.h"
 #include "query_builder.h"
 #include "record_filter.h"
+#include "shard_set.h"
 #include "translation_lexicon.h"
 
 namespace kb::search {
@@ -104,8 +105,12 @@ struct FigureRequest {
 
 class Searcher {
  public:
-  // Opens the database read-only; throws SearchError when there is none or it is unreadable.
-  explicit Searcher(const std::string& db_dir, RankingParams ranking = {});
+  // Opens the index read-only (one database or its shards: shard_set.h); throws SearchError when
+  // there is none, it is unreadable, or a shard cannot be opened (unless `allow_partial`: then
+  // the shards that can are searched and partial() says so).
+  explicit Searcher(const std::string& db_dir, RankingParams ranking = {}, bool allow_partial = false);
+  // Shards left out of the search ("NAME: reason"); empty when every shard answers.
+  const std::vector<std::string>& missing_shards() const { return shards_.missing(); }
 
   // Adds a user glossary (`korean<TAB>english` lines) to the built-in one; throws SearchError
   // when the file cannot be read.
@@ -160,8 +165,6 @@ class Searcher {
   double average_document_length_ = 0;  // words, over documents with passages
   Hit materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
-  // The passage uid terms (Q<doc>#<ordinal>) of passages stating a figure matching `filters`.
-  Xapian::Query passages_with_figures(const std::vector<FigureFilter>& filters);
 
   TranslationLexicon& lexicon();
   const TranslationLexicon& paraphrases();  // built on first use
@@ -178,7 +181,8 @@ class Searcher {
   void answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
                         std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const;
 
-  Xapian::Database db_;
+  ShardSet shards_;
+  Xapian::Database db_;                                        // shards_.combined()
   std::optional<TranslationLexicon> lexicon_;                  // built on first use: most calls never expand
   std::optional<TranslationLexicon> paraphrases_;              // Korean paraphrases, built on first search
   std::unordered_map<std::string, std::string> speaker_keys_;  // Latin name → speaker_key

@@ -1,12 +1,15 @@
 #include "speaker_filter.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "analysis/person_table.h"
 #include "analysis/unicode_text.h"
+#include "quote_searcher.h"
 #include "schema/schema.h"
 
 namespace kb::search {
@@ -34,31 +37,53 @@ Xapian::Query all_words(const std::vector<std::string>& words) {
   return Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
 }
 
+std::vector<std::string> name_forms(const SpeakerRef& speaker) {
+  return analysis::speaker_name_forms(analysis::Speaker{speaker.name, speaker.name_en, speaker.title, speaker.org});
+}
+
 }  // namespace
 
-Xapian::Query speaker_filter(const Xapian::Database& db, std::string_view value) {
+bool SpeakerFilter::matches(const SpeakerRef& speaker) const {
+  const std::vector<std::string> own = name_forms(speaker);
+  for (const auto& words : forms)
+    if (std::all_of(words.begin(), words.end(),
+                    [&](const std::string& w) { return std::find(own.begin(), own.end(), w) != own.end(); }))
+      return true;
+  return false;
+}
+
+SpeakerFilter speaker_filter(const Xapian::Database& db, std::string_view value) {
+  SpeakerFilter filter;
   const std::string valid = analysis::repair_utf8(value);
   const std::vector<std::string> words = folded_words(valid);
-  if (words.empty()) return {};
+  if (words.empty()) return filter;
   const Xapian::Query base = all_words(words);
   std::set<std::vector<std::string>> forms{words};
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, base,
-                                  Xapian::Query(schema::type_term(schema::kTypeQuote))));
+  enquire.set_query(base);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet mset = enquire.get_mset(0, 500);
+  const SpeakerFilter typed{Xapian::Query(), {words}};
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-    if (!data.is_object() || !data.contains(schema::kKeySpeaker) || !data[schema::kKeySpeaker].is_object()) continue;
-    const nlohmann::json& speaker = data[schema::kKeySpeaker];
-    for (const char* key : {schema::kKeyName, schema::kKeyNameEn}) {
-      const std::vector<std::string> w = folded_words(speaker.value(key, ""));
-      if (!w.empty()) forms.insert(w);
+    if (!data.is_object()) continue;
+    const auto quotes = data.find(schema::kKeyQuotes);
+    if (quotes == data.end() || !quotes->is_array()) continue;
+    for (const auto& quote : *quotes) {
+      if (!quote.is_object() || !quote.contains(schema::kKeySpeaker)) continue;
+      const SpeakerRef speaker = speaker_from_data(quote[schema::kKeySpeaker]);
+      if (!typed.matches(speaker)) continue;  // another speaker quoted in the same passage
+      for (const std::string& name : {speaker.name, speaker.name_en}) {
+        const std::vector<std::string> w = folded_words(name);
+        if (!w.empty()) forms.insert(w);
+      }
     }
   }
   std::vector<Xapian::Query> alternatives;
   for (const auto& f : forms) alternatives.push_back(all_words(f));
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  filter.query = Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  filter.forms.assign(forms.begin(), forms.end());
+  return filter;
 }
 
 }  // namespace kb::search

@@ -5,6 +5,7 @@
 #include "printer/json_record.h"
 #include "readers/registry.h"
 #include "schema/schema.h"
+#include "shard_set.h"
 
 namespace kb::search {
 namespace {
@@ -21,28 +22,37 @@ std::string iso_utc(std::int64_t seconds) {
 
 }  // namespace
 
-KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string& db_path) {
+KnowledgeBaseStatus collect_status(const ShardSet& shards, const std::string& db_path) {
   KnowledgeBaseStatus s;
   s.db_path = db_path;
-  const std::string type_prefix(schema::kPrefixType);
-  for (auto it = db.allterms_begin(type_prefix); it != db.allterms_end(type_prefix); ++it)
-    s.records[(*it).substr(type_prefix.size())] = it.get_termfreq();
-  s.documents = s.records[std::string(schema::kTypeDocument)];
-  s.passages = s.records[std::string(schema::kTypePassage)];
-  const std::string doc_type = schema::type_term(schema::kTypeDocument);
-  for (auto it = db.postlist_begin(doc_type); it != db.postlist_end(doc_type); ++it) {
-    const nlohmann::json data = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
-    if (!data.is_object()) continue;
-    ++s.languages[data.value(schema::kKeyLang, std::string("und"))];
-    std::string ext = extension_of(data.value(schema::kKeyPath, std::string()));
-    ++s.extensions[ext.empty() ? "(none)" : ext];
-    if (!data.value(schema::kKeyDate, std::string()).empty())
-      ++s.dates[data.value(schema::kKeyDateSource, std::string("unknown"))];
-    s.last_update = std::max<std::int64_t>(s.last_update, data.value(schema::kKeyIndexedAt, std::int64_t{0}));
-    s.source_bytes += data.value(schema::kKeySize, std::uint64_t{0});
+  s.passages = shards.combined().get_termfreq(schema::type_term(schema::kTypePassage));
+  std::size_t figures = 0, quotes = 0;
+  const std::string doc_prefix(schema::kMetaDocumentPrefix);
+  for (const ShardSet::Shard& shard : shards.shards()) {
+    const Xapian::Database& db = shard.db;
+    for (auto it = db.metadata_keys_begin(doc_prefix); it != db.metadata_keys_end(doc_prefix); ++it) {
+      const nlohmann::json data = nlohmann::json::parse(db.get_metadata(*it), nullptr, false);
+      if (!data.is_object()) continue;
+      ++s.documents;
+      ++s.languages[data.value(schema::kKeyLang, std::string("und"))];
+      std::string ext = extension_of(data.value(schema::kKeyPath, std::string()));
+      ++s.extensions[ext.empty() ? "(none)" : ext];
+      if (!data.value(schema::kKeyDate, std::string()).empty())
+        ++s.dates[data.value(schema::kKeyDateSource, std::string("unknown"))];
+      s.last_update = std::max<std::int64_t>(s.last_update, data.value(schema::kKeyIndexedAt, std::int64_t{0}));
+      s.source_bytes += data.value(schema::kKeySize, std::uint64_t{0});
+      figures += data.value(schema::kKeyFigureCount, std::size_t{0});
+      quotes += data.value(schema::kKeyQuoteCount, std::size_t{0});
+    }
   }
+  s.records[std::string(schema::kTypeLegacyDocument)] = s.documents;
+  s.records[std::string(schema::kTypePassage)] = s.passages;
+  s.records[std::string(schema::kTypeFigure)] = figures;
+  s.records[std::string(schema::kTypeQuote)] = quotes;
+  const Xapian::Database& first = shards.shards().front().db;  // alias lines live in the first shard
   const std::string alias_prefix(schema::kMetaAliasPrefix);
-  for (auto it = db.metadata_keys_begin(alias_prefix); it != db.metadata_keys_end(alias_prefix); ++it) ++s.aliases;
+  for (auto it = first.metadata_keys_begin(alias_prefix); it != first.metadata_keys_end(alias_prefix); ++it)
+    ++s.aliases;
   return s;
 }
 
@@ -69,7 +79,7 @@ void print_status_human(const KnowledgeBaseStatus& s, std::ostream& out) {
   out << "documents:      " << s.documents << " (" << s.source_bytes << " bytes of source files)\n";
   out << "passages:       " << s.passages << '\n';
   for (const auto& [type, count] : s.records)
-    if (type != schema::kTypeDocument && type != schema::kTypePassage)
+    if (type != schema::kTypeLegacyDocument && type != schema::kTypePassage)
       out << type << (type.size() < 14 ? std::string(14 - type.size(), ' ') : "") << "  " << count << '\n';
   out << "languages:     ";
   for (const auto& [lang, count] : s.languages) out << ' ' << lang << ' ' << count;

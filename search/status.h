@@ -15,7 +15,9 @@ struct KnowledgeBaseStatus {
   std::string db_path;
   std::size_t documents = 0;
   std::size_t passages = 0;
-  std::map<std::string, std::size_t> records;     // record type → count (doc, passage, and later types)
+  // What the index holds by kind: doc, passage, figure, quote (figures and quotes counted from
+  // the documents' `doc:` entries, since they live inside passages).
+  std::map<std::string, std::size_t> records;
   std::map<std::string, std::size_t> languages;   // documents per language
   std::map<std::string, std::size_t> extensions;  // documents per file extension
   // Dated documents per date_source (metadata, front-matter, html-meta, dateline, filename;
@@ -26,7 +28,10 @@ struct KnowledgeBaseStatus {
   std::uint64_t aliases = 0;       // learned cross-language alias keys
 };
 
-KnowledgeBaseStatus collect_status(const Xapian::Database& db, const std::string& db_path);
+class ShardSet;
+// Reads every shard's `doc:` entries (metadata a multi-database would read from its first shard
+// only).
+KnowledgeBaseStatus collect_status(const ShardSet& shards, const std::string& db_path);
 
 // {"db", "documents", "passages", "records":{…}, "languages":{…}, "extensions":{…}, "dates":{…},
 //  "last_update" (ISO 8601 UTC or null), "source_bytes", "aliases"}

@@ -28,15 +28,12 @@ std::string clamp_term(std::string term) {
   return term;
 }
 
-std::string document_uid_term(std::string_view doc_id) { return join(kPrefixUniqueId, doc_id); }
-
 std::string passage_uid_term(std::string_view doc_id, unsigned ordinal) {
   return join(kPrefixUniqueId, passage_id(doc_id, ordinal));
 }
 
 std::string parent_term(std::string_view doc_id) { return join(kPrefixParentDoc, doc_id); }
 std::string type_term(std::string_view type) { return join(kPrefixType, type); }
-std::string path_term(std::string_view path) { return join(kPrefixPath, path); }
 
 std::string folder_term(std::string_view canonical_path) {
   while (canonical_path.size() > 1 && canonical_path.back() == '/') canonical_path.remove_suffix(1);
@@ -79,18 +76,23 @@ std::string alias_metadata_key(std::string_view lexicon_key) {
 std::string failed_metadata_key(std::string_view doc_id) {
   return std::string(kMetaFailedPrefix) + std::string(doc_id);
 }
-std::string passage_link_term(std::string_view doc_id, unsigned ordinal) {
-  return join(kPrefixPassage, passage_id(doc_id, ordinal));
+std::string document_metadata_key(std::string_view doc_id) {
+  return std::string(kMetaDocumentPrefix) + std::string(doc_id);
 }
 std::string unit_term(std::string_view unit) { return join(kPrefixUnit, unit); }
 std::string kind_term(std::string_view kind) { return join(kPrefixKind, kind); }
 std::string speaker_term(std::string_view form) { return join(kPrefixSpeaker, form); }
 
-std::string quote_uid_term(std::string_view doc_id, unsigned quote_number) {
-  std::string id(doc_id);
-  id += '@';
-  id += std::to_string(quote_number);
-  return join(kPrefixUniqueId, id);
+std::string figure_value_prefix(std::string_view unit_or_kind_term) {
+  std::string prefix(kPrefixFigureValue);
+  prefix.append(unit_or_kind_term);
+  prefix += ':';
+  return prefix;
+}
+
+std::string figure_value_term(std::string_view unit_or_kind_term, double value) {
+  // Not clamped: a cut would merge different values; units and kinds are short names.
+  return figure_value_prefix(unit_or_kind_term) + Xapian::sortable_serialise(value);
 }
 
 std::string passage_id(std::string_view doc_id, unsigned ordinal) {

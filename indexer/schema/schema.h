@@ -1,42 +1,47 @@
 // The index schema: every term prefix, value slot, document-data key and metadata key kb uses,
 // in one place. README.md repeats this table.
 //
-// A kb database holds four kinds of Xapian documents:
-//   * a *document record* per source file (type term XTdoc): metadata, content hash, no text terms;
-//   * a *passage record* per passage (type term XTpassage): the searchable text and what search
-//     results need to print it without touching the source file, its figures and quotes included;
-//   * a *figure record* per figure (type term XTfigure): its passage (XP), unit, kind and value,
-//     so `--figure USD>=1e9` is a term plus a value range, and what `kb-search --figures` prints;
-//   * a *quote record* per quotation of speech (type term XTquote): its passage (XP), the
-//     speaker's name forms as XS terms, and what `kb-search --quotes` prints.
-// Figure and quote records carry no text terms, which would skew the BM25 statistics passages are
-// ranked by: a text query ranks them by the score of their passage (search/passage_ranking.h).
+// A kb database holds one kind of Xapian document: a *passage record* per passage, with the
+// searchable text and what results need to print it without touching the source file — its
+// figures and quotes included. Nothing else is a Xapian document, so Xapian's own BM25Weight
+// sees the right statistics (document count, average length) and a shard can be searched over
+// Xapian's remote backend, whose server knows only Xapian's registered weighting schemes.
+//   * A figure is part of its passage: its unit, kind and value are terms of the passage
+//     (XU, XK, XV below), its object an element of the passage data's `figures`.
+//   * A quote is part of its passage: its speaker's name forms are XS terms of the passage, its
+//     object an element of `quotes`.
+//   * A source file is a metadata entry `doc:<doc id>` (JSON, keys below) in its shard: what
+//     incremental indexing compares and `--status` counts. Its first passage carries XTfirst,
+//     so the number of documents with text is a term frequency, on one database or many.
+// Layout 2 (kAnalysisVersion 10) replaced the document, figure and quote records of layout 1;
+// kb-index turns an index of layout 1 into layout 2 when it opens it (IndexWriter).
 //
 // Term prefixes (Omega conventions where one exists):
-//   Q<doc>            unique id of a document record; Q<doc>#<ordinal> of a passage record;
-//                     Q<doc>@<n> of the document's n-th quote record (0-based)
-//   XD<doc>           parent document, on every kind: deleting XD<doc> removes a file's records
-//   XT<type>          record type: XTdoc | XTpassage | XTfigure | XTquote
-//   P<path>           source path (absolute, as given after canonicalisation)
+//   Q<doc>#<ordinal>  unique id of a passage record
+//   XD<doc>           parent document: deleting XD<doc> removes a file's passages
+//   XT<flag>          XTpassage on every passage; XTfirst on the first passage of a document;
+//                     XTfigure on a passage stating a figure; XTquote on a passage holding a quote
 //   L<lang>           language of the document: ko | en | und
 //   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
 //   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, and the bigram across
 //                     a space between two Korean words; not positional
-//   XP<doc>#<ordinal> on a figure or quote record: the passage that states it
-//   XU<unit>          on a figure record: canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
-//   XK<kind>          on a figure record: money | percent | percentage-point | ratio | count |
+//   XU<unit>          a figure's canonical unit (XUUSD, XUKRW, XUpercent, XUcount …)
+//   XK<kind>          a figure's kind: money | percent | percentage-point | ratio | count |
 //                     measure | number
+//   XV<XU or XK term>:<sortable_serialise(value)>
+//                     a figure's value (the low end of a range) under its unit and under its kind:
+//                     `--figure USD>=1e9` is the OR of the XVXUUSD: terms from 1e9 up (terms sort
+//                     as their values do), so a range filter is exact and needs no figure record
 //   XS<form>          speaker of a quote, one term per name form folded to lower case (each word
 //                     of the Hangul and Latin names, the Hangul name without spaces, the Hangul
-//                     surname): on quote records and on the passage records holding the quote
+//                     surname)
 //
 // Value slots:
 //   0 kDocIdSlot       document id (hex string)
 //   1 kOrdinalSlot     passage ordinal within its document (sortable_serialise)
 //   2 kLangSlot        language code
-//   3 kFigureValueSlot on a figure record: its value (the low end of a range), sortable_serialise
-//   4 kQuoteSlot       on a quote record: quote number within its document (sortable_serialise)
+//   3, 4               unused since layout 2 (figure value, quote number of layout 1's records)
 //   5 kTextSlot        on a passage record: the passage text, kept out of the JSON data so that
 //                      reading a hit parses little JSON (kAnalysisVersion 7; older records hold
 //                      it as the data key `text`)
@@ -47,31 +52,35 @@
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
+//   doc:<doc id>         a source file (JSON): path, title, lang, hash, size, mtime, passages,
+//                        figure_count, quote_count, format, indexed_at, date, date_source,
+//                        author, url — in the document's shard
+//   kb:layout            "2": the record layout (above); kb-search refuses an index of another
+//   kb:analysis          kAnalysisVersion of the kb-index that last wrote the shard; kb-search
+//                        refuses shards of different versions
 //   failed:<doc id>      a file that failed: its content hash, a tab, the reason. kb-index does not
 //                        try the same content again (unless --retry-failed); removed when the
 //                        file is indexed or gone
 //
 // Shards: an index folder is either one Xapian database or a folder holding a Xapian stub file
 // `XAPIANDB` (kStubFile) with one line per shard — `auto shard-00` for a local database (relative
-// to the folder), `remote TCP HOST PORT` for one served by xapian-tcpsrv — and, for the local ones,
-// the shard databases. kb-index --shards N creates N local shards and puts each document (all its
-// records) in shard FNV-1a(doc id) mod N; `alias:` metadata lives in the first shard, `failed:`
-// metadata in the document's shard. Xapian searches the list as one database.
+// to the folder), `remote HOST:PORT` for one served by xapian-tcpsrv (search/shard_set.h) — and,
+// for the local ones, the shard databases. kb-index --shards N creates N local shards and puts
+// each document (its passages and its doc: entry) in shard FNV-1a(doc id) mod N; `alias:`
+// metadata lives in the first shard, `failed:` metadata in the document's shard. kb-search opens
+// each shard itself (so an error names the shard) and searches them as one database.
 //
 // Document data: a JSON object, keys below (kKey*).
 //   * passage records: doc, path, title, lang, ordinal, offset, figures (array of figure
-//     objects), quotes (array of {text, speaker}), and for citations date, author, url, page and
-//     lines ([first, last] source lines) where known;
-//   * document records: path, title, lang, hash, size, mtime, passages, indexed_at, date
+//     objects), quotes (array of {text, speaker, quote, offset}), and for citations date, author,
+//     url, page and lines ([first, last] source lines) where known;
+//   * a figure object: surface, value, high, unit, kind, counter, qualifier, year, span ([begin,
+//     end) bytes in the document text) and sentence_span (its sentence's bytes);
+//   * a quote object: text (the quoted words), speaker, quote (its number within the document),
+//     offset (of the quoted words in the document text);
+//   * `doc:` metadata entries: path, title, lang, hash, size, mtime, passages, indexed_at, date
 //     (YYYY-MM-DD or YYYY-MM) and date_source (metadata, front-matter, html-meta, dateline,
-//     filename; readers/document_metadata.h) when a date is known, author, url;
-//   * figure records: doc, lang, passage (its id), sentence_span ([begin, end) bytes of the
-//     figure's sentence in the document text) and the figure object's keys: surface, value,
-//     high, unit, kind, counter, qualifier, year, span ([begin, end) bytes in the document
-//     text). Path, title and the sentence's words come from the passage record at search time
-//     (records of kAnalysisVersion 6 and older carry path, title and sentence themselves);
-//   * quote records: doc, path, title, lang, ordinal (of the passage), quote (its number), text
-//     (the quoted words), offset (of the quoted words in the document text) and speaker.
+//     filename; readers/document_metadata.h) when a date is known, author, url.
 //   A speaker is an object {name, name_en, title, org}; empty name and name_en mean the text
 //   names no speaker.
 #pragma once
@@ -89,32 +98,33 @@ namespace kb::schema {
 inline constexpr std::string_view kPrefixUniqueId = "Q";
 inline constexpr std::string_view kPrefixParentDoc = "XD";
 inline constexpr std::string_view kPrefixType = "XT";
-inline constexpr std::string_view kPrefixPath = "P";
 inline constexpr std::string_view kPrefixLang = "L";
 inline constexpr std::string_view kPrefixStem = "Z";
 inline constexpr std::string_view kPrefixBigram = "XB";
-inline constexpr std::string_view kPrefixPassage = "XP";
 inline constexpr std::string_view kPrefixUnit = "XU";
 inline constexpr std::string_view kPrefixKind = "XK";
 inline constexpr std::string_view kPrefixSpeaker = "XS";
 inline constexpr std::string_view kPrefixFolder = "XF";
 inline constexpr std::string_view kPrefixFormat = "XE";
 
-inline constexpr std::string_view kTypeDocument = "doc";
+inline constexpr std::string_view kPrefixFigureValue = "XV";
+
+// XT flags (layout 2: every record is a passage).
 inline constexpr std::string_view kTypePassage = "passage";
-inline constexpr std::string_view kTypeFigure = "figure";
-inline constexpr std::string_view kTypeQuote = "quote";
+inline constexpr std::string_view kTypeFirst = "first";    // the first passage of its document
+inline constexpr std::string_view kTypeFigure = "figure";  // a passage stating a figure
+inline constexpr std::string_view kTypeQuote = "quote";    // a passage holding a quote
+// Layout 1's document records (kb-index migrates them; nothing writes them).
+inline constexpr std::string_view kTypeLegacyDocument = "doc";
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kDocIdSlot = 0,        // document id, hex
-  kOrdinalSlot = 1,      // passage ordinal, sortable_serialise(double)
-  kLangSlot = 2,         // "ko" | "en" | "und"
-  kFigureValueSlot = 3,  // figure value, sortable_serialise(double); figure records only
-  kQuoteSlot = 4,        // quote number within its document, sortable_serialise(double)
-  kTextSlot = 5,         // passage records: the passage text (UTF-8)
-  kCompoundSlot = 6,     // passage records: Hangul words of 3+ syllables (analysis::compound_list)
-  kDateSlot = 7,         // every record: its document's date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`)
+  kDocIdSlot = 0,     // document id, hex
+  kOrdinalSlot = 1,   // passage ordinal, sortable_serialise(double)
+  kLangSlot = 2,      // "ko" | "en" | "und"
+  kTextSlot = 5,      // passage records: the passage text (UTF-8)
+  kCompoundSlot = 6,  // passage records: Hangul words of 3+ syllables (analysis::compound_list)
+  kDateSlot = 7,      // every record: its document's date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`)
 };
 
 // Document-data keys (JSON object members).
@@ -144,7 +154,11 @@ inline constexpr const char* kKeySentence = "sentence";
 inline constexpr const char* kKeySpan = "span";
 inline constexpr const char* kKeySentenceSpan = "sentence_span";
 inline constexpr const char* kKeyDate = "date";
-inline constexpr const char* kKeyDateSource = "date_source";  // document records: where the date came from
+inline constexpr const char* kKeyDateSource = "date_source";
+inline constexpr const char* kKeyFigureCount = "figure_count";  // `doc:` entries: figures in the document
+inline constexpr const char* kKeyQuoteCount = "quote_count";    // `doc:` entries: quotes in the document
+inline constexpr const char* kKeyFormat =
+    "format";  // `doc:` entries: the reader's name  // document records: where the date came from
 inline constexpr const char* kKeyAuthor = "author";
 inline constexpr const char* kKeyUrl = "url";
 inline constexpr const char* kKeyPage = "page";
@@ -165,8 +179,11 @@ inline constexpr const char* kKeyOrg = "org";         // inside speaker
 // passage text in kTextSlot; 8: verb stems (`태어난`/`태어났다` → `태어나`), kCompoundSlot;
 // 9: filter terms and slot on every record (XF folders, XE format, L language, kDateSlot);
 // dates settled once (YYYY-MM-DD, date_source; front matter, datelines, file names, template
-// creation dates refused) and titles from real headings, never a table cell.
-inline constexpr int kAnalysisVersion = 9;
+// creation dates refused) and titles from real headings, never a table cell;
+// 10: layout 2 — passages are the only records (figures and quotes inside them, documents as
+// `doc:` metadata).
+inline constexpr int kAnalysisVersion = 10;
+inline constexpr int kLayout = 2;
 
 // The stub file that makes an index folder a list of shards.
 inline constexpr const char* kStubFile = "XAPIANDB";
@@ -176,20 +193,24 @@ inline constexpr std::string_view kMetaAliasPrefix = "alias:";
 std::string alias_metadata_key(std::string_view lexicon_key);
 inline constexpr std::string_view kMetaFailedPrefix = "failed:";
 std::string failed_metadata_key(std::string_view doc_id);
+inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
+std::string document_metadata_key(std::string_view doc_id);
+inline constexpr const char* kMetaLayout = "kb:layout";
+inline constexpr const char* kMetaAnalysis = "kb:analysis";
 
 // Term builders, so no caller concatenates prefixes by hand.
-std::string document_uid_term(std::string_view doc_id);
 std::string passage_uid_term(std::string_view doc_id, unsigned ordinal);
 std::string parent_term(std::string_view doc_id);
 std::string type_term(std::string_view type);
-std::string path_term(std::string_view path);
 std::string lang_term(std::string_view lang);
 std::string stem_term(std::string_view stem);
 std::string bigram_term(std::string_view bigram);
-std::string passage_link_term(std::string_view doc_id, unsigned ordinal);  // XP<doc>#<ordinal>
 std::string unit_term(std::string_view unit);
 std::string kind_term(std::string_view kind);
-std::string quote_uid_term(std::string_view doc_id, unsigned quote_number);
+// XV<filter term>:<sortable_serialise(value)>: a figure's value under its unit term or kind term.
+std::string figure_value_term(std::string_view unit_or_kind_term, double value);
+// The part of every figure_value_term of `unit_or_kind_term` before the value.
+std::string figure_value_prefix(std::string_view unit_or_kind_term);
 // `form` must already be folded (analysis::speaker_name_forms, or fold() of a query word).
 std::string speaker_term(std::string_view form);
 // XF<folder>: the file's own path and every folder above it, so `--under DIR` is one term.

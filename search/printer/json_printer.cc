@@ -30,7 +30,7 @@ nlohmann::json hit_to_json(const Hit& hit) {
                                             : nlohmann::json(nullptr)},
       {"text", citation_text(hit.doc, hit.passage, hit.citation)},
   };
-  return with_envelope(
+  nlohmann::json j = with_envelope(
       {
           {"citation", citation},
           {"figures", figures},
@@ -48,6 +48,8 @@ nlohmann::json hit_to_json(const Hit& hit) {
           {"snippet_highlights", snippet_highlights},
       },
       "hit");
+  if (hit.partial) j["partial"] = true;  // a shard was left out (--allow-partial)
+  return j;
 }
 
 void JsonLinesPrinter::on_hit(const Hit& hit) {
