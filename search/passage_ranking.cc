@@ -16,16 +16,22 @@ DocRef doc_ref_from_data(const nlohmann::json& data) {
   return doc;
 }
 
+void break_ties_by_document(Xapian::Enquire& enquire) {
+  enquire.set_sort_by_relevance_then_value(schema::kDocIdSlot, false);
+}
+
 std::vector<ListedPassage> listed_passages(const Xapian::Database& db, const Xapian::Query& filter,
                                            const Xapian::Query& text) {
   Xapian::Enquire enquire(db);
   if (text.empty()) {
     enquire.set_query(filter);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);  // index order: documents, then text order
+    // Documents by id, each in text order: the same order on one database and on shards.
+    break_ties_by_document(enquire);
   } else {
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, text, filter));
     enquire.set_weighting_scheme(passage_bm25(kDefaultK1, kDefaultB));
+    break_ties_by_document(enquire);
   }
   const Xapian::MSet mset = enquire.get_mset(0, std::max<Xapian::doccount>(db.get_doccount(), 1));
   std::vector<ListedPassage> out;

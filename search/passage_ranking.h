@@ -15,13 +15,20 @@ namespace kb::search {
 // The document a passage belongs to, from the passage's data.
 DocRef doc_ref_from_data(const nlohmann::json& data);
 
+// Orders passages of equal score by document id, then (Xapian's own tie-break) by docid: the
+// passages of one document are in one shard, in the order they were added, so the order is the
+// same for one database and for shards, whose docids interleave differently. A value sort, since
+// Xapian 1.4's remote backend refuses KeyMakers.
+void break_ties_by_document(Xapian::Enquire& enquire);
+
 struct ListedPassage {
   Xapian::Document record;
   double score = 0;  // BM25 when ranked, else 0
 };
 
 // The passages matching `filter`: when `text` is not empty, only those matching it too, best
-// first by BM25 (ties in index order); else every one in index order.
+// first by BM25; else every one, documents in id order, each document's passages in text order
+// (break_ties_by_document).
 std::vector<ListedPassage> listed_passages(const Xapian::Database& db, const Xapian::Query& filter,
                                            const Xapian::Query& text);
 

@@ -43,8 +43,10 @@ std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Tok
         if (positional_terms != nullptr)
           positional_terms->emplace_back(analysis::phrase_term(t), 1.0 / static_cast<double>(words.size()));
       }
-      if (terms.size() == 1) alternatives.push_back(terms.front());
-      else if (terms.size() > 1) alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+      if (terms.size() == 1)
+        alternatives.push_back(terms.front());
+      else if (terms.size() > 1)
+        alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     }
     if (!alternatives.empty())
       clauses.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());

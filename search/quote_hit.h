@@ -16,7 +16,7 @@ struct QuoteHit {
   std::string text;
   SpeakerRef speaker;
   DocRef doc;
-  PassageRef passage;  // id and ordinal (text left empty)
+  PassageRef passage;        // id and ordinal (text left empty)
   std::uint32_t offset = 0;  // byte offset of the quoted words in the document text
 };
 

@@ -293,6 +293,17 @@ double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, 
   return score;
 }
 
+double Searcher::reach(Xapian::Enquire& enquire, double k1) const {
+  // MSet::get_max_possible bounds each term by its largest wdf and the shortest passage, and on
+  // several shards it is the largest of the shards' own bounds: a sharded index would normalise
+  // differently from one database. BM25 with k1 = 0 weighs a term the same in every passage that
+  // has it, so its maximum depends on the collection's statistics alone (the same, combined, for
+  // shards); times (k1 + 1) it is the limit of our BM25 as a term's wdf grows.
+  enquire.set_weighting_scheme(passage_bm25(0, 0));
+  const double limit = enquire.get_mset(0, 0).get_max_possible() * (k1 + 1);
+  return limit;
+}
+
 std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, const Xapian::Query& text,
                                                  const BuiltQuery& built, std::size_t positional, double k1, double b,
                                                  Xapian::doccount depth, std::size_t& estimated, double& max_possible) {
@@ -301,6 +312,7 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  break_ties_by_document(enquire);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(passage_bm25(k1, b));
   // Document evidence where documents are ranked (one passage per document): a passage listing
@@ -308,7 +320,7 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   const bool blend = ranking_.document > 0 && request.one_per_document;
   const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth);
   estimated = mset.get_matches_estimated();
-  max_possible = mset.get_max_possible();
+  max_possible = reach(enquire, k1);
   std::vector<RankedPassage> passages;
   for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
   if (blend && !passages.empty()) {

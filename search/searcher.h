@@ -152,6 +152,9 @@ class Searcher {
   std::vector<RankedPassage> ranked_list(const SearchRequest& request, const Xapian::Query& text,
                                          const BuiltQuery& built, std::size_t positional, double k1, double b,
                                          Xapian::doccount depth, std::size_t& estimated, double& max_possible);
+  // The highest BM25 score `enquire`'s query can reach with `k1`, the same for one database and
+  // for shards (language_merge.h normalises by it). Changes `enquire`'s weighting scheme.
+  double reach(Xapian::Enquire& enquire, double k1) const;
   // Reorders the first `rerank_depth` passages by score plus proximity evidence.
   void proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
                         const PassageStats& stats);

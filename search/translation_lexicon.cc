@@ -7,7 +7,7 @@
 namespace kb::generated {
 std::string_view glossary_ko_en();
 std::string_view paraphrase_ko();
-}
+}  // namespace kb::generated
 
 namespace kb::search {
 namespace {

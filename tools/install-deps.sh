@@ -17,15 +17,16 @@ libraries=(
 # Data kb reads at run time: poppler-data holds the CMaps of CID fonts (Adobe-Korea1, -Japan1,
 # -GB1, -CNS1). Without it most Korean PDFs have no readable text layer.
 runtime=(poppler-data)
-# Tests: GoogleTest and GoogleMock.
-tests=(libgtest-dev libgmock-dev)
+# Tests: GoogleTest and GoogleMock; xapian-tools for xapian-tcpsrv, the server of remote shards
+# (the remote-shard tests start it on loopback ports; users run it to serve shards).
+tests=(libgtest-dev libgmock-dev xapian-tools)
 packages=("${build[@]}" "${libraries[@]}" "${runtime[@]}" "${tests[@]}")
 # --extras: what only the fuzzers (clang, tools/run-fuzz.sh), the fixture generators
 # (python3-gi + gir1.2-gsf-1 + qpdf, tools/make-fixtures.py), the indexing benchmark
-# (xapian-omega + xapian-tools + poppler-utils + unzip + bc, tools/bench-index.sh) and the soak
+# (xapian-omega + poppler-utils + unzip + bc, tools/bench-index.sh) and the soak
 # tool (python3, tools/soak-corpora.sh) need.
 if [ "${1:-}" = "--extras" ]; then
-  packages+=(clang libclang-rt-14-dev python3 python3-gi gir1.2-gsf-1 qpdf xapian-omega xapian-tools poppler-utils unzip bc)
+  packages+=(clang libclang-rt-14-dev python3 python3-gi gir1.2-gsf-1 qpdf xapian-omega poppler-utils unzip bc)
 fi
 
 missing=()
