@@ -520,9 +520,11 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
   const Ranking ranking = rank_once(request, built);
   summary.estimated_matches = ranking.estimated_matches;
   unsigned rank = request.offset;
+  std::set<std::string> seen;
   for (const RankedPassage& passage : ranking.passages) {
     Hit hit = materialise(passage, built, request.highlight);
     if (hit.doc.id.empty()) continue;  // unreadable record data
+    if (!seen.insert(hit.passage.id).second) throw SearchError(duplicate_document_error(hit.doc));
     hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
     hit.rank = ++rank;
     hit.partial = shards_.partial();
@@ -530,6 +532,15 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
     ++summary.hits;
   }
   return summary;
+}
+
+std::string Searcher::duplicate_document_error(const DocRef& doc) const {
+  std::string holders;
+  const std::string key = schema::document_metadata_key(doc.id);
+  for (const ShardSet::Shard& shard : shards_.shards())
+    if (!shard.db.get_metadata(key).empty()) holders += (holders.empty() ? "" : " and ") + shard.name;
+  return "document " + doc.path + " is in more than one shard (" + (holders.empty() ? shards_.names() : holders) +
+         "): remove it from all but the one it hashes to, or rebuild the index";
 }
 
 Ranking Searcher::rank(const SearchRequest& request) {

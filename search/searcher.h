@@ -140,6 +140,8 @@ class Searcher {
   template <typename Attempt>
   auto retrying(Attempt&& attempt) -> decltype(attempt());
   SearchSummary search_once(const SearchRequest& request, std::vector<Hit>& hits);
+  // The error for a document found in two shards (the same passage id twice among the hits).
+  std::string duplicate_document_error(const DocRef& doc) const;
   BuiltQuery build_query(const SearchRequest& request);
   Ranking rank_once(const SearchRequest& request, const BuiltQuery& built);
   // With cross-language equivalents: the typed and the translated lists ranked apart, then

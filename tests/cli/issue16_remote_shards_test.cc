@@ -235,5 +235,17 @@ TEST_F(Issue16_RemoteShards, ShardsOfDifferentVersionsAreRefused) {
   EXPECT_NE(r.err.find("version"), std::string::npos) << r.err;
 }
 
+TEST_F(Issue16_RemoteShards, ADocumentInTwoShardsIsAnError) {
+  // Two indexes of the same files named as shards of one: every document is in both.
+  TempDir tmp;
+  fs::create_directories(tmp / "idx");
+  std::ofstream(tmp / "idx" / "XAPIANDB") << "auto " << db("one") << "\nauto " << (*tmp_ / "three" / "shard-00").string()
+                                          << "\n";
+  const CommandResult r = run_program("kb-search", {"--db", (tmp / "idx").string(), "실리콘밸리 AI 투자"});
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("more than one shard"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("shard-00"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace kb::test
