@@ -355,7 +355,11 @@ Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& bu
   double max[3] = {0, 0, 0};
   const auto typed = ranked_list(request, Xapian::Query(Xapian::Query::OP_FILTER, built.typed, own_language), built,
                                  built.typed_positional, own_k1, own_b, depth, estimate[0], max[0]);
-  const auto other = ranked_list(request, Xapian::Query(Xapian::Query::OP_AND_NOT, built.query, own_language), built,
+  // The other language as a positive filter (the languages are ko, en and und), not AND_NOT the
+  // query's own: Xapian then skips along the other language's passages instead of enumerating
+  // every passage the query matches — on a collection in one language, nothing at all.
+  const Xapian::Query other_language(schema::lang_term(english ? "ko" : "en"));
+  const auto other = ranked_list(request, Xapian::Query(Xapian::Query::OP_FILTER, built.query, other_language), built,
                                  all_positional, other_k1, other_b, depth, estimate[1], max[1]);
   // Passages in the query's language that only the equivalents find (a Korean passage with the
   // `AI` a Korean query was expanded to) come last.
