@@ -56,7 +56,8 @@ json speaker_json(const analysis::Speaker& speaker) {
   return {{schema::kKeyName, speaker.name},
           {schema::kKeyNameEn, speaker.name_en},
           {schema::kKeyRole, speaker.title},
-          {schema::kKeyOrg, speaker.org}};
+          {schema::kKeyOrg, speaker.org},
+          {schema::kKeySpeakerKind, analysis::speaker_kind_name(analysis::speaker_kind(speaker))}};
 }
 
 // A figure's terms on its passage: unit, kind, and its value under each (schema.h, XV), so that

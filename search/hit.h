@@ -58,7 +58,10 @@ struct SpeakerRef {
   std::string name_en;  // Latin-script name
   std::string title;
   std::string org;
+  std::string kind;  // person | organization | description | unknown (analysis::speaker_kind)
   bool known() const { return !name.empty() || !name_en.empty(); }
+  // A person, an organisation or a described speaker: someone `--people` lists.
+  bool speaks() const { return known() || !org.empty() || !title.empty(); }
 };
 
 // A quote inside a hit's passage.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "analysis/quote.h"
 #include "passage_ranking.h"
 #include "schema/schema.h"
 #include "searcher.h"
@@ -20,6 +21,9 @@ SpeakerRef speaker_from_data(const nlohmann::json& speaker) {
   s.name_en = speaker.value(schema::kKeyNameEn, "");
   s.title = speaker.value(schema::kKeyRole, "");
   s.org = speaker.value(schema::kKeyOrg, "");
+  s.kind = speaker.value(schema::kKeySpeakerKind, "");
+  if (s.kind.empty())
+    s.kind = analysis::speaker_kind_name(analysis::speaker_kind(analysis::Speaker{s.name, s.name_en, s.title, s.org}));
   return s;
 }
 
@@ -108,7 +112,7 @@ QuoteSummary QuoteSearcher::quotes(const QuoteRequest& request, QuoteSink& sink)
 
 std::size_t QuoteSearcher::people(const std::string& speaker_value, const RecordFilter& filter, PeopleSink& sink) {
   std::vector<PersonSummary> people;
-  std::map<std::string, std::size_t> by_name, by_name_en;
+  std::map<std::string, std::size_t> by_name, by_name_en, by_description;
   try {
     Xapian::Query query(schema::type_term(schema::kTypeQuote));
     std::optional<SpeakerFilter> speaker;
@@ -121,19 +125,27 @@ std::size_t QuoteSearcher::people(const std::string& speaker_value, const Record
                                                                      const nlohmann::json& quote) {
       if (!quote.contains(schema::kKeySpeaker)) return;
       const SpeakerRef s = speaker_from_data(quote[schema::kKeySpeaker]);
-      if (!s.known() || (speaker && !speaker->matches(s))) return;
-      // The same person across documents: same Hangul name or same Latin name.
+      if (!s.speaks() || (speaker && !speaker->matches(s))) return;
+      // The same person across documents: same Hangul name or same Latin name; an organisation
+      // or a described speaker: the same words.
       std::size_t row = people.size();
-      if (!s.name.empty() && by_name.count(s.name))
+      if (!s.known()) {
+        const std::string key = s.kind + "\t" + s.org + "\t" + s.title;
+        if (const auto found = by_description.find(key); found != by_description.end())
+          row = found->second;
+        else
+          by_description.emplace(key, row);
+      } else if (!s.name.empty() && by_name.count(s.name)) {
         row = by_name[s.name];
-      else if (!s.name_en.empty() && by_name_en.count(s.name_en))
+      } else if (!s.name_en.empty() && by_name_en.count(s.name_en)) {
         row = by_name_en[s.name_en];
+      }
       if (row == people.size()) people.push_back(PersonSummary{s, 0, {}});
       PersonSummary& p = people[row];
       if (p.speaker.name.empty()) p.speaker.name = s.name;
       if (p.speaker.name_en.empty()) p.speaker.name_en = s.name_en;
-      if (p.speaker.title.empty()) p.speaker.title = s.title;
-      if (p.speaker.org.empty()) p.speaker.org = s.org;
+      if (p.speaker.title.empty() && s.known()) p.speaker.title = s.title;
+      if (p.speaker.org.empty() && s.known()) p.speaker.org = s.org;
       if (!p.speaker.name.empty()) by_name[p.speaker.name] = row;
       if (!p.speaker.name_en.empty()) by_name_en[p.speaker.name_en] = row;
       ++p.quotes;

@@ -553,6 +553,7 @@ Ranking Searcher::rank(const SearchRequest& request) {
 }
 
 std::string Searcher::speaker_key(const SpeakerRef& speaker) {
+  if (!speaker.known()) return speaker.kind == "organization" ? speaker.org : speaker.title;  // "" for nobody
   if (!speaker.name.empty() || speaker.name_en.empty()) return speaker.name;
   auto [it, added] = speaker_keys_.try_emplace(speaker.name_en, speaker.name_en);
   if (added) {

@@ -234,6 +234,18 @@ std::vector<std::string> speaker_name_forms(const Speaker& speaker) {
     forms.insert(fold(joined));
     forms.insert(fold(PersonTable::hangul_surname(speaker.name)));
   }
+  if (!speaker.known()) {
+    // An organisation or a described speaker is found by its words (`--speaker 국방부`,
+    // `--speaker 합참`) and by the organisation written as one word.
+    std::vector<std::string> described;
+    split_words(speaker.org, described);
+    split_words(speaker.title, described);
+    for (const std::string& w : described) forms.insert(fold(w));
+    std::string joined;
+    for (char c : speaker.org)
+      if (c != ' ') joined.push_back(c);
+    forms.insert(fold(joined));
+  }
   forms.erase("");
   return {forms.begin(), forms.end()};
 }

@@ -20,10 +20,38 @@ struct Speaker {
   bool operator==(const Speaker&) const = default;
 };
 
+// What kind of speaker a Speaker is, from its fields (issue 14): a person when the text names
+// one; else a description when it says what the speaker is (`합참 관계자`, `a company
+// spokesman`); else an organisation (`국방부`); else unknown.
+enum class SpeakerKind { kUnknown, kPerson, kOrganization, kDescription };
+
+inline SpeakerKind speaker_kind(const Speaker& s) {
+  if (s.known()) return SpeakerKind::kPerson;
+  if (!s.title.empty()) return SpeakerKind::kDescription;
+  if (!s.org.empty()) return SpeakerKind::kOrganization;
+  return SpeakerKind::kUnknown;
+}
+
+// "person", "organization", "description" or "unknown": the `kind` of a speaker in the index and
+// in kb-search's output.
+inline const char* speaker_kind_name(SpeakerKind kind) {
+  switch (kind) {
+    case SpeakerKind::kPerson:
+      return "person";
+    case SpeakerKind::kOrganization:
+      return "organization";
+    case SpeakerKind::kDescription:
+      return "description";
+    case SpeakerKind::kUnknown:
+      break;
+  }
+  return "unknown";
+}
+
 struct Quote {
   std::uint32_t begin = 0;  // byte offsets of the quoted words (marks excluded) in the analysed text
   std::uint32_t end = 0;
-  std::string text;         // the quoted words, trimmed (a trailing comma of "…," dropped)
+  std::string text;  // the quoted words, trimmed (a trailing comma of "…," dropped)
   Speaker speaker;
 };
 

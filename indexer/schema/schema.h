@@ -81,8 +81,9 @@
 //   * `doc:` metadata entries: path, title, lang, hash, size, mtime, passages, indexed_at, date
 //     (YYYY-MM-DD or YYYY-MM) and date_source (metadata, front-matter, html-meta, dateline,
 //     filename; readers/document_metadata.h) when a date is known, author, url.
-//   A speaker is an object {name, name_en, title, org}; empty name and name_en mean the text
-//   names no speaker.
+//   A speaker is an object {name, name_en, title, org, kind}; empty name and name_en mean the
+//   text names no person: `kind` says whether an organisation (org), a description (title) or
+//   nobody speaks.
 #pragma once
 
 #include <cstdint>
@@ -171,6 +172,8 @@ inline constexpr const char* kKeyName = "name";       // inside speaker
 inline constexpr const char* kKeyNameEn = "name_en";  // inside speaker
 inline constexpr const char* kKeyRole = "title";      // inside speaker: the speaker's title
 inline constexpr const char* kKeyOrg = "org";         // inside speaker
+// inside speaker: person | organization | description | unknown (analysis::speaker_kind)
+inline constexpr const char* kKeySpeakerKind = "kind";
 
 // Bumped whenever analysis or the schema changes, so that unchanged files are indexed again.
 // 2: Korean stems and bigrams, figures, quotes (separately); 3: together with aliases;

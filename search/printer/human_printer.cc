@@ -11,6 +11,10 @@ std::string speaker_label(const SpeakerRef& speaker) {
   if (speaker.known()) {
     label = speaker.name;
     if (!speaker.name_en.empty()) label += (label.empty() ? "" : " / ") + speaker.name_en;
+  } else if (speaker.kind == "organization" || speaker.kind == "description") {
+    label = speaker.kind == "organization" ? speaker.org : speaker.title;
+    const std::string where = speaker.kind == "organization" ? std::string() : speaker.org;
+    return label + (where.empty() ? "" : " (" + where + ")") + " [" + speaker.kind + "]";
   } else {
     label = "(speaker not named)";
   }

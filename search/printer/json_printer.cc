@@ -6,7 +6,11 @@
 namespace kb::search {
 
 nlohmann::json speaker_to_json(const SpeakerRef& speaker) {
-  return {{"name", speaker.name}, {"name_en", speaker.name_en}, {"title", speaker.title}, {"org", speaker.org}};
+  return {{"name", speaker.name},
+          {"name_en", speaker.name_en},
+          {"title", speaker.title},
+          {"org", speaker.org},
+          {"kind", speaker.kind.empty() ? "unknown" : speaker.kind}};
 }
 
 nlohmann::json hit_to_json(const Hit& hit) {

@@ -42,13 +42,13 @@ void JsonQuotePrinter::on_quote(const QuoteHit& q) {
 
 CsvQuotePrinter::CsvQuotePrinter(std::ostream& out) : out_(out) {
   write_csv_row(out_, {"rank", "score", "text", "speaker_name", "speaker_name_en", "speaker_title", "speaker_org",
-                       "doc_id", "path", "title", "passage_id", "ordinal", "offset"});
+                       "doc_id", "path", "title", "passage_id", "ordinal", "offset", "speaker_kind"});
 }
 
 void CsvQuotePrinter::on_quote(const QuoteHit& q) {
   write_csv_row(out_, {std::to_string(q.rank), score_text(q.score), q.text, q.speaker.name, q.speaker.name_en,
                        q.speaker.title, q.speaker.org, q.doc.id, q.doc.path, q.doc.title, q.passage.id,
-                       std::to_string(q.passage.ordinal), std::to_string(q.offset)});
+                       std::to_string(q.passage.ordinal), std::to_string(q.offset), q.speaker.kind});
 }
 
 void HumanQuotePrinter::on_quote(const QuoteHit& q) {
@@ -73,13 +73,14 @@ void JsonPeoplePrinter::on_person(const PersonSummary& p) {
                                   {"name_en", p.speaker.name_en},
                                   {"title", p.speaker.title},
                                   {"org", p.speaker.org},
+                                  {"kind", p.speaker.kind},
                                   {"quotes", p.quotes},
                                   {"docs", docs}},
                                  "person"));
 }
 
 CsvPeoplePrinter::CsvPeoplePrinter(std::ostream& out) : out_(out) {
-  write_csv_row(out_, {"name", "name_en", "title", "org", "quotes", "docs", "paths"});
+  write_csv_row(out_, {"name", "name_en", "title", "org", "quotes", "docs", "paths", "kind"});
 }
 
 void CsvPeoplePrinter::on_person(const PersonSummary& p) {
@@ -89,7 +90,7 @@ void CsvPeoplePrinter::on_person(const PersonSummary& p) {
     paths += d.doc.path;
   }
   write_csv_row(out_, {p.speaker.name, p.speaker.name_en, p.speaker.title, p.speaker.org, std::to_string(p.quotes),
-                       std::to_string(p.docs.size()), paths});
+                       std::to_string(p.docs.size()), paths, p.speaker.kind});
 }
 
 void HumanPeoplePrinter::on_person(const PersonSummary& p) {

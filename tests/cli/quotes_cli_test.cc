@@ -131,7 +131,7 @@ TEST_F(QuotesCli, Issue5_PeopleListsWhoIsQuotedHowOftenAndWhere) {
   EXPECT_EQ(quotes["Sean Randolph"], 7u);
   EXPECT_EQ(quotes["정준화"] + quotes["Jung Jun-hwa"], 8u);
   const auto csv = search({"--people", "--format", "csv"});
-  EXPECT_TRUE(csv.out.starts_with("name,name_en,title,org,quotes,docs,paths\r\n"));
+  EXPECT_TRUE(csv.out.starts_with("name,name_en,title,org,quotes,docs,paths,kind\r\n"));
 }
 
 TEST_F(QuotesCli, Issue5_QuotesCsvHasHeaderAndOneRowPerQuote) {
