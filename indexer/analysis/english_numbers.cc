@@ -1,0 +1,63 @@
+#include "analysis/english_numbers.h"
+
+#include <array>
+#include <string>
+
+namespace kb::analysis::figures {
+namespace {
+
+struct Word {
+  std::string_view text;
+  int value;
+};
+
+constexpr std::array kUnits = {
+    Word{"one", 1},        Word{"two", 2},        Word{"three", 3},     Word{"four", 4},      Word{"five", 5},
+    Word{"six", 6},        Word{"seven", 7},      Word{"eight", 8},     Word{"nine", 9},      Word{"ten", 10},
+    Word{"eleven", 11},    Word{"twelve", 12},    Word{"thirteen", 13}, Word{"fourteen", 14}, Word{"fifteen", 15},
+    Word{"sixteen", 16},   Word{"seventeen", 17}, Word{"eighteen", 18}, Word{"nineteen", 19}, Word{"dozen", 12},
+};
+
+constexpr std::array kTens = {
+    Word{"twenty", 20}, Word{"thirty", 30}, Word{"forty", 40},  Word{"fifty", 50},
+    Word{"sixty", 60},  Word{"seventy", 70}, Word{"eighty", 80}, Word{"ninety", 90},
+};
+
+std::optional<int> lookup(std::string_view word, const auto& table) {
+  for (const Word& w : table)
+    if (iequals(word, w.text)) return w.value;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<EnglishNumber> read_english_number(const SentenceText& s, Pos p) {
+  const std::string_view first = s.latin_word(p);
+  if (first.empty() || first.size() > 9) return std::nullopt;
+  EnglishNumber n;
+  n.end = p + static_cast<Pos>(first.size());
+  if (const auto tens = lookup(first, kTens)) {
+    n.value = *tens;
+    // twenty-five
+    if (s.at(n.end).cp == '-') {
+      const std::string_view unit = s.latin_word(n.end + 1);
+      if (const auto u = lookup(unit, kUnits); u && *u < 10) {
+        n.value += *u;
+        n.end += 1 + static_cast<Pos>(unit.size());
+      }
+    }
+  } else if (const auto unit = lookup(first, kUnits)) {
+    n.value = *unit;
+  } else {
+    return std::nullopt;
+  }
+  // two hundred
+  const Pos w = s.skip_spaces(n.end);
+  if (w != n.end && iequals(s.latin_word(w), "hundred")) {
+    n.value *= 100;
+    n.end = w + 7;
+  }
+  return n;
+}
+
+}  // namespace kb::analysis::figures
