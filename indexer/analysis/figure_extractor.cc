@@ -91,8 +91,7 @@ class Scanner {
       if (c.len == 0) break;
       const Cp prev = before(p);
       const Pos from = p;
-      if (is_digit(c.cp) || ((c.cp == '-' || c.cp == 0x2212) && is_digit(at(p + c.len).cp) &&
-                             !is_word_char(prev.cp) && prev.cp != '-' && prev.cp != '.')) {
+      if (is_digit(c.cp) || (may_be_sign(c.cp) && signed_number_at(p, prev))) {
         p = on_number(p);
       } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 ||
                  c.cp == 0xA5 || c.cp == 0xFFE5) {
@@ -111,6 +110,17 @@ class Scanner {
       out_.figures[i].sentence_end = se;
       out_.figures[i].year = sentence_year_;
     }
+  }
+
+  static bool may_be_sign(char32_t c) {
+    return c == '-' || c == '+' || c == 0x2212 || (c >= 0x25B2 && c <= 0x25BD);
+  }
+
+  // A sign that belongs to the number after it, not a joiner inside a word or code (`UTC+02`,
+  // `A-1`, `3-2`).
+  bool signed_number_at(Pos p, Cp prev) const {
+    return read_sign(sent(), p).has_value() && !is_word_char(prev.cp) && prev.cp != '-' && prev.cp != '.' &&
+           prev.cp != '+';
   }
 
   void mention(Pos b, Pos e, MentionKind kind, int year = 0) {
@@ -168,10 +178,95 @@ class Scanner {
       bool has_digit = false;
       for (Pos i = p; i < e; ++i)
         if (text_[i] >= '0' && text_[i] <= '9') has_digit = true;
-      if (has_digit) mention(p, e, MentionKind::kCode);
-      return e;
+      if (has_digit) {
+        mention(p, e, MentionKind::kCode);
+        return e;
+      }
     }
-    return word_end;
+    // `twenty-five` is joined like a code; a number word all the same.
+    if (const auto n = may_start_english_number(p, word_end) ? read_english_number(sent(), p) : std::nullopt)
+      return std::max(on_english_number(p, *n), word_end);
+    return std::max(e, word_end);
+  }
+
+  // Cheap test before the number-word tables: first letters and lengths of `one` … `ninety`.
+  bool may_start_english_number(Pos p, Pos word_end) const {
+    const Pos n = word_end - p;
+    if (n < 3 || n > 9) return false;
+    const char c = to_lower(text_[p]);
+    return c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n' || c == 'd';
+  }
+
+  // `four billion dlrs`, `three people`, `twenty-five passengers`: a number word is a figure
+  // before a scale, a unit or (within three words) a plural noun; `one of them`, `one big
+  // order` and `four-year` stay words, `two days` is a span of time.
+  Pos on_english_number(Pos p, const EnglishNumber& n) {
+    const Pos w = skip_spaces(n.end);
+    if (w == n.end) return n.end;
+    Draft d;
+    d.begin = p;
+    d.value = d.high = n.value;
+    d.end = n.end;
+    const std::string lower = lower_word(latin_word(w));
+    if (lower.empty()) return n.end;
+    if (is_english_unit_or_scale(lower)) {
+      const Pos r = read_english_unit(d, n.end);
+      if (r == 0) return end_mention_;
+      if (r == kNoUnit || !d.has_unit) return n.end;
+      finish(d);
+      return std::max(r, d.end);
+    }
+    if (n.value == 1) return n.end;  // `one` is mostly a pronoun or an article
+    Pos e = w;
+    for (int i = 0; i < 3; ++i) {
+      const std::string_view word = latin_word(e);
+      const std::string l = lower_word(word);
+      if (l.empty() || contains(kEnglishNonCounted, l) || contains(kMonths, l)) return n.end;
+      const Pos word_end = e + static_cast<Pos>(word.size());
+      if (contains(kEnglishTimeWords, l)) {
+        mention(p, word_end, MentionKind::kDate);
+        return word_end;
+      }
+      if (is_plural_noun(l)) {
+        set_count(d, slice(w, word_end));
+        d.end = word_end;
+        read_after_qualifier(d, d.end);
+        finish(d);
+        return d.end;
+      }
+      const Pos next = skip_spaces(word_end);
+      if (next == word_end) return n.end;
+      e = next;
+    }
+    return n.end;
+  }
+
+  static std::string lower_word(std::string_view word) {
+    std::string lower;
+    for (char c : word) lower.push_back(to_lower(c));
+    return lower;
+  }
+
+  static bool is_english_unit_or_scale(std::string_view lower) {
+    for (const Scale& sc : kEnglishScales)
+      if (lower == sc.text) return true;
+    for (const UnitWord& u : kEnglishUnits)
+      if (lower == u.text) return true;
+    return lower == "per" || lower == "percentage";
+  }
+
+  // A plural noun by its ending, or one of the common irregular plurals.
+  static bool is_plural_noun(std::string_view w) {
+    static constexpr std::string_view kIrregular[] = {"people", "men", "women", "children", "feet", "police", "teeth",
+                                                      "mice", "cattle", "personnel"};
+    static constexpr std::string_view kNotPlural[] = {"was", "has", "his", "its", "this", "thus", "does", "less",
+                                                      "yes", "plus", "across", "always", "perhaps", "unless",
+                                                      "besides", "news", "whereas", "towards"};
+    if (contains(kIrregular, w)) return true;
+    if (w.size() < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("ous") || w.ends_with("us") ||
+        w.ends_with("is"))
+      return false;
+    return !contains(kNotPlural, w);
   }
 
   Pos on_currency_symbol(Pos p, Cp c) {
@@ -191,6 +286,15 @@ class Scanner {
 
   Pos on_number(Pos p) {
     const Cp prev = before(p);
+    // A footnote marker `[1]`, `[17]`: no number.
+    if (prev.cp == '[') {
+      Pos e = p;
+      while (is_digit(at(e).cp) && e - p < 4) e += at(e).len;
+      if (at(e).cp == ']') {
+        mention(p, e, MentionKind::kCode);
+        return e + 1;
+      }
+    }
     // Glued to letters or to a joiner after letters: part of a code (COVID-19, A-1, v2).
     if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
         ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || prev.cp == '.') {
@@ -241,6 +345,23 @@ class Scanner {
     if (!iso.empty()) set_unit(d, FigureKind::kMoney, iso);
 
     const Pos after = amount->end;
+    // `4분의 1`: a fraction; a zero denominator makes the whole no number.
+    if (const std::optional<Fraction> fraction = read_fraction(sent(), *amount)) {
+      if (fraction->zero_denominator) {
+        mention(begin, fraction->end, MentionKind::kCode);
+        return fraction->end;
+      }
+      d.value = sign * fraction->value;
+      d.end = fraction->end;
+      read_after_qualifier(d, d.end);
+      finish(d);
+      return d.end;
+    }
+    // `September 14 poisonings`: a month before the number makes it a day.
+    if (iso.empty() && p == begin && month_before(begin)) {
+      record(begin, after, MentionKind::kDate);
+      return end_mention_;
+    }
     // Prefix 제: an ordinal (제44대, 제 16호).
     if (is_ordinal_je(begin)) {
       Pos e = hangul_run_end(after);
@@ -298,6 +419,14 @@ class Scanner {
       return 0;
     }
     if (sep.cp != '.' || after != e + 1 + (is_digit(at(e + 2).cp) ? 2 : 1)) return 0;
+    // `규모 8.8 지진`: an earthquake's magnitude, not 8 August.
+    if (is_space(before(p).cp)) {
+      const Pos w = p - before(p).len;
+      Pos ws = w;
+      while (ws > sentence_begin_ && is_hangul(before(ws).cp)) ws -= 3;
+      const std::string_view prev = slice(ws, w);
+      if (prev == "규모" || prev == "진도") return 0;
+    }
     Pos de = 0;
     if (!small(e + 1, de, 31) || de != after) return 0;
     const Pos w = skip_spaces(de);
@@ -312,6 +441,17 @@ class Scanner {
     return de;
   }
 
+  // True when a capitalised month name (`March`, `Sept`) stands right before p, one space between.
+  bool month_before(Pos p) const {
+    if (!is_space(before(p).cp)) return false;
+    const Pos w = p - before(p).len;
+    Pos ws = w;
+    while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
+    if (ws == w || text_[ws] < 'A' || text_[ws] > 'Z' || (ws > sentence_begin_ && is_word_char(before(ws).cp)))
+      return false;
+    return contains(kMonths, lower_word(slice(ws, w)));
+  }
+
   bool middle_dot_at(Pos p) const {
     const char32_t c = at(p).cp;
     return c == 0xB7 || c == 0x318D || c == 0x119E || c == 0x30FB;
@@ -322,6 +462,8 @@ class Scanner {
   Pos read_units(Draft& d, Pos after, const Amount& amount) {
     Pos q = after;
     const Cp next = at(q);
+    // A speed glued to the digits: 34m/s, 300km/h.
+    if (const Pos sp = speed_unit_end(d, q); sp != 0) return read_after_qualifier(d, sp);
     // Latin glued to the digits: a unit symbol, an ordinal suffix, a scale, or a code.
     if (is_ascii_letter(next.cp)) {
       const Pos we = latin_word_end(q);
@@ -409,6 +551,20 @@ class Scanner {
 
   static constexpr Pos kNoUnit = 0xFFFFFFFF;
 
+  // A speed unit at p that ends a word (`m/s`, `km/h`): sets it on d and returns its end, else 0.
+  Pos speed_unit_end(Draft& d, Pos p) {
+    if (d.has_unit) return 0;
+    for (const UnitWord& u : kSpeedUnits)
+      if (starts(p, u.text)) {
+        const Pos e = p + static_cast<Pos>(u.text.size());
+        if (is_ascii_letter(at(e).cp) || is_digit(at(e).cp) || at(e).cp == '/') continue;
+        set_unit(d, u.kind, u.unit);
+        d.end = e;
+        return e;
+      }
+    return 0;
+  }
+
   bool unit_follows(Pos p) const {
     const Pos s = skip_spaces(p);
     const std::string_view rest = text_.substr(s, limit_ - s);
@@ -484,7 +640,7 @@ class Scanner {
       if (!date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end))
         return record(d.begin, q + static_cast<Pos>(date.size()), MentionKind::kDate);
       // `2 대 4` is a score line, not two of something.
-      if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
+      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) return kNoUnit;
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
     // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
@@ -515,9 +671,11 @@ class Scanner {
     if (unit) {
       const Pos ue = q + static_cast<Pos>(unit->text.size());
       const bool hangul_unit = is_hangul(at(q).cp);
-      if (!hangul_unit || is_tail(ue, run_end)) {
+      // `5만 원권`: a banknote of that value.
+      const bool banknote = unit->kind == FigureKind::kMoney && starts(ue, "권") && is_tail(ue + 3, run_end);
+      if (!hangul_unit || is_tail(ue, run_end) || banknote) {
         if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
-          set_unit(d, unit->kind, unit->unit);
+          set_unit(d, unit->kind, unit->unit, unit->factor);
         d.end = ue;
         return read_after_qualifier(d, ue);
       }
@@ -610,15 +768,16 @@ class Scanner {
     }
     for (const UnitWord& u : kEnglishUnits)
       if (lower == u.text) {
-        if (!(d.has_unit && d.kind == FigureKind::kMoney && u.kind == FigureKind::kMoney) &&
-            !(d.has_unit && d.kind == FigureKind::kMoney))
-          set_unit(d, u.kind, u.unit);
+        if (!(d.has_unit && d.kind == FigureKind::kMoney)) set_unit(d, u.kind, u.unit, u.factor);
         d.end = we;
         return read_after_qualifier(d, d.end);
       }
+    // A unit symbol after a space (`870 km`); one-letter symbols other than `m` are too often
+    // words or initials.
+    if (const Pos sp = speed_unit_end(d, w); sp != 0) return read_after_qualifier(d, sp);
     for (const UnitWord& u : kLatinUnits)
-      if (word == u.text && u.kind == FigureKind::kMoney) {
-        if (!d.has_unit) set_unit(d, u.kind, u.unit);
+      if (word == u.text && (u.kind == FigureKind::kMoney || u.text.size() >= 2 || u.text == "m") && !d.has_unit) {
+        set_unit(d, u.kind, u.unit);
         d.end = we;
         return read_after_qualifier(d, d.end);
       }
@@ -703,6 +862,8 @@ class Scanner {
   // After a figure: `~`, `∼`, `-` or `–` and a second number make a range.
   Pos read_range(Draft& d, Pos e) {
     Pos q = e;
+    // `25 ~ 30km`: one space before a tilde (never before a dash, `10 - 3` is arithmetic).
+    if (is_space(at(q).cp) && at(q + 1).cp == '~') ++q;
     Cp c = at(q);
     const bool tilde = c.cp == '~' || c.cp == 0x223C || c.cp == 0x301C || c.cp == 0xFF5E;
     const bool dash = c.cp == '-' || c.cp == 0x2013;
@@ -896,6 +1057,11 @@ class Scanner {
         const Pos w = p - before(p).len;
         if (w >= sentence_begin_ + 3 && (slice(w - 3, w) == "을" || slice(w - 3, w) == "를")) return 0;
       }
+      // 한 번도, 한번도 (never): an idiom, not a count.
+      if (n.text == "한" && counter == "번" && starts(cs + 3, "도") && cs + 6 == cend) {
+        mention(p, cs + 3, MentionKind::kIdiom);
+        return cend;
+      }
       // 다시 한 번, 또 한 번: an idiom, not a count.
       if (n.text == "한" && counter == "번") {
         Pos w = p;
@@ -944,12 +1110,12 @@ class Scanner {
   }
 
   // A native numeral standing alone before an ordinary noun counts it: `두 배우`, `세 모녀`,
-  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too
-  // (a, did): `한` counts a noun only at the start of a clause, never after an object or an
-  // adverb that makes it the verb 하다 (`일을 한 사람`, `잘 한 일`).
+  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too: it
+  // is the article of news prose (`한 행성에서`, `한 남성이`: a planet, a man) or the verb 하다
+  // (`일을 한 사람`), so it counts only with a counter (`한 곳`, issue 14).
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
     if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
-    if (n.text == "한" && !clause_start(p)) return 0;
+    if (n.text == "한") return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;
     const std::string_view stem = slice(noun, stem_end);
@@ -980,17 +1146,6 @@ class Scanner {
     read_after_qualifier(d, d.end);
     finish(d);
     return noun_run_end;
-  }
-
-  // True when p starts a clause: the sentence start, or after punctuation.
-  bool clause_start(Pos p) const {
-    Pos w = p;
-    while (w > sentence_begin_ && is_space(before(w).cp)) w -= before(w).len;
-    if (w <= sentence_begin_) return true;
-    const char32_t c = before(w).cp;
-    // Glued to a closing quote (`'뻔'한 영화`) 한 ends a word: only an opening mark may touch it.
-    if (w == p) return c == '(' || c == '[' || c == '"' || c == 0x2018 || c == 0x201C;
-    return !is_word_char(c) && c != '%';
   }
 
   // The end of the noun in the Hangul word [b, run_end): a particle is cut off (`배우가` →
@@ -1069,7 +1224,9 @@ class Scanner {
     return 0;
   }
 
-  static void set_unit(Draft& d, FigureKind kind, std::string_view unit) {
+  static void set_unit(Draft& d, FigureKind kind, std::string_view unit, double factor = 1) {
+    d.value *= factor;
+    d.high *= factor;
     d.kind = kind;
     d.unit = std::string(unit);
     d.has_unit = true;
