@@ -16,6 +16,7 @@ constexpr std::array kUnits = {
     Word{"six", 6},        Word{"seven", 7},      Word{"eight", 8},     Word{"nine", 9},      Word{"ten", 10},
     Word{"eleven", 11},    Word{"twelve", 12},    Word{"thirteen", 13}, Word{"fourteen", 14}, Word{"fifteen", 15},
     Word{"sixteen", 16},   Word{"seventeen", 17}, Word{"eighteen", 18}, Word{"nineteen", 19}, Word{"dozen", 12},
+    Word{"hundred", 100},
 };
 
 constexpr std::array kTens = {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/english_numbers.h"
 #include "analysis/figure_lexicon.h"
@@ -69,13 +70,23 @@ class Scanner {
     for (Pos p = start; p < size; ++p) {
       const char c = text_[p];
       if (c == '\n') return p + 1;
-      if ((c == '.' || c == '?' || c == '!') && p + 1 < size) {
+      if ((c == '.' || c == '?' || c == '!') && p + 1 < size && !(c == '.' && month_abbreviation_before(p))) {
         Pos q = p + 1;
         while (q < size && (text_[q] == '"' || text_[q] == '\'' || text_[q] == ')')) ++q;
         if (q < size && (text_[q] == ' ' || text_[q] == '\t')) return q + 1;
       }
     }
     return size;
+  }
+
+  // `Sept.`, `Aug.`: an abbreviated month before a full stop, which ends no sentence.
+  bool month_abbreviation_before(Pos dot) const {
+    Pos ws = dot;
+    while (ws > 0 && dot - ws < 5 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
+    if (ws == dot || dot - ws > 4 || (ws > 0 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1])))) return false;
+    if (text_[ws] < 'A' || text_[ws] > 'Z') return false;
+    const std::string lower = lower_word(text_.substr(ws, dot - ws));
+    return lower != "may" && contains(kMonths, lower);
   }
 
   void scan_sentence(Pos b, Pos e) {
@@ -194,7 +205,7 @@ class Scanner {
     const Pos n = word_end - p;
     if (n < 3 || n > 9) return false;
     const char c = to_lower(text_[p]);
-    return c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n' || c == 'd';
+    return c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n' || c == 'd' || c == 'h';
   }
 
   // `four billion dlrs`, `three people`, `twenty-five passengers`: a number word is a figure
@@ -286,6 +297,14 @@ class Scanner {
 
   Pos on_number(Pos p) {
     const Cp prev = before(p);
+    // A numeric character reference left in the text (`&#44419;`): no number.
+    if (prev.cp == '#' && p >= sentence_begin_ + 2 && text_[p - 2] == '&') {
+      Pos e = p;
+      while (is_digit(at(e).cp)) e += at(e).len;
+      if (at(e).cp == ';') ++e;
+      mention(p - 2, e, MentionKind::kCode);
+      return e;
+    }
     // A footnote marker `[1]`, `[17]`: no number.
     if (prev.cp == '[') {
       Pos e = p;
@@ -331,6 +350,9 @@ class Scanner {
       p = sg->number;
     }
     const NumberRead read = read_korean_amount(sent(), p);
+    if (!read.amount && begin == p) {
+      if (const Pos e = small_number_list(p); e != 0) return e;
+    }
     if (!read.amount) {
       const Pos junk_end = std::max(read.junk_end, p + 1);
       mention(begin, junk_end, MentionKind::kCode);
@@ -441,10 +463,51 @@ class Scanner {
     return de;
   }
 
+  // `1,2루`, `5,6편`, `7,9살`: small numbers listed with commas share the counter after the
+  // last one; each is a count. 0 when p starts no such list (`1,2,3,4` alone stays a code).
+  Pos small_number_list(Pos p) {
+    std::vector<std::pair<Pos, Pos>> items;
+    Pos q = p;
+    for (;;) {
+      Pos e = q;
+      while (is_digit(at(e).cp) && items.size() < 10) e += at(e).len;
+      if (e == q || e - q > 6) return 0;  // at most two (possibly full-width) digits
+      items.emplace_back(q, e);
+      if (at(e).cp == ',' && is_digit(at(e + 1).cp)) {
+        q = e + 1;
+        continue;
+      }
+      q = e;
+      break;
+    }
+    if (items.size() < 2) return 0;
+    const std::string_view counter = match_list(rest(q), korean_figure_words().counters);
+    const Pos run_end = hangul_run_end(q);
+    if (counter.empty() || !is_tail(q + static_cast<Pos>(counter.size()), run_end)) return 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Draft d;
+      d.begin = items[i].first;
+      d.end = i + 1 == items.size() ? q + static_cast<Pos>(counter.size()) : items[i].second;
+      for (Pos c = items[i].first; c < items[i].second; c += at(c).len) d.value = d.value * 10 + digit_value(at(c).cp);
+      d.high = d.value;
+      set_count(d, counter);
+      finish(d);
+    }
+    return run_end;
+  }
+
+  bool emergency_number(const Draft& d, const Amount& amount) const {
+    if (!amount.plain_integer || (d.value != 119 && d.value != 112)) return false;
+    const std::string_view next = rest(skip_spaces(d.end));
+    return next.starts_with("구조") || next.starts_with("구급") || next.starts_with("신고") ||
+           next.starts_with("상황") || next.starts_with("종합상황");
+  }
+
   // True when a capitalised month name (`March`, `Sept`) stands right before p, one space between.
   bool month_before(Pos p) const {
     if (!is_space(before(p).cp)) return false;
-    const Pos w = p - before(p).len;
+    Pos w = p - before(p).len;
+    if (before(w).cp == '.') w -= 1;  // Sept. 11
     Pos ws = w;
     while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
     if (ws == w || text_[ws] < 'A' || text_[ws] > 'Z' || (ws > sentence_begin_ && is_word_char(before(ws).cp)))
@@ -508,6 +571,8 @@ class Scanner {
       d.end = latin_word_end(q + 1);
       return read_after_qualifier(d, d.end);
     }
+    if (next.cp == '-' && is_ascii_letter(at(q + 1).cp))
+      if (const Pos r = hyphenated_english(d, q); r != kNoUnit) return r;
     // Time of day 13:30, or a code joined by a slash or an underscore.
     if ((next.cp == ':' && is_digit(at(q + 1).cp))) return record(d.begin, code_run_end(q), MentionKind::kDate);
     if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
@@ -551,6 +616,33 @@ class Scanner {
 
   static constexpr Pos kNoUnit = 0xFFFFFFFF;
 
+  // A number joined by a hyphen to an English word: `24-year-old` (an age, a count),
+  // `19-month high` and `10-minute flight` (spans of time, dates), `32-meter` (a measure).
+  // kNoUnit when the word is none of these.
+  Pos hyphenated_english(Draft& d, Pos hyphen) {
+    static constexpr UnitWord kSingularUnits[] = {
+        {"meter", kMeasure, "m"},     {"metre", kMeasure, "m"}, {"kilometer", kMeasure, "km"},
+        {"kilometre", kMeasure, "km"}, {"mile", kMeasure, "mi"}, {"foot", kMeasure, "ft"},
+        {"inch", kMeasure, "in"},      {"ton", kMeasure, "t"},   {"tonne", kMeasure, "t"}};
+    const Pos we = latin_word_end(hyphen + 1);
+    const std::string lower = lower_word(slice(hyphen + 1, we));
+    if (contains(kEnglishTimeWords, lower)) {
+      if (starts(we, "-old") && !is_ascii_letter(at(we + 4).cp)) {
+        set_count(d, slice(hyphen + 1, we + 4));
+        d.end = we + 4;
+        return read_after_qualifier(d, d.end);
+      }
+      return record(d.begin, we, MentionKind::kDate);
+    }
+    for (const UnitWord& u : kSingularUnits)
+      if (lower == u.text && !d.has_unit) {
+        set_unit(d, u.kind, u.unit);
+        d.end = we;
+        return read_after_qualifier(d, d.end);
+      }
+    return kNoUnit;
+  }
+
   // A speed unit at p that ends a word (`m/s`, `km/h`): sets it on d and returns its end, else 0.
   Pos speed_unit_end(Draft& d, Pos p) {
     if (d.has_unit) return 0;
@@ -572,6 +664,8 @@ class Scanner {
   }
 
   Pos bare_number(Draft& d, Pos q, const Amount& amount) {
+    // Emergency numbers before their service (`119 구조대`, `112 신고`) name it.
+    if (!d.has_unit && emergency_number(d, amount)) return record(d.begin, d.end, MentionKind::kCode);
     // A year-like number (1900-2099) with no unit is a year: in 2024, 2024 AI investment.
     if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099) {
       return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
@@ -584,7 +678,7 @@ class Scanner {
       while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
       std::string lower;
       for (char c : slice(ws, w)) lower.push_back(to_lower(c));
-      if (ws < w && contains(kMonths, lower)) return record(d.begin, d.end, MentionKind::kDate);
+      if (ws < w && (contains(kMonths, lower) || lower == "year")) return record(d.begin, d.end, MentionKind::kDate);
       // A list marker at the start of a line: `1.` or `2)` then a space.
       if (d.begin == sentence_begin_ || text_[d.begin - 1] == '\n') {
         const Cp n = at(d.end);
@@ -794,6 +888,9 @@ class Scanner {
       if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos)
         return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
     }
+    // An acronym (`18.69 ERA`, `30 NBA`) names what the number is, it counts nothing.
+    if (!code_ahead && word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return settled ? read_after_qualifier(d, d.end) : kNoUnit;
     // A counted noun, possibly after a model code: 13,000 GPUs, 720,000 H100 GPUs.
     Pos counter_begin = w;
     Pos counter_end = we;
@@ -957,6 +1054,7 @@ class Scanner {
           // `또하나의`, `영화하나가`, `소품하나하나도`: the noun 하나.
           // One syllable before it is mostly a surname (장하나, 이하나), except 또.
           if (at(q + 3).cp != U'나' || (q == p + 3 && !starts(p, "또"))) continue;
+          if (starts(q - 3, "야")) continue;  // `봐야하나`: the verb 하다 asking, not one
           if (starts(q + 6, "하나") && is_tail(q + 12, run_end)) {
             glued_one(q, q + 6);
             glued_one(q + 6, q + 12);
