@@ -54,7 +54,9 @@ void print(const std::string& name, const Counts& c) {
   std::printf("  value+unit: P %.3f  R %.3f  F1 %.3f\n", p, r, f);
 }
 
-bool same_value(double a, double b) { return a == b || std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b)); }
+bool same_value(double a, double b) {
+  return a == b || std::fabs(a - b) <= 1e-6 * std::max(std::fabs(a), std::fabs(b));
+}
 
 std::vector<json> read_lines(const std::string& path) {
   std::ifstream in(path);
@@ -72,7 +74,8 @@ int predict(const std::string& path) {
     const std::string text = o.at("text").get<std::string>();
     json figures = json::array();
     for (const auto& f : extractor.extract(text).figures)
-      figures.push_back({{"begin", f.begin}, {"end", f.end}, {"surface", f.surface}, {"value", f.value}, {"unit", f.unit}});
+      figures.push_back(
+          {{"begin", f.begin}, {"end", f.end}, {"surface", f.surface}, {"value", f.value}, {"unit", f.unit}});
     o["figures"] = figures;
     std::cout << o.dump() << '\n';
   }
@@ -101,7 +104,8 @@ int score(const std::string& path, const std::string& split, std::size_t samples
         if (used[i] || predicted[i].begin >= gold[g].end || gold[g].begin >= predicted[i].end) continue;
         used[i] = matched[g] = true;
         ++c.overlap;
-        if (same_value(predicted[i].value, gold[g].value) && predicted[i].unit == gold[g].unit) ++c.value_unit;
+        if (same_value(predicted[i].value, gold[g].value) && predicted[i].unit == gold[g].unit)
+          ++c.value_unit;
         else
           wrong_values.push_back(o.at("id").get<std::string>() + ": " + predicted[i].surface + " = " +
                                  std::to_string(predicted[i].value) + " " + predicted[i].unit + ", label " +
@@ -117,8 +121,9 @@ int score(const std::string& path, const std::string& split, std::size_t samples
     };
     for (std::size_t g = 0; g < gold.size(); ++g)
       if (!matched[g])
-        misses.push_back(o.at("id").get<std::string>() + ": " + text.substr(gold[g].begin, gold[g].end - gold[g].begin) +
-                         "  ⟨" + context(gold[g].begin, gold[g].end) + "⟩");
+        misses.push_back(o.at("id").get<std::string>() + ": " +
+                         text.substr(gold[g].begin, gold[g].end - gold[g].begin) + "  ⟨" +
+                         context(gold[g].begin, gold[g].end) + "⟩");
     for (std::size_t i = 0; i < predicted.size(); ++i)
       if (!used[i])
         false_alarms.push_back(o.at("id").get<std::string>() + ": " + predicted[i].surface + "  ⟨" +

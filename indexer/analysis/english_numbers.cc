@@ -12,15 +12,15 @@ struct Word {
 };
 
 constexpr std::array kUnits = {
-    Word{"one", 1},        Word{"two", 2},        Word{"three", 3},     Word{"four", 4},      Word{"five", 5},
-    Word{"six", 6},        Word{"seven", 7},      Word{"eight", 8},     Word{"nine", 9},      Word{"ten", 10},
-    Word{"eleven", 11},    Word{"twelve", 12},    Word{"thirteen", 13}, Word{"fourteen", 14}, Word{"fifteen", 15},
-    Word{"sixteen", 16},   Word{"seventeen", 17}, Word{"eighteen", 18}, Word{"nineteen", 19}, Word{"dozen", 12},
+    Word{"one", 1},       Word{"two", 2},        Word{"three", 3},     Word{"four", 4},      Word{"five", 5},
+    Word{"six", 6},       Word{"seven", 7},      Word{"eight", 8},     Word{"nine", 9},      Word{"ten", 10},
+    Word{"eleven", 11},   Word{"twelve", 12},    Word{"thirteen", 13}, Word{"fourteen", 14}, Word{"fifteen", 15},
+    Word{"sixteen", 16},  Word{"seventeen", 17}, Word{"eighteen", 18}, Word{"nineteen", 19}, Word{"dozen", 12},
     Word{"hundred", 100},
 };
 
 constexpr std::array kTens = {
-    Word{"twenty", 20}, Word{"thirty", 30}, Word{"forty", 40},  Word{"fifty", 50},
+    Word{"twenty", 20}, Word{"thirty", 30},  Word{"forty", 40},  Word{"fifty", 50},
     Word{"sixty", 60},  Word{"seventy", 70}, Word{"eighty", 80}, Word{"ninety", 90},
 };
 

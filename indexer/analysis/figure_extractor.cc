@@ -30,7 +30,6 @@ struct Draft {
   Qualifier qualifier = Qualifier::kExact;
 };
 
-
 class Scanner {
  public:
   Scanner(std::string_view text, FigureExtraction& out) : text_(text), out_(out) {}
@@ -61,7 +60,6 @@ class Scanner {
   std::string_view latin_word(Pos p) const { return sent().latin_word(p); }
   std::string_view rest(Pos p) const { return sent().rest(p); }
 
-
   // -------------------------------------------------------------------------------------------
   // Sentences.
 
@@ -83,7 +81,8 @@ class Scanner {
   bool month_abbreviation_before(Pos dot) const {
     Pos ws = dot;
     while (ws > 0 && dot - ws < 5 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
-    if (ws == dot || dot - ws > 4 || (ws > 0 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1])))) return false;
+    if (ws == dot || dot - ws > 4 || (ws > 0 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))))
+      return false;
     if (text_[ws] < 'A' || text_[ws] > 'Z') return false;
     const std::string lower = lower_word(text_.substr(ws, dot - ws));
     return lower != "may" && contains(kMonths, lower);
@@ -104,8 +103,8 @@ class Scanner {
       const Pos from = p;
       if (is_digit(c.cp) || (may_be_sign(c.cp) && signed_number_at(p, prev))) {
         p = on_number(p);
-      } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 ||
-                 c.cp == 0xA5 || c.cp == 0xFFE5) {
+      } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 || c.cp == 0xA5 ||
+                 c.cp == 0xFFE5) {
         p = on_currency_symbol(p, c);
       } else if (is_ascii_letter(c.cp)) {
         p = on_latin(p);
@@ -123,9 +122,7 @@ class Scanner {
     }
   }
 
-  static bool may_be_sign(char32_t c) {
-    return c == '-' || c == '+' || c == 0x2212 || (c >= 0x25B2 && c <= 0x25BD);
-  }
+  static bool may_be_sign(char32_t c) { return c == '-' || c == '+' || c == 0x2212 || (c >= 0x25B2 && c <= 0x25BD); }
 
   // A sign that belongs to the number after it, not a joiner inside a word or code (`UTC+02`,
   // `A-1`, `3-2`).
@@ -170,7 +167,6 @@ class Scanner {
   }
 
   static std::string_view match_list(std::string_view rest, const auto& list) { return longest_prefix(rest, list); }
-
 
   // -------------------------------------------------------------------------------------------
   // Handlers. Each returns the position to continue from.
@@ -268,11 +264,11 @@ class Scanner {
 
   // A plural noun by its ending, or one of the common irregular plurals.
   static bool is_plural_noun(std::string_view w) {
-    static constexpr std::string_view kIrregular[] = {"people", "men", "women", "children", "feet", "police", "teeth",
-                                                      "mice", "cattle", "personnel"};
-    static constexpr std::string_view kNotPlural[] = {"was", "has", "his", "its", "this", "thus", "does", "less",
-                                                      "yes", "plus", "across", "always", "perhaps", "unless",
-                                                      "besides", "news", "whereas", "towards"};
+    static constexpr std::string_view kIrregular[] = {"people", "men",   "women", "children", "feet",
+                                                      "police", "teeth", "mice",  "cattle",   "personnel"};
+    static constexpr std::string_view kNotPlural[] = {"was",     "has",    "his",     "its",  "this",    "thus",
+                                                      "does",    "less",   "yes",     "plus", "across",  "always",
+                                                      "perhaps", "unless", "besides", "news", "whereas", "towards"};
     if (contains(kIrregular, w)) return true;
     if (w.size() < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("ous") || w.ends_with("us") ||
         w.ends_with("is"))
@@ -282,10 +278,14 @@ class Scanner {
 
   Pos on_currency_symbol(Pos p, Cp c) {
     std::string_view iso = "USD";
-    if (c.cp == 0x20A9 || c.cp == 0xFFE6) iso = "KRW";
-    else if (c.cp == 0x20AC) iso = "EUR";
-    else if (c.cp == 0xA3) iso = "GBP";
-    else if (c.cp == 0xA5 || c.cp == 0xFFE5) iso = "JPY";
+    if (c.cp == 0x20A9 || c.cp == 0xFFE6)
+      iso = "KRW";
+    else if (c.cp == 0x20AC)
+      iso = "EUR";
+    else if (c.cp == 0xA3)
+      iso = "GBP";
+    else if (c.cp == 0xA5 || c.cp == 0xFFE5)
+      iso = "JPY";
     const Pos n = skip_spaces(p + c.len);
     if (!is_digit(at(n).cp)) return p + c.len;
     Pos begin = p;
@@ -455,8 +455,8 @@ class Scanner {
     if (w == de || !is_hangul(at(w).cp)) return 0;
     const Pos run_end = hangul_run_end(w);
     const std::string_view rest = text_.substr(w, limit_ - w);
-    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr || !match_list(rest, korean_figure_words().counters).empty() ||
-        !match_list(rest, kDateUnits).empty())
+    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr ||
+        !match_list(rest, korean_figure_words().counters).empty() || !match_list(rest, kDateUnits).empty())
       return 0;
     for (const TailQualifier& t : kAfterQualifiers)
       if (rest.starts_with(t.text)) return 0;
@@ -557,8 +557,7 @@ class Scanner {
       }
       // Square and cubic metres written m2, m3, km2 (a digit right after the letters).
       if ((at(we).cp == '2' || at(we).cp == '3') && !is_digit(at(we + 1).cp) && !is_ascii_letter(at(we + 1).cp) &&
-          at(we + 1).cp != '-' &&
-          (w == "m" || w == "km" || w == "cm")) {
+          at(we + 1).cp != '-' && (w == "m" || w == "km" || w == "cm")) {
         const std::string unit = std::string(w) + static_cast<char>(at(we).cp);
         set_unit(d, FigureKind::kMeasure, unit);
         d.end = we + 1;
@@ -581,7 +580,8 @@ class Scanner {
     // `18여년`, `40여분`: about so many years or minutes, a span of time.
     if (starts(q, "여") && is_hangul(at(q + 3).cp)) {
       const std::string_view date = match_list(text_.substr(q + 3, limit_ - q - 3), kDateUnits);
-      if (!date.empty() && date != "박") return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
+      if (!date.empty() && date != "박")
+        return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
     }
     // Korean: 여 (approximately) glued, then a unit or counter, glued or after one space.
     if (starts(q, "여") && !is_hangul(at(q + 3).cp) ? true : (starts(q, "여") && unit_follows(q + 3))) {
@@ -621,7 +621,7 @@ class Scanner {
   // kNoUnit when the word is none of these.
   Pos hyphenated_english(Draft& d, Pos hyphen) {
     static constexpr UnitWord kSingularUnits[] = {
-        {"meter", kMeasure, "m"},     {"metre", kMeasure, "m"}, {"kilometer", kMeasure, "km"},
+        {"meter", kMeasure, "m"},      {"metre", kMeasure, "m"}, {"kilometer", kMeasure, "km"},
         {"kilometre", kMeasure, "km"}, {"mile", kMeasure, "mi"}, {"foot", kMeasure, "ft"},
         {"inch", kMeasure, "in"},      {"ton", kMeasure, "t"},   {"tonne", kMeasure, "t"}};
     const Pos we = latin_word_end(hyphen + 1);
@@ -700,7 +700,8 @@ class Scanner {
       if (date.empty() && rest.starts_with("달") && !rest.starts_with("달러")) date = rest.substr(0, 3);  // 4달
       if (!date.empty() && !rest.starts_with("분의")) {
         int year = 0;
-        if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999) year = static_cast<int>(d.value);
+        if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999)
+          year = static_cast<int>(d.value);
         Pos e = q + static_cast<Pos>(date.size());
         // 2008-2010년 or 3~5일: a date range swallows the range.
         return record(d.begin, e, MentionKind::kDate, year);
@@ -889,7 +890,8 @@ class Scanner {
         return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
     }
     // An acronym (`18.69 ERA`, `30 NBA`) names what the number is, it counts nothing.
-    if (!code_ahead && word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    if (!code_ahead && word.size() >= 2 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
       return settled ? read_after_qualifier(d, d.end) : kNoUnit;
     // A counted noun, possibly after a model code: 13,000 GPUs, 720,000 H100 GPUs.
     Pos counter_begin = w;
@@ -914,7 +916,8 @@ class Scanner {
     const std::string_view rest = text_.substr(s, limit_ - s);
     for (const TailQualifier& t : kAfterQualifiers) {
       if (t.text == "대" && s != q) continue;  // `3억원대` only glued
-      if (rest.starts_with(t.text) && (t.text != "대" || !is_hangul(at(s + 3).cp) || is_tail(s + 3, hangul_run_end(s + 3)))) {
+      if (rest.starts_with(t.text) &&
+          (t.text != "대" || !is_hangul(at(s + 3).cp) || is_tail(s + 3, hangul_run_end(s + 3)))) {
         if (d.qualifier == Qualifier::kExact || d.qualifier == Qualifier::kApprox) d.qualifier = t.qualifier;
         break;
       }
@@ -922,8 +925,10 @@ class Scanner {
     if (iequals(latin_word(s), "or")) {
       const Pos w2 = skip_spaces(s + 2);
       const std::string_view more = latin_word(w2);
-      if (iequals(more, "more")) d.qualifier = Qualifier::kAtLeast;
-      else if (iequals(more, "less") || iequals(more, "fewer")) d.qualifier = Qualifier::kAtMost;
+      if (iequals(more, "more"))
+        d.qualifier = Qualifier::kAtLeast;
+      else if (iequals(more, "less") || iequals(more, "fewer"))
+        d.qualifier = Qualifier::kAtMost;
     }
     read_before_qualifier(d);
     return e;
@@ -931,8 +936,10 @@ class Scanner {
 
   void read_before_qualifier(Draft& d) {
     Pos w = d.begin;
-    if (is_space(before(w).cp)) w -= before(w).len;
-    else return;
+    if (is_space(before(w).cp))
+      w -= before(w).len;
+    else
+      return;
     // The one or two words before.
     Pos w1 = w;
     while (w1 > sentence_begin_ && (is_ascii_letter(before(w1).cp) || is_hangul(before(w1).cp))) w1 -= before(w1).len;
@@ -949,7 +956,8 @@ class Scanner {
     const std::string two = two_lower + one_lower;
     for (const TailQualifier& t : kBeforeQualifiers) {
       if (t.text == one_lower || t.text == two) {
-        if (d.qualifier == Qualifier::kExact || (d.qualifier == Qualifier::kApprox && t.qualifier != Qualifier::kApprox))
+        if (d.qualifier == Qualifier::kExact ||
+            (d.qualifier == Qualifier::kApprox && t.qualifier != Qualifier::kApprox))
           d.qualifier = t.qualifier;
         return;
       }
@@ -1041,10 +1049,18 @@ class Scanner {
       double value = 0;
       Pos len = 3;
       switch (c) {
-        case U'한': value = 1; break;
-        case U'두': value = 2; break;
-        case U'세': value = 3; break;
-        case U'네': value = 4; break;
+        case U'한':
+          value = 1;
+          break;
+        case U'두':
+          value = 2;
+          break;
+        case U'세':
+          value = 3;
+          break;
+        case U'네':
+          value = 4;
+          break;
         case U'다':
           value = 5;
           len = 6;
@@ -1063,7 +1079,8 @@ class Scanner {
           if (!is_tail(q + 6, run_end)) continue;
           glued_one(q, q + 6);
           return run_end;
-        default: continue;
+        default:
+          continue;
       }
       // `나도한번`: once; `다시한번` is the idiom.
       if (c == U'한' && starts(q + 3, "번") && is_tail(q + 6, run_end)) {
@@ -1081,8 +1098,10 @@ class Scanner {
       }
       const Pos cs = q + len;
       Pos ce = 0;
-      if (starts(cs, "개") || starts(cs, "명")) ce = cs + 3;
-      else if (starts(cs, "마리") || starts(cs, "가지")) ce = cs + 6;
+      if (starts(cs, "개") || starts(cs, "명"))
+        ce = cs + 3;
+      else if (starts(cs, "마리") || starts(cs, "가지"))
+        ce = cs + 6;
       if (ce == 0 || ce > run_end || !is_tail(ce, run_end)) continue;
       Draft d;
       d.begin = q;
@@ -1145,8 +1164,8 @@ class Scanner {
         mention(p, cs + (rest.starts_with("째") ? 3 : 6), MentionKind::kOrdinal);
         return cend;
       }
-      const std::string_view counter =
-          cs == ne ? match_list(rest, korean_figure_words().glued_native_counters) : match_list(rest, korean_figure_words().counters);
+      const std::string_view counter = cs == ne ? match_list(rest, korean_figure_words().glued_native_counters)
+                                                : match_list(rest, korean_figure_words().counters);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
           !is_tail(cs + static_cast<Pos>(counter.size()), cend))
         return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
@@ -1253,10 +1272,10 @@ class Scanner {
     if (contains(kTails, slice(b, run_end))) return b;  // the "noun" is itself a particle
     for (Pos cut = b + 3; cut < run_end; cut += 3) {
       if (!contains(kTails, slice(cut, run_end))) continue;
-      const bool ambiguous_one = run_end - b == 6 && run_end - cut == 3 &&
-                                 !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") ||
-                                   starts(cut, "는") || starts(cut, "의") || starts(cut, "에") ||
-                                   starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
+      const bool ambiguous_one =
+          run_end - b == 6 && run_end - cut == 3 &&
+          !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") || starts(cut, "는") || starts(cut, "의") ||
+            starts(cut, "에") || starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
       if (ambiguous_one) return run_end;
       // The plural 들 is no part of the noun: `두 딸들도` counts 딸.
       if (cut - b >= 6 && slice(cut - 3, cut) == "들" && slice(b, cut) != "아들") return cut - 3;

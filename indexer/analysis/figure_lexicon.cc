@@ -32,11 +32,16 @@ Lists parse(std::string_view text) {
     const std::string_view line = trim(text.substr(pos, nl - pos));
     pos = nl + 1;
     if (line.empty() || line.front() == '#') continue;
-    if (line == "[counters]") section = &lists.counters;
-    else if (line == "[glued_native_counters]") section = &lists.glued_native_counters;
-    else if (line == "[ordinal_nouns]") section = &lists.ordinal_nouns;
-    else if (line.front() == '[') throw std::logic_error("figure_lexicon_ko.txt: unknown section " + std::string(line));
-    else if (section != nullptr) section->push_back(line);
+    if (line == "[counters]")
+      section = &lists.counters;
+    else if (line == "[glued_native_counters]")
+      section = &lists.glued_native_counters;
+    else if (line == "[ordinal_nouns]")
+      section = &lists.ordinal_nouns;
+    else if (line.front() == '[')
+      throw std::logic_error("figure_lexicon_ko.txt: unknown section " + std::string(line));
+    else if (section != nullptr)
+      section->push_back(line);
   }
   return lists;
 }

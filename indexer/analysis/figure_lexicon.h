@@ -30,29 +30,52 @@ inline constexpr FigureKind kMeasure = FigureKind::kMeasure;
 
 // Units written right after a Korean-style number (glued or after one space).
 inline constexpr std::array kKoreanUnits = {
-    UnitWord{"퍼센트포인트", kPp, "percentage-point"}, UnitWord{"%포인트", kPp, "percentage-point"},
-    UnitWord{"%p", kPp, "percentage-point"},          UnitWord{"%P", kPp, "percentage-point"},
-    UnitWord{"％p", kPp, "percentage-point"},         UnitWord{"퍼센트", kPct, "percent"},
-    UnitWord{"프로", kPct, "percent"},                UnitWord{"%", kPct, "percent"},
-    UnitWord{"％", kPct, "percent"},                  UnitWord{"달러", kMoney, "USD"},
-    UnitWord{"센트", kMoney, "USD", 0.01},            UnitWord{"원", kMoney, "KRW"},
-    UnitWord{"엔", kMoney, "JPY"},                    UnitWord{"위안", kMoney, "CNY"},
-    UnitWord{"유로", kMoney, "EUR"},                  UnitWord{"파운드", kMoney, "GBP"},
-    UnitWord{"배", kRatio, "ratio"},                  UnitWord{"킬로미터", kMeasure, "km"},
-    UnitWord{"킬로그램", kMeasure, "kg"},             UnitWord{"센티미터", kMeasure, "cm"},
-    UnitWord{"밀리미터", kMeasure, "mm"},             UnitWord{"제곱미터", kMeasure, "m2"},
-    UnitWord{"평방미터", kMeasure, "m2"},             UnitWord{"제곱킬로미터", kMeasure, "km2"},
-    UnitWord{"평방킬로미터", kMeasure, "km2"},        UnitWord{"미터", kMeasure, "m"},
-    UnitWord{"그램", kMeasure, "g"},                  UnitWord{"톤", kMeasure, "t"},
-    UnitWord{"평", kMeasure, "pyeong"},               UnitWord{"헥타르", kMeasure, "ha"},
-    UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
-    UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
-    UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
-    UnitWord{"배럴", kMeasure, "bbl"},                UnitWord{"인치", kMeasure, "in"},
-    UnitWord{"야드", kMeasure, "yd"},                 UnitWord{"마일", kMeasure, "mi"},
-    UnitWord{"피트", kMeasure, "ft"},                 UnitWord{"킬로칼로리", kMeasure, "kcal"},
-    UnitWord{"칼로리", kMeasure, "kcal"},             UnitWord{"볼트", kMeasure, "V"},
-    UnitWord{"헥토파스칼", kMeasure, "hPa"},          UnitWord{"℃", kMeasure, "degC"},
+    UnitWord{"퍼센트포인트", kPp, "percentage-point"},
+    UnitWord{"%포인트", kPp, "percentage-point"},
+    UnitWord{"%p", kPp, "percentage-point"},
+    UnitWord{"%P", kPp, "percentage-point"},
+    UnitWord{"％p", kPp, "percentage-point"},
+    UnitWord{"퍼센트", kPct, "percent"},
+    UnitWord{"프로", kPct, "percent"},
+    UnitWord{"%", kPct, "percent"},
+    UnitWord{"％", kPct, "percent"},
+    UnitWord{"달러", kMoney, "USD"},
+    UnitWord{"센트", kMoney, "USD", 0.01},
+    UnitWord{"원", kMoney, "KRW"},
+    UnitWord{"엔", kMoney, "JPY"},
+    UnitWord{"위안", kMoney, "CNY"},
+    UnitWord{"유로", kMoney, "EUR"},
+    UnitWord{"파운드", kMoney, "GBP"},
+    UnitWord{"배", kRatio, "ratio"},
+    UnitWord{"킬로미터", kMeasure, "km"},
+    UnitWord{"킬로그램", kMeasure, "kg"},
+    UnitWord{"센티미터", kMeasure, "cm"},
+    UnitWord{"밀리미터", kMeasure, "mm"},
+    UnitWord{"제곱미터", kMeasure, "m2"},
+    UnitWord{"평방미터", kMeasure, "m2"},
+    UnitWord{"제곱킬로미터", kMeasure, "km2"},
+    UnitWord{"평방킬로미터", kMeasure, "km2"},
+    UnitWord{"미터", kMeasure, "m"},
+    UnitWord{"그램", kMeasure, "g"},
+    UnitWord{"톤", kMeasure, "t"},
+    UnitWord{"평", kMeasure, "pyeong"},
+    UnitWord{"헥타르", kMeasure, "ha"},
+    UnitWord{"리터", kMeasure, "l"},
+    UnitWord{"메가와트", kMeasure, "MW"},
+    UnitWord{"기가와트", kMeasure, "GW"},
+    UnitWord{"㎞", kMeasure, "km"},
+    UnitWord{"㎏", kMeasure, "kg"},
+    UnitWord{"㎡", kMeasure, "m2"},
+    UnitWord{"배럴", kMeasure, "bbl"},
+    UnitWord{"인치", kMeasure, "in"},
+    UnitWord{"야드", kMeasure, "yd"},
+    UnitWord{"마일", kMeasure, "mi"},
+    UnitWord{"피트", kMeasure, "ft"},
+    UnitWord{"킬로칼로리", kMeasure, "kcal"},
+    UnitWord{"칼로리", kMeasure, "kcal"},
+    UnitWord{"볼트", kMeasure, "V"},
+    UnitWord{"헥토파스칼", kMeasure, "hPa"},
+    UnitWord{"℃", kMeasure, "degC"},
     UnitWord{"°C", kMeasure, "degC"},
 };
 
@@ -78,19 +101,31 @@ inline constexpr std::array kSpeedUnits = {
 
 // English unit words, matched case-insensitively as whole words.
 inline constexpr std::array kEnglishUnits = {
-    UnitWord{"dollars", kMoney, "USD"},   UnitWord{"dollar", kMoney, "USD"},
-    UnitWord{"dlrs", kMoney, "USD"},      UnitWord{"dlr", kMoney, "USD"},
-    UnitWord{"cents", kMoney, "USD", 0.01}, UnitWord{"won", kMoney, "KRW"},
-    UnitWord{"yen", kMoney, "JPY"},       UnitWord{"yuan", kMoney, "CNY"},
-    UnitWord{"euros", kMoney, "EUR"},     UnitWord{"euro", kMoney, "EUR"},
-    UnitWord{"percent", kPct, "percent"}, UnitWord{"pct", kPct, "percent"},
-    UnitWord{"times", kRatio, "ratio"},   UnitWord{"fold", kRatio, "ratio"},
+    UnitWord{"dollars", kMoney, "USD"},
+    UnitWord{"dollar", kMoney, "USD"},
+    UnitWord{"dlrs", kMoney, "USD"},
+    UnitWord{"dlr", kMoney, "USD"},
+    UnitWord{"cents", kMoney, "USD", 0.01},
+    UnitWord{"won", kMoney, "KRW"},
+    UnitWord{"yen", kMoney, "JPY"},
+    UnitWord{"yuan", kMoney, "CNY"},
+    UnitWord{"euros", kMoney, "EUR"},
+    UnitWord{"euro", kMoney, "EUR"},
+    UnitWord{"percent", kPct, "percent"},
+    UnitWord{"pct", kPct, "percent"},
+    UnitWord{"times", kRatio, "ratio"},
+    UnitWord{"fold", kRatio, "ratio"},
     UnitWord{"points", kPp, "percentage-point"},
-    UnitWord{"miles", kMeasure, "mi"},    UnitWord{"mile", kMeasure, "mi"},
-    UnitWord{"kilometres", kMeasure, "km"}, UnitWord{"kilometers", kMeasure, "km"},
-    UnitWord{"metres", kMeasure, "m"},    UnitWord{"meters", kMeasure, "m"},
-    UnitWord{"tonnes", kMeasure, "t"},    UnitWord{"tons", kMeasure, "t"},
-    UnitWord{"volts", kMeasure, "V"},     UnitWord{"barrels", kMeasure, "bbl"},
+    UnitWord{"miles", kMeasure, "mi"},
+    UnitWord{"mile", kMeasure, "mi"},
+    UnitWord{"kilometres", kMeasure, "km"},
+    UnitWord{"kilometers", kMeasure, "km"},
+    UnitWord{"metres", kMeasure, "m"},
+    UnitWord{"meters", kMeasure, "m"},
+    UnitWord{"tonnes", kMeasure, "t"},
+    UnitWord{"tons", kMeasure, "t"},
+    UnitWord{"volts", kMeasure, "V"},
+    UnitWord{"barrels", kMeasure, "bbl"},
 };
 
 struct Scale {
@@ -99,29 +134,26 @@ struct Scale {
 };
 
 inline constexpr std::array kEnglishScales = {
-    Scale{"thousand", 1e3}, Scale{"million", 1e6}, Scale{"billion", 1e9}, Scale{"trillion", 1e12},
-    Scale{"mln", 1e6},      Scale{"bln", 1e9},     Scale{"bn", 1e9},      Scale{"mn", 1e6},
-    Scale{"tn", 1e12},      Scale{"trn", 1e12},
+    Scale{"thousand", 1e3}, Scale{"million", 1e6}, Scale{"billion", 1e9}, Scale{"trillion", 1e12}, Scale{"mln", 1e6},
+    Scale{"bln", 1e9},      Scale{"bn", 1e9},      Scale{"mn", 1e6},      Scale{"tn", 1e12},       Scale{"trn", 1e12},
 };
 
 // Date units: a number before them is a date or a time (a mention, not a figure). Prefix match:
 // 년 covers 년대, 년간, 년도; 시 covers 시간.
-inline constexpr std::string_view kDateUnits[] = {"년", "월", "일", "시", "분기", "분", "초", "개월",
+inline constexpr std::string_view kDateUnits[] = {"년",   "월",   "일",   "시", "분기", "분", "초",   "개월",
                                                   "주년", "주간", "주일", "주", "세기", "박", "학기", "개년"};
 
 // Particles, copulas and qualifiers that may follow a unit inside the same word.
 inline constexpr std::string_view kTails[] = {
-    "에서부터", "으로부터", "이었지만", "이라고", "이라며", "이라는", "에서는", "에서도", "으로는",
-    "으로도",   "으로서",   "까지는",   "에게는", "에서의", "이었다", "이었고", "입니다", "이지만",
-    "에서만",   "이라도",   "에서",     "에게",   "부터",   "까지",   "마다",   "조차",   "마저",
-    "처럼",     "보다",     "으로",     "라고",   "라는",   "에는",   "에도",   "에의",   "와는",
-    "과는",     "로는",     "로도",     "로서",   "이나",   "이며",   "이고",   "이다",   "이란",
-    "였다",     "였고",     "인데",     "이면",   "이니",   "라도",   "인가",   "밖에",   "이상",
-    "이하",     "미만",     "초과",     "가량",   "정도",   "안팎",   "내외",   "남짓",   "짜리",
-    "씩이나",   "이던",     "였던",     "만에",   "뿐",     "인",     "이",     "가",     "을",
-    "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
-    "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
-    "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",   "간에",
+    "에서부터", "으로부터", "이었지만", "이라고", "이라며", "이라는", "에서는", "에서도", "으로는", "으로도", "으로서",
+    "까지는",   "에게는",   "에서의",   "이었다", "이었고", "입니다", "이지만", "에서만", "이라도", "에서",   "에게",
+    "부터",     "까지",     "마다",     "조차",   "마저",   "처럼",   "보다",   "으로",   "라고",   "라는",   "에는",
+    "에도",     "에의",     "와는",     "과는",   "로는",   "로도",   "로서",   "이나",   "이며",   "이고",   "이다",
+    "이란",     "였다",     "였고",     "인데",   "이면",   "이니",   "라도",   "인가",   "밖에",   "이상",   "이하",
+    "미만",     "초과",     "가량",     "정도",   "안팎",   "내외",   "남짓",   "짜리",   "씩이나", "이던",   "였던",
+    "만에",     "뿐",       "인",       "이",     "가",     "을",     "를",     "은",     "는",     "의",     "에",
+    "와",       "과",       "도",       "로",     "만",     "씩",     "나",     "며",     "고",     "다",     "라",
+    "란",       "께",       "쯤",       "당",     "대",     "여",     "째",     "야",     "간",     "간의",   "간에",
     "동안",     "면",       "뿐인"};
 
 struct TailQualifier {
@@ -157,35 +189,35 @@ inline constexpr std::array kBeforeQualifiers = {
 
 // Words after a number that make it no count: function words, and time words (a date).
 inline constexpr std::string_view kEnglishNonCounted[] = {
-    "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "as", "per",
-    "than", "is", "are", "was", "were", "be", "this", "that", "it", "its", "they", "he", "she", "we", "you",
-    "i", "which", "who", "am", "pm", "vs", "versus", "against", "out", "into", "after", "before", "but",
-    "if", "so",
+    "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "as", "per", "than", "is",
+    "are", "was", "were", "be", "this", "that", "it", "its", "they", "he", "she", "we", "you", "i", "which", "who",
+    "am", "pm", "vs", "versus", "against", "out", "into", "after", "before", "but", "if", "so",
     // Determiners, pronouns and verbs that follow a year or a number in running text (`in 2024
     // all have`, `the 2024 figures they`): the number counts nothing.
-    "all", "both", "each", "have", "has", "had", "will", "would", "could", "should", "can", "also",
-    "only", "when", "while", "then", "there", "their", "these", "those", "them", "not", "said", "says"};
+    "all", "both", "each", "have", "has", "had", "will", "would", "could", "should", "can", "also", "only", "when",
+    "while", "then", "there", "their", "these", "those", "them", "not", "said", "says"};
 
-inline constexpr std::string_view kEnglishTimeWords[] = {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
-    "second", "seconds", "decade", "decades"};
+inline constexpr std::string_view kEnglishTimeWords[] = {"year",   "years",   "month",  "months", "week",   "weeks",
+                                                         "day",    "days",    "hour",   "hours",  "minute", "minutes",
+                                                         "second", "seconds", "decade", "decades"};
 
-inline constexpr std::string_view kMonths[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+inline constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",   "may",      "june",
+                                               "july",    "august",   "september", "october", "november", "december",
+                                               "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+                                               "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
 
 // Time nouns a native numeral makes a span of time (a date mention): 두 달, 한 해, 사흘.
 inline constexpr std::string_view kNativeTimeNouns[] = {"달", "해", "날", "시간", "밤", "낮", "주일", "주", "시"};
 
 // Titles after the surname 한 (`한 의원`, `한 씨`), which is then no numeral.
 inline constexpr std::string_view kTitles[] = {
-    "씨", "의원", "대표", "장관", "감독", "위원장", "총리", "교수", "회장", "후보", "전", "모", "모씨",
-    "부장", "판사", "검사", "원장", "청장", "대사", "총장", "사장", "이사장", "단장", "코치", "변호사", "군", "양"};
+    "씨",   "의원", "대표", "장관", "감독", "위원장", "총리", "교수",   "회장", "후보", "전",     "모", "모씨", "부장",
+    "판사", "검사", "원장", "청장", "대사", "총장",   "사장", "이사장", "단장", "코치", "변호사", "군", "양"};
 
 // Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
-inline constexpr std::string_view kOrdinalDaeNouns[] = {
-    "국회", "대통령", "총선", "대선", "의회", "회장", "총장", "지방선거", "국왕", "교황", "당대표",
-    "사장", "이사장", "위원장"};
+inline constexpr std::string_view kOrdinalDaeNouns[] = {"국회",   "대통령", "총선",     "대선",  "의회",
+                                                        "회장",   "총장",   "지방선거", "국왕",  "교황",
+                                                        "당대표", "사장",   "이사장",   "위원장"};
 
 // The Korean lists of data/figure_lexicon_ko.txt, parsed once.
 struct KoreanFigureWords {

@@ -23,9 +23,7 @@ struct Cp {
 
 inline bool is_ascii_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
-inline int digit_value(char32_t c) {
-  return c >= 0xFF10 ? static_cast<int>(c - 0xFF10) : static_cast<int>(c - '0');
-}
+inline int digit_value(char32_t c) { return c >= 0xFF10 ? static_cast<int>(c - 0xFF10) : static_cast<int>(c - '0'); }
 // Same test as unicode_text.h's is_hangul_syllable, inline: the scanner asks it of every
 // character, where an out-of-line call costs measurable throughput.
 inline bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }

@@ -22,8 +22,8 @@ struct NativeNumeral {
 
 // Native Korean numerals in their adnominal form (before a counter), longest first.
 inline constexpr std::array kNativeAdnominal = {
-    NativeNumeral{"다섯", 5, 5},   NativeNumeral{"여섯", 6, 6}, NativeNumeral{"일곱", 7, 7},
-    NativeNumeral{"여덟", 8, 8},   NativeNumeral{"아홉", 9, 9}, NativeNumeral{"열한", 11, 11},
+    NativeNumeral{"다섯", 5, 5},   NativeNumeral{"여섯", 6, 6},   NativeNumeral{"일곱", 7, 7},
+    NativeNumeral{"여덟", 8, 8},   NativeNumeral{"아홉", 9, 9},   NativeNumeral{"열한", 11, 11},
     NativeNumeral{"열두", 12, 12}, NativeNumeral{"열세", 13, 13}, NativeNumeral{"열네", 14, 14},
     NativeNumeral{"스무", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
     NativeNumeral{"한두", 1, 2},   NativeNumeral{"두세", 2, 3},   NativeNumeral{"서너", 3, 4},
@@ -49,7 +49,7 @@ bool may_start_numeral(char32_t syllable);
 // A Sino-Korean numeral at the start of a Hangul run.
 struct SinoNumeral {
   double value = 0;
-  std::size_t bytes = 0;     // its length in the run
+  std::size_t bytes = 0;  // its length in the run
   int syllables = 0;
   bool small_magnitude = false;  // 십, 백 or 천 in it
   bool big_magnitude = false;    // 만, 억 or 조 in it

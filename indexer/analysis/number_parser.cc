@@ -13,8 +13,10 @@ NumberRead read_plain_number(const SentenceText& s, Pos p) {
   std::size_t n_digits = 0;
   bool too_long = false;
   auto push = [&](char c) {
-    if (n_digits < sizeof digits - 1) digits[n_digits++] = c;
-    else too_long = true;
+    if (n_digits < sizeof digits - 1)
+      digits[n_digits++] = c;
+    else
+      too_long = true;
   };
   Pos q = p;
   int group = 0, int_digits = 0;
@@ -185,7 +187,8 @@ std::optional<Sign> read_sign(const SentenceText& s, Pos p) {
       factor = 1;
       triangle = true;
       break;
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
   const Pos after = p + c.len;
   const Pos number = triangle ? s.skip_spaces(after) : after;
