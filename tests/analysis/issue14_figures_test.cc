@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -174,6 +175,30 @@ TEST(Issue14_FiguresBadInput, ThousandsOfDigits) {
                                   digits + " 평방킬로미터", "0." + digits + "%"}) {
     const FigureExtraction x = extract(text);
     for (const Figure& f : x.figures) EXPECT_LT(f.surface.size(), 40u) << f.surface.substr(0, 40);
+  }
+}
+
+// Random strings of the pieces the new stages read keep the invariants (the extract() helper
+// checks them) and never crash; tools/run-fuzz.sh's fuzz-analysis covers the same with libFuzzer.
+TEST(Issue14_FiguresBadInput, RandomPiecesKeepInvariants) {
+  const std::vector<std::string> pieces = {"0",     "1",        "4",    "9",     ",",      ".",     " ",
+                                           "~",     "-",        "+",    "△",     "▲",      "▽",     "▼",
+                                           "분의",  "분",       "억",   "만",    "천",     "달러",  "원",
+                                           "권",    "m",        "km",   "/s",    "/h",     "hPa",   "평방킬로미터",
+                                           "[",     "]",        "&#",   ";",     "UTC",    "four",  "twenty",
+                                           "-five", "billion",  "dlrs", "cents", "people", "years", "-year",
+                                           "-old",  "Sept",     "한",   "번",    "도",     "명",    "대",
+                                           "여",    "규모",     "심",   "단",    "호기",   "119",   "구조",
+                                           "\xFF",  "\xE3\x81", "\n"};
+  std::mt19937 rng(14);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int n = length(rng);
+    for (int i = 0; i < n; ++i) text += pieces[pick(rng)];
+    SCOPED_TRACE(text);
+    extract(text);
   }
 }
 
