@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "analysis/figure_lexicon.h"
+
 namespace kb::analysis::figures {
 namespace {
 
@@ -59,6 +61,33 @@ std::optional<EnglishNumber> read_english_number(const SentenceText& s, Pos p) {
     n.end = w + 7;
   }
   return n;
+}
+
+std::string lower_word(std::string_view word) {
+  std::string lower;
+  for (char c : word) lower.push_back(to_lower(c));
+  return lower;
+}
+
+bool is_english_unit_or_scale(std::string_view lower) {
+  for (const Scale& sc : kEnglishScales)
+    if (lower == sc.text) return true;
+  for (const UnitWord& u : kEnglishUnits)
+    if (lower == u.text) return true;
+  return lower == "per" || lower == "percentage";
+}
+
+bool is_plural_noun(std::string_view w) {
+  static constexpr std::string_view kIrregular[] = {"people", "men",   "women", "children", "feet",
+                                                    "police", "teeth", "mice",  "cattle",   "personnel"};
+  static constexpr std::string_view kNotPlural[] = {"was",     "has",    "his",     "its",  "this",    "thus",
+                                                    "does",    "less",   "yes",     "plus", "across",  "always",
+                                                    "perhaps", "unless", "besides", "news", "whereas", "towards"};
+  if (contains(kIrregular, w)) return true;
+  if (w.size() < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("ous") || w.ends_with("us") ||
+      w.ends_with("is"))
+    return false;
+  return !contains(kNotPlural, w);
 }
 
 }  // namespace kb::analysis::figures

@@ -248,34 +248,6 @@ class Scanner {
     return n.end;
   }
 
-  static std::string lower_word(std::string_view word) {
-    std::string lower;
-    for (char c : word) lower.push_back(to_lower(c));
-    return lower;
-  }
-
-  static bool is_english_unit_or_scale(std::string_view lower) {
-    for (const Scale& sc : kEnglishScales)
-      if (lower == sc.text) return true;
-    for (const UnitWord& u : kEnglishUnits)
-      if (lower == u.text) return true;
-    return lower == "per" || lower == "percentage";
-  }
-
-  // A plural noun by its ending, or one of the common irregular plurals.
-  static bool is_plural_noun(std::string_view w) {
-    static constexpr std::string_view kIrregular[] = {"people", "men",   "women", "children", "feet",
-                                                      "police", "teeth", "mice",  "cattle",   "personnel"};
-    static constexpr std::string_view kNotPlural[] = {"was",     "has",    "his",     "its",  "this",    "thus",
-                                                      "does",    "less",   "yes",     "plus", "across",  "always",
-                                                      "perhaps", "unless", "besides", "news", "whereas", "towards"};
-    if (contains(kIrregular, w)) return true;
-    if (w.size() < 3 || !w.ends_with('s') || w.ends_with("ss") || w.ends_with("ous") || w.ends_with("us") ||
-        w.ends_with("is"))
-      return false;
-    return !contains(kNotPlural, w);
-  }
-
   Pos on_currency_symbol(Pos p, Cp c) {
     std::string_view iso = "USD";
     if (c.cp == 0x20A9 || c.cp == 0xFFE6)

@@ -125,6 +125,15 @@ TEST(Issue14_FigureStages, EnglishNumberWords) {
     EXPECT_FALSE(read_english_number(whole(no), 0).has_value()) << no;
 }
 
+TEST(Issue14_FigureStages, EnglishWordsAfterANumberWord) {
+  for (const char* w : {"people", "passengers", "feet", "germans", "brigades"}) EXPECT_TRUE(is_plural_noun(w)) << w;
+  for (const char* w : {"various", "this", "was", "news", "class", "of", "a"}) EXPECT_FALSE(is_plural_noun(w)) << w;
+  for (const char* w : {"billion", "mln", "dlrs", "cents", "percent", "miles"})
+    EXPECT_TRUE(is_english_unit_or_scale(w)) << w;
+  EXPECT_FALSE(is_english_unit_or_scale("people"));
+  EXPECT_EQ(lower_word("Sept"), "sept");
+}
+
 TEST(Issue14_FigureStages, KoreanLexiconIsCompiledIn) {
   const KoreanFigureWords& words = korean_figure_words();
   auto has = [](auto list, std::string_view w) { return std::find(list.begin(), list.end(), w) != list.end(); };
