@@ -312,7 +312,10 @@ class Scanner {
   }
 
   // The core: a number at p (a sign or a digit), its surface starting at `begin` (a currency
-  // prefix may come first), `iso` the currency a prefix gave.
+  // prefix may come first), `iso` the currency a prefix gave. The stages in order: sign →
+  // amount (or a list of small numbers, or junk: a code) → fraction → what the context makes it
+  // (a day after a month, an ordinal after 제, a dotted date) → units, counters, qualifiers →
+  // range → the figure.
   Pos on_number_at(Pos p, Pos begin, std::string_view iso) {
     double sign = 1;
     if (!is_digit(at(p).cp)) {
@@ -331,7 +334,6 @@ class Scanner {
       return junk_end;
     }
     const Amount* amount = &*read.amount;
-    // Glued to letters or more joiners: a code (1e400, 3D, 5G, 010-1234-5678 handled as range).
     Draft d;
     d.begin = begin;
     d.value = sign * amount->value;
