@@ -1,327 +1,23 @@
 #include "analysis/figure_extractor.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "analysis/english_numbers.h"
+#include "analysis/figure_lexicon.h"
+#include "analysis/figure_text.h"
+#include "analysis/korean_numerals.h"
+#include "analysis/number_parser.h"
 
 namespace kb::analysis {
 
-const char* kind_name(FigureKind kind) {
-  switch (kind) {
-    case FigureKind::kMoney: return "money";
-    case FigureKind::kPercent: return "percent";
-    case FigureKind::kPercentagePoint: return "percentage-point";
-    case FigureKind::kRatio: return "ratio";
-    case FigureKind::kCount: return "count";
-    case FigureKind::kMeasure: return "measure";
-    case FigureKind::kNumber: return "number";
-  }
-  return "number";
-}
-
-const char* qualifier_name(Qualifier qualifier) {
-  switch (qualifier) {
-    case Qualifier::kExact: return "exact";
-    case Qualifier::kApprox: return "approx";
-    case Qualifier::kAtLeast: return "at-least";
-    case Qualifier::kAbove: return "above";
-    case Qualifier::kAtMost: return "at-most";
-    case Qualifier::kBelow: return "below";
-    case Qualifier::kRange: return "range";
-  }
-  return "exact";
-}
-
-std::optional<FigureKind> kind_from_name(std::string_view name) {
-  for (auto k : {FigureKind::kMoney, FigureKind::kPercent, FigureKind::kPercentagePoint, FigureKind::kRatio,
-                 FigureKind::kCount, FigureKind::kMeasure, FigureKind::kNumber})
-    if (name == kind_name(k)) return k;
-  return std::nullopt;
-}
-
-std::optional<Qualifier> qualifier_from_name(std::string_view name) {
-  for (auto q : {Qualifier::kExact, Qualifier::kApprox, Qualifier::kAtLeast, Qualifier::kAbove, Qualifier::kAtMost,
-                 Qualifier::kBelow, Qualifier::kRange})
-    if (name == qualifier_name(q)) return q;
-  return std::nullopt;
-}
-
-const char* mention_name(MentionKind kind) {
-  switch (kind) {
-    case MentionKind::kDate: return "date";
-    case MentionKind::kOrdinal: return "ordinal";
-    case MentionKind::kRank: return "rank";
-    case MentionKind::kCode: return "code";
-    case MentionKind::kIdiom: return "idiom";
-  }
-  return "code";
-}
-
 namespace {
 
-using Pos = std::uint32_t;
+using namespace figures;
 
-// ---------------------------------------------------------------------------------------------
-// Lexicon. Each table is small and searched linearly at a number's end only, which is rare
-// enough in text not to matter for speed.
-
-struct UnitWord {
-  std::string_view text;
-  FigureKind kind;
-  std::string_view unit;
-};
-
-constexpr FigureKind kMoney = FigureKind::kMoney;
-constexpr FigureKind kPct = FigureKind::kPercent;
-constexpr FigureKind kPp = FigureKind::kPercentagePoint;
-constexpr FigureKind kRatio = FigureKind::kRatio;
-constexpr FigureKind kMeasure = FigureKind::kMeasure;
-
-// Units written right after a Korean-style number (glued or after one space).
-constexpr std::array kKoreanUnits = {
-    UnitWord{"퍼센트포인트", kPp, "percentage-point"}, UnitWord{"%포인트", kPp, "percentage-point"},
-    UnitWord{"%p", kPp, "percentage-point"},          UnitWord{"%P", kPp, "percentage-point"},
-    UnitWord{"％p", kPp, "percentage-point"},         UnitWord{"퍼센트", kPct, "percent"},
-    UnitWord{"프로", kPct, "percent"},                UnitWord{"%", kPct, "percent"},
-    UnitWord{"％", kPct, "percent"},                  UnitWord{"달러", kMoney, "USD"},
-    UnitWord{"원", kMoney, "KRW"},                    UnitWord{"엔", kMoney, "JPY"},
-    UnitWord{"위안", kMoney, "CNY"},                  UnitWord{"유로", kMoney, "EUR"},
-    UnitWord{"파운드", kMoney, "GBP"},                UnitWord{"배", kRatio, "ratio"},
-    UnitWord{"킬로미터", kMeasure, "km"},             UnitWord{"킬로그램", kMeasure, "kg"},
-    UnitWord{"센티미터", kMeasure, "cm"},             UnitWord{"밀리미터", kMeasure, "mm"},
-    UnitWord{"제곱미터", kMeasure, "m2"},             UnitWord{"미터", kMeasure, "m"},
-    UnitWord{"그램", kMeasure, "g"},                  UnitWord{"톤", kMeasure, "t"},
-    UnitWord{"평", kMeasure, "pyeong"},               UnitWord{"헥타르", kMeasure, "ha"},
-    UnitWord{"리터", kMeasure, "l"},                  UnitWord{"메가와트", kMeasure, "MW"},
-    UnitWord{"기가와트", kMeasure, "GW"},             UnitWord{"㎞", kMeasure, "km"},
-    UnitWord{"㎏", kMeasure, "kg"},                   UnitWord{"㎡", kMeasure, "m2"},
-    UnitWord{"배럴", kMeasure, "bbl"},                UnitWord{"인치", kMeasure, "in"},                 UnitWord{"야드", kMeasure, "yd"},
-    UnitWord{"마일", kMeasure, "mi"},                 UnitWord{"피트", kMeasure, "ft"},
-    UnitWord{"킬로칼로리", kMeasure, "kcal"},         UnitWord{"칼로리", kMeasure, "kcal"},
-    UnitWord{"℃", kMeasure, "degC"},                  UnitWord{"°C", kMeasure, "degC"},
-};
-
-// Latin unit symbols glued to or after a number; matched case-sensitively and as whole words.
-constexpr std::array kLatinUnits = {
-    UnitWord{"km", kMeasure, "km"}, UnitWord{"cm", kMeasure, "cm"},   UnitWord{"mm", kMeasure, "mm"},
-    UnitWord{"kg", kMeasure, "kg"}, UnitWord{"m", kMeasure, "m"},     UnitWord{"g", kMeasure, "g"},
-    UnitWord{"t", kMeasure, "t"},   UnitWord{"ha", kMeasure, "ha"},   UnitWord{"m2", kMeasure, "m2"},
-    UnitWord{"l", kMeasure, "l"},   UnitWord{"kWh", kMeasure, "kWh"}, UnitWord{"MW", kMeasure, "MW"},
-    UnitWord{"GW", kMeasure, "GW"}, UnitWord{"GB", kMeasure, "GB"},   UnitWord{"TB", kMeasure, "TB"},
-    UnitWord{"kcal", kMeasure, "kcal"}, UnitWord{"mg", kMeasure, "mg"}, UnitWord{"ml", kMeasure, "ml"},
-    UnitWord{"cc", kMeasure, "cc"}, UnitWord{"kW", kMeasure, "kW"},   UnitWord{"mAh", kMeasure, "mAh"},
-    UnitWord{"GHz", kMeasure, "GHz"}, UnitWord{"MB", kMeasure, "MB"},
-    UnitWord{"USD", kMoney, "USD"}, UnitWord{"KRW", kMoney, "KRW"},   UnitWord{"EUR", kMoney, "EUR"},
-    UnitWord{"JPY", kMoney, "JPY"}, UnitWord{"CNY", kMoney, "CNY"},   UnitWord{"GBP", kMoney, "GBP"},
-};
-
-// English unit words, matched case-insensitively as whole words.
-constexpr std::array kEnglishUnits = {
-    UnitWord{"dollars", kMoney, "USD"}, UnitWord{"dollar", kMoney, "USD"},   UnitWord{"dlrs", kMoney, "USD"},
-    UnitWord{"dlr", kMoney, "USD"},     UnitWord{"won", kMoney, "KRW"},      UnitWord{"yen", kMoney, "JPY"},
-    UnitWord{"yuan", kMoney, "CNY"},    UnitWord{"euros", kMoney, "EUR"},    UnitWord{"euro", kMoney, "EUR"},
-    UnitWord{"percent", kPct, "percent"}, UnitWord{"pct", kPct, "percent"},  UnitWord{"times", kRatio, "ratio"},
-    UnitWord{"fold", kRatio, "ratio"},  UnitWord{"points", kPp, "percentage-point"},
-};
-
-struct Scale {
-  std::string_view text;
-  double factor;
-};
-
-constexpr std::array kEnglishScales = {
-    Scale{"thousand", 1e3}, Scale{"million", 1e6}, Scale{"billion", 1e9}, Scale{"trillion", 1e12},
-    Scale{"mln", 1e6},      Scale{"bln", 1e9},     Scale{"bn", 1e9},      Scale{"mn", 1e6},
-    Scale{"tn", 1e12},      Scale{"trn", 1e12},
-};
-
-// Counters that make a count of the number before them (glued, or after one space).
-constexpr std::string_view kCounters[] = {
-    "개국", "개사", "개소", "개", "명", "건", "장", "곳", "대", "가지", "편", "회", "번", "차례", "사람",
-    "마리", "권", "벌", "잔", "병", "채", "척", "쌍", "켤레", "그루", "송이", "군데", "가구", "세", "살",
-    "점", "표", "골", "승", "패", "곡", "층", "인", "석", "타", "종", "알", "통", "쪽", "페이지", "단계",
-    "라운드", "경기", "부", "기", "세대", "박자", "부작", "인승", "인조", "인분", "세트", "종목", "인방", "화소", "자리", "갑", "폭", "덩이", "방", "개비", "조각", "모금", "판", "봉지", "호", "강", "동", "포인트", "마디", "줄", "자", "필지", "가정", "팀"};
-
-// Counters a native numeral may carry glued (`한개`, `두명`); kept short because `세대`, `한국`
-// and `두부` read as words, not counts.
-constexpr std::string_view kGluedNativeCounters[] = {
-    "개국", "개", "명", "번", "마리", "사람", "가지", "곳", "군데", "차례", "잔", "쌍", "줄", "마디", "회",
-    "표", "살", "분"};
-
-// Units that make a number a date or time (mentions, not figures). Prefix match: 년 covers 년대,
-// 년간, 년도; 시 covers 시간.
-constexpr std::string_view kDateUnits[] = {"년", "월", "일", "시", "분기", "분", "초", "개월",
-                                                          "주년", "주간", "주일", "주", "세기", "박", "학기", "개년"};
-
-// Particles, copulas and qualifiers that may follow a unit inside the same word.
-constexpr std::string_view kTails[] = {
-    "에서부터", "으로부터", "이었지만", "이라고", "이라며", "이라는", "에서는", "에서도", "으로는",
-    "으로도",   "으로서",   "까지는",   "에게는", "에서의", "이었다", "이었고", "입니다", "이지만",
-    "에서만",   "이라도",   "에서",     "에게",   "부터",   "까지",   "마다",   "조차",   "마저",
-    "처럼",     "보다",     "으로",     "라고",   "라는",   "에는",   "에도",   "에의",   "와는",
-    "과는",     "로는",     "로도",     "로서",   "이나",   "이며",   "이고",   "이다",   "이란",
-    "였다",     "였고",     "인데",     "이면",   "이니",   "라도",   "인가",   "밖에",   "이상",
-    "이하",     "미만",     "초과",     "가량",   "정도",   "안팎",   "내외",   "남짓",   "짜리",
-    "씩이나",   "이던",     "였던",     "만에",   "뿐",     "인",     "이",     "가",     "을",
-    "를",       "은",       "는",       "의",     "에",     "와",     "과",     "도",     "로",
-    "만",       "씩",       "나",       "며",     "고",     "다",     "라",     "란",     "께",
-    "쯤",       "당",       "대",       "여",     "째",     "야",     "간",     "간의",
-    "간에",     "동안",   "면",     "뿐인"};
-
-struct TailQualifier {
-  std::string_view text;
-  Qualifier qualifier;
-};
-
-// Qualifiers after a figure (glued or after one space).
-constexpr std::array kAfterQualifiers = {
-    TailQualifier{"이상", Qualifier::kAtLeast}, TailQualifier{"이하", Qualifier::kAtMost},
-    TailQualifier{"미만", Qualifier::kBelow},   TailQualifier{"초과", Qualifier::kAbove},
-    TailQualifier{"넘는", Qualifier::kAbove},   TailQualifier{"넘게", Qualifier::kAbove},
-    TailQualifier{"가량", Qualifier::kApprox},  TailQualifier{"정도", Qualifier::kApprox},
-    TailQualifier{"안팎", Qualifier::kApprox},  TailQualifier{"내외", Qualifier::kApprox},
-    TailQualifier{"남짓", Qualifier::kApprox},  TailQualifier{"쯤", Qualifier::kApprox},
-    TailQualifier{"대", Qualifier::kApprox},
-};
-
-// Qualifier words before a figure. English ones are lower case and may be two words.
-constexpr std::array kBeforeQualifiers = {
-    TailQualifier{"약", Qualifier::kApprox},           TailQualifier{"대략", Qualifier::kApprox},
-    TailQualifier{"최소", Qualifier::kAtLeast},        TailQualifier{"최대", Qualifier::kAtMost},
-    TailQualifier{"about", Qualifier::kApprox},        TailQualifier{"around", Qualifier::kApprox},
-    TailQualifier{"roughly", Qualifier::kApprox},      TailQualifier{"nearly", Qualifier::kApprox},
-    TailQualifier{"almost", Qualifier::kApprox},       TailQualifier{"approximately", Qualifier::kApprox},
-    TailQualifier{"some", Qualifier::kApprox},         TailQualifier{"over", Qualifier::kAbove},
-    TailQualifier{"more than", Qualifier::kAbove},     TailQualifier{"above", Qualifier::kAbove},
-    TailQualifier{"at least", Qualifier::kAtLeast},    TailQualifier{"up to", Qualifier::kAtMost},
-    TailQualifier{"at most", Qualifier::kAtMost},      TailQualifier{"less than", Qualifier::kBelow},
-    TailQualifier{"fewer than", Qualifier::kBelow},    TailQualifier{"under", Qualifier::kBelow},
-    TailQualifier{"below", Qualifier::kBelow},
-};
-
-// Words after a number that make it no count: function words, and time words (a date).
-constexpr std::string_view kEnglishNonCounted[] = {
-    "of", "in", "on", "at", "to", "and", "or", "the", "a", "an", "for", "from", "by", "with", "as", "per",
-    "than", "is", "are", "was", "were", "be", "this", "that", "it", "its", "they", "he", "she", "we", "you",
-    "i", "which", "who", "am", "pm", "vs", "versus", "against", "out", "into", "after", "before", "but",
-    "if", "so",
-    // Determiners, pronouns and verbs that follow a year or a number in running text (`in 2024
-    // all have`, `the 2024 figures they`): the number counts nothing.
-    "all", "both", "each", "have", "has", "had", "will", "would", "could", "should", "can", "also",
-    "only", "when", "while", "then", "there", "their", "these", "those", "them", "not", "said", "says"};
-
-constexpr std::string_view kEnglishTimeWords[] = {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes",
-    "second", "seconds", "decade", "decades"};
-
-constexpr std::string_view kMonths[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-
-// Time nouns a native numeral makes a span of time (a date mention): 두 달, 한 해, 사흘.
-constexpr std::string_view kNativeTimeNouns[] = {"달", "해", "날", "시간", "밤", "낮", "주일", "주", "시"};
-
-// Titles after the surname 한 (`한 의원`, `한 씨`), which is then no numeral.
-constexpr std::string_view kTitles[] = {
-    "씨", "의원", "대표", "장관", "감독", "위원장", "총리", "교수", "회장", "후보", "전", "모", "모씨",
-    "부장", "판사", "검사", "원장", "청장", "대사", "총장", "사장", "이사장", "단장", "코치", "변호사", "군", "양"};
-
-// Nouns after a glued number that make it the name of one of a series (an ordinal): 1호선,
-// 22사단, 2학년, 5공화국, 형사 3단독.
-constexpr std::string_view kOrdinalNouns[] = {
-    "호선", "사단", "학년", "공화국", "관구", "구역", "지구", "단독", "함대", "대대", "연대", "여단", "군단",
-    "학기", "회계연도", "기생", "회차", "학번", "번지", "번길", "회말", "회초"};
-
-// Words after `N대` that make it an ordinal (the 22nd National Assembly), not a count of 22.
-constexpr std::string_view kOrdinalDaeNouns[] = {
-    "국회", "대통령", "총선", "대선", "의회", "회장", "총장", "지방선거", "국왕", "교황", "당대표",
-    "사장", "이사장", "위원장"};
-
-struct NativeNumeral {
-  std::string_view text;
-  double value;
-  double high;  // > value for 한두, 두세, 서너
-};
-
-// Native Korean numerals in their adnominal form (before a counter), longest first.
-constexpr std::array kNativeAdnominal = {
-    NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6}, NativeNumeral{"일곱", 7, 7},
-    NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9}, NativeNumeral{"열한", 11, 11},
-    NativeNumeral{"열두", 12, 12}, NativeNumeral{"열세", 13, 13}, NativeNumeral{"열네", 14, 14},
-    NativeNumeral{"스무", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
-    NativeNumeral{"한두", 1, 2}, NativeNumeral{"두세", 2, 3},   NativeNumeral{"서너", 3, 4},
-    NativeNumeral{"두어", 2, 3},
-    NativeNumeral{"한", 1, 1},   NativeNumeral{"두", 2, 2},     NativeNumeral{"세", 3, 3},
-    NativeNumeral{"네", 4, 4},   NativeNumeral{"석", 3, 3},     NativeNumeral{"넉", 4, 4},
-    NativeNumeral{"열", 10, 10}, NativeNumeral{"쉰", 50, 50},
-};
-
-// Native numerals standing as nouns (`하나의`, `둘은`).
-constexpr std::array kNativeNouns = {
-    NativeNumeral{"하나", 1, 1}, NativeNumeral{"다섯", 5, 5}, NativeNumeral{"여섯", 6, 6},
-    NativeNumeral{"일곱", 7, 7}, NativeNumeral{"여덟", 8, 8}, NativeNumeral{"아홉", 9, 9},
-    NativeNumeral{"둘", 2, 2},   NativeNumeral{"셋", 3, 3},   NativeNumeral{"넷", 4, 4},
-    NativeNumeral{"스물", 20, 20}, NativeNumeral{"서른", 30, 30}, NativeNumeral{"마흔", 40, 40},
-    NativeNumeral{"예순", 60, 60}, NativeNumeral{"일흔", 70, 70}, NativeNumeral{"여든", 80, 80},
-    NativeNumeral{"아흔", 90, 90},
-};
-
-// ---------------------------------------------------------------------------------------------
-// Code points.
-
-struct Cp {
-  char32_t cp = 0;
-  Pos len = 0;  // 0 at the end of the range
-};
-
-bool is_ascii_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_digit(char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); }
-int digit_value(char32_t c) { return c >= 0xFF10 ? static_cast<int>(c - 0xFF10) : static_cast<int>(c - '0'); }
-bool is_hangul(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
-bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000; }
-bool is_word_char(char32_t c) { return is_ascii_letter(c) || is_digit(c) || is_hangul(c) || c == '_'; }
-
-char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (to_lower(a[i]) != to_lower(b[i])) return false;
-  return true;
-}
-
-// `t` starts with `w`; a byte loop, because the lexicon loops below compare many short words
-// that mostly differ in their second byte, where a memcmp call costs more than the comparison.
-inline bool has_prefix(std::string_view t, std::string_view w) {
-  if (w.size() > t.size()) return false;
-  for (std::size_t i = 0; i < w.size(); ++i)
-    if (t[i] != w[i]) return false;
-  return true;
-}
-
-template <typename Array>
-bool contains(const Array& words, std::string_view w) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
-// True when a Hangul word starting with `syllable` may be a numeral, an ordinal (첫, 제) or the
-// start of one; most words are rejected here without further work.
-bool may_start_numeral(char32_t syllable) {
-  static constexpr std::u32string_view kStarts = U"첫제하다여일아열스서마쉰예한두세네석넉둘셋넷이삼사오육칠팔구십백천만억조";
-  // A bit per Hangul syllable, built once: this runs for every Hangul word of the text.
-  static const std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> kTable = [] {
-    std::array<std::uint64_t, (0xD7A4 - 0xAC00 + 63) / 64> t{};
-    for (char32_t c : kStarts) t[(c - 0xAC00) / 64] |= std::uint64_t{1} << ((c - 0xAC00) % 64);
-    return t;
-  }();
-  if (syllable < 0xAC00 || syllable > 0xD7A3) return false;
-  return (kTable[(syllable - 0xAC00) / 64] >> ((syllable - 0xAC00) % 64)) & 1;
-}
-
-// A figure under construction.
 struct Draft {
   Pos begin = 0;
   Pos end = 0;
@@ -334,14 +30,6 @@ struct Draft {
   Qualifier qualifier = Qualifier::kExact;
 };
 
-struct Amount {
-  double value = 0;
-  Pos end = 0;
-  bool plain_integer = false;  // digits only, no separator, decimal or magnitude
-  int int_digits = 0;
-};
-
-// Scans one text. Holds the output and the sentence being scanned; lives for one extract() call.
 class Scanner {
  public:
   Scanner(std::string_view text, FigureExtraction& out) : text_(text), out_(out) {}
@@ -358,77 +46,19 @@ class Scanner {
 
  private:
   // -------------------------------------------------------------------------------------------
-  // Low-level reading, never past limit_.
+  // Reading the current sentence (figure_text.h), never past limit_.
 
-  Cp at(Pos p) const {
-    if (p >= limit_) return {};
-    const auto b = static_cast<unsigned char>(text_[p]);
-    if (b < 0x80) return {b, 1};
-    Pos len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-    if (len == 1 || p + len > limit_) return {0xFFFD, 1};
-    char32_t cp = b & (0x3F >> (len - 1));
-    for (Pos i = 1; i < len; ++i) {
-      const auto c = static_cast<unsigned char>(text_[p + i]);
-      if ((c & 0xC0) != 0x80) return {0xFFFD, 1};
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    return {cp, len};
-  }
-
-  // The code point ending just before p (within the sentence).
-  Cp before(Pos p) const {
-    if (p <= sentence_begin_) return {};
-    Pos q = p - 1;
-    while (q > sentence_begin_ && (static_cast<unsigned char>(text_[q]) & 0xC0) == 0x80 && p - q < 4) --q;
-    Cp c = at(q);
-    if (q + c.len != p) return {0xFFFD, 1};
-    return c;
-  }
-
-  bool starts(Pos p, std::string_view lit) const {
-    return p + lit.size() <= limit_ && text_.compare(p, lit.size(), lit) == 0;
-  }
-
-  Pos skip_spaces(Pos p, int max = 1) const {
-    for (int i = 0; i < max; ++i) {
-      Cp c = at(p);
-      if (!is_space(c.cp)) break;
-      p += c.len;
-    }
-    return p;
-  }
-
-  Pos hangul_run_end(Pos p) const {
-    for (Cp c = at(p); is_hangul(c.cp); c = at(p)) p += c.len;
-    return p;
-  }
-
-  Pos latin_word_end(Pos p) const {
-    while (p < limit_ && is_ascii_letter(static_cast<unsigned char>(text_[p]))) ++p;
-    return p;
-  }
-
-  // End of a run of letters, digits and inner - _ . / : joining them (codes, URLs, versions).
-  Pos code_run_end(Pos p) const {
-    for (;;) {
-      Cp c = at(p);
-      if (is_word_char(c.cp) && !is_hangul(c.cp)) {
-        p += c.len;
-        continue;
-      }
-      if (c.cp == '-' || c.cp == '_' || c.cp == '.' || c.cp == '/' || c.cp == ':' || c.cp == '=' || c.cp == '?' ||
-          c.cp == '&' || c.cp == '%' || c.cp == '#') {
-        Cp n = at(p + 1);
-        if (is_word_char(n.cp) && !is_hangul(n.cp)) {
-          p += 1;
-          continue;
-        }
-      }
-      return p;
-    }
-  }
-
+  SentenceText sent() const { return SentenceText(text_, sentence_begin_, limit_); }
+  Cp at(Pos p) const { return sent().at(p); }
+  Cp before(Pos p) const { return sent().before(p); }
+  bool starts(Pos p, std::string_view lit) const { return sent().starts(p, lit); }
+  Pos skip_spaces(Pos p) const { return sent().skip_spaces(p); }
+  Pos hangul_run_end(Pos p) const { return sent().hangul_run_end(p); }
+  Pos latin_word_end(Pos p) const { return sent().latin_word_end(p); }
+  Pos code_run_end(Pos p) const { return sent().code_run_end(p); }
   std::string_view slice(Pos b, Pos e) const { return text_.substr(b, e - b); }
+  std::string_view latin_word(Pos p) const { return sent().latin_word(p); }
+  std::string_view rest(Pos p) const { return sent().rest(p); }
 
   // -------------------------------------------------------------------------------------------
   // Sentences.
@@ -438,13 +68,24 @@ class Scanner {
     for (Pos p = start; p < size; ++p) {
       const char c = text_[p];
       if (c == '\n') return p + 1;
-      if ((c == '.' || c == '?' || c == '!') && p + 1 < size) {
+      if ((c == '.' || c == '?' || c == '!') && p + 1 < size && !(c == '.' && month_abbreviation_before(p))) {
         Pos q = p + 1;
         while (q < size && (text_[q] == '"' || text_[q] == '\'' || text_[q] == ')')) ++q;
         if (q < size && (text_[q] == ' ' || text_[q] == '\t')) return q + 1;
       }
     }
     return size;
+  }
+
+  // `Sept.`, `Aug.`: an abbreviated month before a full stop, which ends no sentence.
+  bool month_abbreviation_before(Pos dot) const {
+    Pos ws = dot;
+    while (ws > 0 && dot - ws < 5 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
+    if (ws == dot || dot - ws > 4 || (ws > 0 && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))))
+      return false;
+    if (text_[ws] < 'A' || text_[ws] > 'Z') return false;
+    const std::string lower = lower_word(text_.substr(ws, dot - ws));
+    return lower != "may" && contains(kMonths, lower);
   }
 
   void scan_sentence(Pos b, Pos e) {
@@ -460,11 +101,10 @@ class Scanner {
       if (c.len == 0) break;
       const Cp prev = before(p);
       const Pos from = p;
-      if (is_digit(c.cp) || ((c.cp == '-' || c.cp == 0x2212) && is_digit(at(p + c.len).cp) &&
-                             !is_word_char(prev.cp) && prev.cp != '-' && prev.cp != '.')) {
+      if (is_digit(c.cp) || (may_be_sign(c.cp) && signed_number_at(p, prev))) {
         p = on_number(p);
-      } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 ||
-                 c.cp == 0xA5 || c.cp == 0xFFE5) {
+      } else if (c.cp == '$' || c.cp == 0x20A9 || c.cp == 0xFFE6 || c.cp == 0x20AC || c.cp == 0xA3 || c.cp == 0xA5 ||
+                 c.cp == 0xFFE5) {
         p = on_currency_symbol(p, c);
       } else if (is_ascii_letter(c.cp)) {
         p = on_latin(p);
@@ -482,159 +122,18 @@ class Scanner {
     }
   }
 
+  static bool may_be_sign(char32_t c) { return c == '-' || c == '+' || c == 0x2212 || (c >= 0x25B2 && c <= 0x25BD); }
+
+  // A sign that belongs to the number after it, not a joiner inside a word or code (`UTC+02`,
+  // `A-1`, `3-2`).
+  bool signed_number_at(Pos p, Cp prev) const {
+    return read_sign(sent(), p).has_value() && !is_word_char(prev.cp) && prev.cp != '-' && prev.cp != '.' &&
+           prev.cp != '+';
+  }
+
   void mention(Pos b, Pos e, MentionKind kind, int year = 0) {
     out_.mentions.push_back(Mention{b, e, kind, year});
     if (year != 0 && sentence_year_ == 0) sentence_year_ = year;
-  }
-
-  // -------------------------------------------------------------------------------------------
-  // Numbers.
-
-  // Digits with optional comma grouping and decimals. nullopt: not a usable number (too many
-  // digits, a version-like 1.2.3); `skip_to` then says where the junk ends.
-  std::optional<Amount> parse_plain(Pos p, Pos& skip_to) const {
-    std::string digits;
-    Pos q = p;
-    int group = 0;
-    bool grouped = false;
-    while (is_digit(at(q).cp)) {
-      digits.push_back(static_cast<char>('0' + digit_value(at(q).cp)));
-      q += at(q).len;
-      ++group;
-    }
-    // Comma groups: only after a first group of 1-3 digits, each of exactly 3 digits.
-    while (group <= 3) {
-      if (at(q).cp != ',') break;
-      Pos r = q + 1;
-      int n = 0;
-      std::string more;
-      while (is_digit(at(r).cp) && n < 4) {
-        more.push_back(static_cast<char>('0' + digit_value(at(r).cp)));
-        r += at(r).len;
-        ++n;
-      }
-      if (n != 3) break;
-      digits += more;
-      q = r;
-      grouped = true;
-    }
-    // 1,2,3,4 or 12,34: commas that are no thousands separators make a list or a code, not a number.
-    if (at(q).cp == ',' && is_digit(at(q + 1).cp)) {
-      skip_to = q;
-      while (is_digit(at(skip_to).cp) || (at(skip_to).cp == ',' && is_digit(at(skip_to + 1).cp))) skip_to += 1;
-      return std::nullopt;
-    }
-    const int int_digits = static_cast<int>(digits.size());
-    bool decimal = false;
-    if (at(q).cp == '.' && is_digit(at(q + 1).cp)) {
-      decimal = true;
-      digits.push_back('.');
-      ++q;
-      while (is_digit(at(q).cp)) {
-        digits.push_back(static_cast<char>('0' + digit_value(at(q).cp)));
-        q += at(q).len;
-      }
-      if (at(q).cp == '.' && is_digit(at(q + 1).cp)) {  // 1.2.3: a version or an address
-        skip_to = code_run_end(q);
-        return std::nullopt;
-      }
-    }
-    std::size_t significant = 0;
-    for (char c : digits)
-      if (c != '.') ++significant;
-    if (int_digits > 15 || significant > 17) {
-      skip_to = code_run_end(q);
-      while (is_digit(at(skip_to).cp) || at(skip_to).cp == ',') skip_to += at(skip_to).len;
-      return std::nullopt;
-    }
-    Amount a;
-    a.value = std::strtod(digits.c_str(), nullptr);
-    a.end = q;
-    a.plain_integer = !grouped && !decimal;
-    a.int_digits = int_digits;
-    if (!std::isfinite(a.value)) {
-      skip_to = q;
-      return std::nullopt;
-    }
-    return a;
-  }
-
-  static double small_magnitude(std::string_view s) {
-    if (s.starts_with("천")) return 1e3;
-    if (s.starts_with("백")) return 1e2;
-    if (s.starts_with("십")) return 1e1;
-    return 0;
-  }
-  static double big_magnitude(std::string_view s) {
-    if (s.starts_with("만")) return 1e4;
-    if (s.starts_with("억")) return 1e8;
-    if (s.starts_with("조")) return 1e12;
-    return 0;
-  }
-
-  // A Korean-style amount: digit groups with 천/백/십 and 만/억/조 (`4천 820만`, `667만5천`,
-  // `1.3만`, `3억5천203만`). A space is crossed only after 만/억/조 and before a smaller group.
-  std::optional<Amount> parse_amount(Pos p, Pos& skip_to) const {
-    auto first = parse_plain(p, skip_to);
-    if (!first) return std::nullopt;
-    double total = 0, group = 0, last_big = 1e300, last_small = 1e300;
-    Amount seg = *first;
-    Amount result = *first;
-    bool any_magnitude = false;
-    for (;;) {
-      double v = seg.value;
-      Pos q = seg.end;
-      const std::string_view rest = text_.substr(q, limit_ - q);
-      const double small = small_magnitude(rest);
-      if (small > 0 && small < last_small) {
-        v *= small;
-        q += 3;
-        last_small = small;
-        any_magnitude = true;
-      }
-      group += v;
-      const double big = big_magnitude(text_.substr(q, limit_ - q));
-      if (big > 0 && big < last_big) {
-        total += group * big;
-        group = 0;
-        last_big = big;
-        last_small = 1e300;
-        q += 3;
-        any_magnitude = true;
-      } else if (small == 0 || big > 0) {
-        // No magnitude after a plain group: the amount ends here.
-        result.end = q;
-        break;
-      }
-      result.end = q;
-      // Continue with a glued group (`667만5천`) or, after a magnitude, one space and a smaller
-      // group: `5만 8200원` (after 만), `4천 820만` (820 < 천, so 4천 820 is one group before 만).
-      Pos next = q;
-      if (!is_digit(at(next).cp) && is_space(at(next).cp) && is_digit(at(next + 1).cp)) ++next;
-      if (!is_digit(at(next).cp)) break;
-      Pos dummy = 0;
-      auto more = parse_plain(next, dummy);
-      if (!more) break;
-      if (next != q) {
-        const std::string_view after = text_.substr(more->end, limit_ - more->end);
-        const double m_small = small_magnitude(after);
-        const double m_big = big_magnitude(after);
-        if (big > 0) {
-          const double scaled = more->value * (m_big > 0 ? m_big : m_small > 0 ? m_small : 1);
-          if (scaled >= last_big) break;
-        } else {
-          if (more->value >= last_small || m_small >= last_small) break;
-        }
-      }
-      seg = *more;
-    }
-    result.value = total + group;
-    result.plain_integer = result.plain_integer && !any_magnitude;
-    if (!std::isfinite(result.value)) {
-      skip_to = result.end;
-      return std::nullopt;
-    }
-    return result;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -667,19 +166,7 @@ class Scanner {
     return best;
   }
 
-  static std::string_view match_list(std::string_view rest, const auto& list) {
-    std::string_view best;
-    for (std::string_view w : list)
-      if (w.size() > best.size() && has_prefix(rest, w)) best = w;
-    return best;
-  }
-
-  // The Latin word at p if it is a whole word (not glued to more letters or digits).
-  std::string_view latin_word(Pos p) const {
-    const Pos e = latin_word_end(p);
-    if (e == p || is_digit(at(e).cp)) return {};
-    return slice(p, e);
-  }
+  static std::string_view match_list(std::string_view rest, const auto& list) { return longest_prefix(rest, list); }
 
   // -------------------------------------------------------------------------------------------
   // Handlers. Each returns the position to continue from.
@@ -698,18 +185,79 @@ class Scanner {
       bool has_digit = false;
       for (Pos i = p; i < e; ++i)
         if (text_[i] >= '0' && text_[i] <= '9') has_digit = true;
-      if (has_digit) mention(p, e, MentionKind::kCode);
-      return e;
+      if (has_digit) {
+        mention(p, e, MentionKind::kCode);
+        return e;
+      }
     }
-    return word_end;
+    // `twenty-five` is joined like a code; a number word all the same.
+    if (const auto n = may_start_english_number(p, word_end) ? read_english_number(sent(), p) : std::nullopt)
+      return std::max(on_english_number(p, *n), word_end);
+    return std::max(e, word_end);
+  }
+
+  // Cheap test before the number-word tables: first letters and lengths of `one` … `ninety`.
+  bool may_start_english_number(Pos p, Pos word_end) const {
+    const Pos n = word_end - p;
+    if (n < 3 || n > 9) return false;
+    const char c = to_lower(text_[p]);
+    return c == 'o' || c == 't' || c == 'f' || c == 's' || c == 'e' || c == 'n' || c == 'd' || c == 'h';
+  }
+
+  // `four billion dlrs`, `three people`, `twenty-five passengers`: a number word is a figure
+  // before a scale, a unit or (within three words) a plural noun; `one of them`, `one big
+  // order` and `four-year` stay words, `two days` is a span of time.
+  Pos on_english_number(Pos p, const EnglishNumber& n) {
+    const Pos w = skip_spaces(n.end);
+    if (w == n.end) return n.end;
+    Draft d;
+    d.begin = p;
+    d.value = d.high = n.value;
+    d.end = n.end;
+    const std::string lower = lower_word(latin_word(w));
+    if (lower.empty()) return n.end;
+    if (is_english_unit_or_scale(lower)) {
+      const Pos r = read_english_unit(d, n.end);
+      if (r == 0) return end_mention_;
+      if (r == kNoUnit || !d.has_unit) return n.end;
+      finish(d);
+      return std::max(r, d.end);
+    }
+    if (n.value == 1) return n.end;  // `one` is mostly a pronoun or an article
+    Pos e = w;
+    for (int i = 0; i < 3; ++i) {
+      const std::string_view word = latin_word(e);
+      const std::string l = lower_word(word);
+      if (l.empty() || contains(kEnglishNonCounted, l) || contains(kMonths, l)) return n.end;
+      const Pos word_end = e + static_cast<Pos>(word.size());
+      if (contains(kEnglishTimeWords, l)) {
+        mention(p, word_end, MentionKind::kDate);
+        return word_end;
+      }
+      if (is_plural_noun(l)) {
+        set_count(d, slice(w, word_end));
+        d.end = word_end;
+        read_after_qualifier(d, d.end);
+        finish(d);
+        return d.end;
+      }
+      const Pos next = skip_spaces(word_end);
+      if (next == word_end) return n.end;
+      e = next;
+    }
+    return n.end;
   }
 
   Pos on_currency_symbol(Pos p, Cp c) {
     std::string_view iso = "USD";
-    if (c.cp == 0x20A9 || c.cp == 0xFFE6) iso = "KRW";
-    else if (c.cp == 0x20AC) iso = "EUR";
-    else if (c.cp == 0xA3) iso = "GBP";
-    else if (c.cp == 0xA5 || c.cp == 0xFFE5) iso = "JPY";
+    if (c.cp == 0x20A9 || c.cp == 0xFFE6)
+      iso = "KRW";
+    else if (c.cp == 0x20AC)
+      iso = "EUR";
+    else if (c.cp == 0xA3)
+      iso = "GBP";
+    else if (c.cp == 0xA5 || c.cp == 0xFFE5)
+      iso = "JPY";
     const Pos n = skip_spaces(p + c.len);
     if (!is_digit(at(n).cp)) return p + c.len;
     Pos begin = p;
@@ -721,6 +269,23 @@ class Scanner {
 
   Pos on_number(Pos p) {
     const Cp prev = before(p);
+    // A numeric character reference left in the text (`&#44419;`): no number.
+    if (prev.cp == '#' && p >= sentence_begin_ + 2 && text_[p - 2] == '&') {
+      Pos e = p;
+      while (is_digit(at(e).cp)) e += at(e).len;
+      if (at(e).cp == ';') ++e;
+      mention(p - 2, e, MentionKind::kCode);
+      return e;
+    }
+    // A footnote marker `[1]`, `[17]`: no number.
+    if (prev.cp == '[') {
+      Pos e = p;
+      while (is_digit(at(e).cp) && e - p < 4) e += at(e).len;
+      if (at(e).cp == ']') {
+        mention(p, e, MentionKind::kCode);
+        return e + 1;
+      }
+    }
     // Glued to letters or to a joiner after letters: part of a code (COVID-19, A-1, v2).
     if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
         ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || prev.cp == '.') {
@@ -747,27 +312,52 @@ class Scanner {
   }
 
   // The core: a number at p (a sign or a digit), its surface starting at `begin` (a currency
-  // prefix may come first), `iso` the currency a prefix gave.
+  // prefix may come first), `iso` the currency a prefix gave. The stages in order: sign →
+  // amount (or a list of small numbers, or junk: a code) → fraction → what the context makes it
+  // (a day after a month, an ordinal after 제, a dotted date) → units, counters, qualifiers →
+  // range → the figure.
   Pos on_number_at(Pos p, Pos begin, std::string_view iso) {
-    bool negative = false;
+    double sign = 1;
     if (!is_digit(at(p).cp)) {
-      negative = true;
-      p += at(p).len;
+      const std::optional<Sign> sg = read_sign(sent(), p);
+      if (!sg) return p + std::max<Pos>(at(p).len, 1);
+      sign = sg->factor;
+      p = sg->number;
     }
-    Pos skip_to = p + 1;
-    auto amount = parse_amount(p, skip_to);
-    if (!amount) {
-      mention(begin, std::max(skip_to, p + 1), MentionKind::kCode);
-      return std::max(skip_to, p + 1);
+    const NumberRead read = read_korean_amount(sent(), p);
+    if (!read.amount && begin == p) {
+      if (const Pos e = small_number_list(p); e != 0) return e;
     }
-    // Glued to letters or more joiners: a code (1e400, 3D, 5G, 010-1234-5678 handled as range).
+    if (!read.amount) {
+      const Pos junk_end = std::max(read.junk_end, p + 1);
+      mention(begin, junk_end, MentionKind::kCode);
+      return junk_end;
+    }
+    const Amount* amount = &*read.amount;
     Draft d;
     d.begin = begin;
-    d.value = negative ? -amount->value : amount->value;
+    d.value = sign * amount->value;
     d.end = amount->end;
     if (!iso.empty()) set_unit(d, FigureKind::kMoney, iso);
 
     const Pos after = amount->end;
+    // `4분의 1`: a fraction; a zero denominator makes the whole no number.
+    if (const std::optional<Fraction> fraction = read_fraction(sent(), *amount)) {
+      if (fraction->zero_denominator) {
+        mention(begin, fraction->end, MentionKind::kCode);
+        return fraction->end;
+      }
+      d.value = sign * fraction->value;
+      d.end = fraction->end;
+      read_after_qualifier(d, d.end);
+      finish(d);
+      return d.end;
+    }
+    // `September 14 poisonings`: a month before the number makes it a day.
+    if (iso.empty() && p == begin && month_before(begin)) {
+      record(begin, after, MentionKind::kDate);
+      return end_mention_;
+    }
     // Prefix 제: an ordinal (제44대, 제 16호).
     if (is_ordinal_je(begin)) {
       Pos e = hangul_run_end(after);
@@ -775,7 +365,7 @@ class Scanner {
       return e;
     }
     // `4·19`, `5ㆍ18`, `8.15 광복절`: a month and a day naming an event, a date.
-    if (iso.empty() && !negative) {
+    if (iso.empty() && sign > 0 && p == begin) {
       if (const Pos de = dotted_date_end(p, after); de != 0) {
         record(begin, de, MentionKind::kDate);
         return end_mention_;
@@ -825,18 +415,78 @@ class Scanner {
       return 0;
     }
     if (sep.cp != '.' || after != e + 1 + (is_digit(at(e + 2).cp) ? 2 : 1)) return 0;
+    // `규모 8.8 지진`: an earthquake's magnitude, not 8 August.
+    if (is_space(before(p).cp)) {
+      const Pos w = p - before(p).len;
+      Pos ws = w;
+      while (ws > sentence_begin_ && is_hangul(before(ws).cp)) ws -= 3;
+      const std::string_view prev = slice(ws, w);
+      if (prev == "규모" || prev == "진도") return 0;
+    }
     Pos de = 0;
     if (!small(e + 1, de, 31) || de != after) return 0;
     const Pos w = skip_spaces(de);
     if (w == de || !is_hangul(at(w).cp)) return 0;
     const Pos run_end = hangul_run_end(w);
     const std::string_view rest = text_.substr(w, limit_ - w);
-    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr || !match_list(rest, kCounters).empty() ||
-        !match_list(rest, kDateUnits).empty())
+    if (is_tail(w, run_end) || match_korean_unit(rest) != nullptr ||
+        !match_list(rest, korean_figure_words().counters).empty() || !match_list(rest, kDateUnits).empty())
       return 0;
     for (const TailQualifier& t : kAfterQualifiers)
       if (rest.starts_with(t.text)) return 0;
     return de;
+  }
+
+  // `1,2루`, `5,6편`, `7,9살`: small numbers listed with commas share the counter after the
+  // last one; each is a count. 0 when p starts no such list (`1,2,3,4` alone stays a code).
+  Pos small_number_list(Pos p) {
+    std::vector<std::pair<Pos, Pos>> items;
+    Pos q = p;
+    for (;;) {
+      Pos e = q;
+      while (is_digit(at(e).cp) && items.size() < 10) e += at(e).len;
+      if (e == q || e - q > 6) return 0;  // at most two (possibly full-width) digits
+      items.emplace_back(q, e);
+      if (at(e).cp == ',' && is_digit(at(e + 1).cp)) {
+        q = e + 1;
+        continue;
+      }
+      q = e;
+      break;
+    }
+    if (items.size() < 2) return 0;
+    const std::string_view counter = match_list(rest(q), korean_figure_words().counters);
+    const Pos run_end = hangul_run_end(q);
+    if (counter.empty() || !is_tail(q + static_cast<Pos>(counter.size()), run_end)) return 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Draft d;
+      d.begin = items[i].first;
+      d.end = i + 1 == items.size() ? q + static_cast<Pos>(counter.size()) : items[i].second;
+      for (Pos c = items[i].first; c < items[i].second; c += at(c).len) d.value = d.value * 10 + digit_value(at(c).cp);
+      d.high = d.value;
+      set_count(d, counter);
+      finish(d);
+    }
+    return run_end;
+  }
+
+  bool emergency_number(const Draft& d, const Amount& amount) const {
+    if (!amount.plain_integer || (d.value != 119 && d.value != 112)) return false;
+    const std::string_view next = rest(skip_spaces(d.end));
+    return next.starts_with("구조") || next.starts_with("구급") || next.starts_with("신고") ||
+           next.starts_with("상황") || next.starts_with("종합상황");
+  }
+
+  // True when a capitalised month name (`March`, `Sept`) stands right before p, one space between.
+  bool month_before(Pos p) const {
+    if (!is_space(before(p).cp)) return false;
+    Pos w = p - before(p).len;
+    if (before(w).cp == '.') w -= 1;  // Sept. 11
+    Pos ws = w;
+    while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
+    if (ws == w || text_[ws] < 'A' || text_[ws] > 'Z' || (ws > sentence_begin_ && is_word_char(before(ws).cp)))
+      return false;
+    return contains(kMonths, lower_word(slice(ws, w)));
   }
 
   bool middle_dot_at(Pos p) const {
@@ -849,6 +499,8 @@ class Scanner {
   Pos read_units(Draft& d, Pos after, const Amount& amount) {
     Pos q = after;
     const Cp next = at(q);
+    // A speed glued to the digits: 34m/s, 300km/h.
+    if (const Pos sp = speed_unit_end(d, q); sp != 0) return read_after_qualifier(d, sp);
     // Latin glued to the digits: a unit symbol, an ordinal suffix, a scale, or a code.
     if (is_ascii_letter(next.cp)) {
       const Pos we = latin_word_end(q);
@@ -879,8 +531,7 @@ class Scanner {
       }
       // Square and cubic metres written m2, m3, km2 (a digit right after the letters).
       if ((at(we).cp == '2' || at(we).cp == '3') && !is_digit(at(we + 1).cp) && !is_ascii_letter(at(we + 1).cp) &&
-          at(we + 1).cp != '-' &&
-          (w == "m" || w == "km" || w == "cm")) {
+          at(we + 1).cp != '-' && (w == "m" || w == "km" || w == "cm")) {
         const std::string unit = std::string(w) + static_cast<char>(at(we).cp);
         set_unit(d, FigureKind::kMeasure, unit);
         d.end = we + 1;
@@ -893,6 +544,8 @@ class Scanner {
       d.end = latin_word_end(q + 1);
       return read_after_qualifier(d, d.end);
     }
+    if (next.cp == '-' && is_ascii_letter(at(q + 1).cp))
+      if (const Pos r = hyphenated_english(d, q); r != kNoUnit) return r;
     // Time of day 13:30, or a code joined by a slash or an underscore.
     if ((next.cp == ':' && is_digit(at(q + 1).cp))) return record(d.begin, code_run_end(q), MentionKind::kDate);
     if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
@@ -901,7 +554,8 @@ class Scanner {
     // `18여년`, `40여분`: about so many years or minutes, a span of time.
     if (starts(q, "여") && is_hangul(at(q + 3).cp)) {
       const std::string_view date = match_list(text_.substr(q + 3, limit_ - q - 3), kDateUnits);
-      if (!date.empty() && date != "박") return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
+      if (!date.empty() && date != "박")
+        return record(d.begin, q + 3 + static_cast<Pos>(date.size()), MentionKind::kDate);
     }
     // Korean: 여 (approximately) glued, then a unit or counter, glued or after one space.
     if (starts(q, "여") && !is_hangul(at(q + 3).cp) ? true : (starts(q, "여") && unit_follows(q + 3))) {
@@ -936,13 +590,56 @@ class Scanner {
 
   static constexpr Pos kNoUnit = 0xFFFFFFFF;
 
+  // A number joined by a hyphen to an English word: `24-year-old` (an age, a count),
+  // `19-month high` and `10-minute flight` (spans of time, dates), `32-meter` (a measure).
+  // kNoUnit when the word is none of these.
+  Pos hyphenated_english(Draft& d, Pos hyphen) {
+    static constexpr UnitWord kSingularUnits[] = {
+        {"meter", kMeasure, "m"},      {"metre", kMeasure, "m"}, {"kilometer", kMeasure, "km"},
+        {"kilometre", kMeasure, "km"}, {"mile", kMeasure, "mi"}, {"foot", kMeasure, "ft"},
+        {"inch", kMeasure, "in"},      {"ton", kMeasure, "t"},   {"tonne", kMeasure, "t"}};
+    const Pos we = latin_word_end(hyphen + 1);
+    const std::string lower = lower_word(slice(hyphen + 1, we));
+    if (contains(kEnglishTimeWords, lower)) {
+      if (starts(we, "-old") && !is_ascii_letter(at(we + 4).cp)) {
+        set_count(d, slice(hyphen + 1, we + 4));
+        d.end = we + 4;
+        return read_after_qualifier(d, d.end);
+      }
+      return record(d.begin, we, MentionKind::kDate);
+    }
+    for (const UnitWord& u : kSingularUnits)
+      if (lower == u.text && !d.has_unit) {
+        set_unit(d, u.kind, u.unit);
+        d.end = we;
+        return read_after_qualifier(d, d.end);
+      }
+    return kNoUnit;
+  }
+
+  // A speed unit at p that ends a word (`m/s`, `km/h`): sets it on d and returns its end, else 0.
+  Pos speed_unit_end(Draft& d, Pos p) {
+    if (d.has_unit) return 0;
+    for (const UnitWord& u : kSpeedUnits)
+      if (starts(p, u.text)) {
+        const Pos e = p + static_cast<Pos>(u.text.size());
+        if (is_ascii_letter(at(e).cp) || is_digit(at(e).cp) || at(e).cp == '/') continue;
+        set_unit(d, u.kind, u.unit);
+        d.end = e;
+        return e;
+      }
+    return 0;
+  }
+
   bool unit_follows(Pos p) const {
     const Pos s = skip_spaces(p);
     const std::string_view rest = text_.substr(s, limit_ - s);
-    return match_korean_unit(rest) != nullptr || !match_list(rest, kCounters).empty();
+    return match_korean_unit(rest) != nullptr || !match_list(rest, korean_figure_words().counters).empty();
   }
 
   Pos bare_number(Draft& d, Pos q, const Amount& amount) {
+    // Emergency numbers before their service (`119 구조대`, `112 신고`) name it.
+    if (!d.has_unit && emergency_number(d, amount)) return record(d.begin, d.end, MentionKind::kCode);
     // A year-like number (1900-2099) with no unit is a year: in 2024, 2024 AI investment.
     if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099) {
       return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
@@ -955,7 +652,7 @@ class Scanner {
       while (ws > sentence_begin_ && is_ascii_letter(static_cast<unsigned char>(text_[ws - 1]))) --ws;
       std::string lower;
       for (char c : slice(ws, w)) lower.push_back(to_lower(c));
-      if (ws < w && contains(kMonths, lower)) return record(d.begin, d.end, MentionKind::kDate);
+      if (ws < w && (contains(kMonths, lower) || lower == "year")) return record(d.begin, d.end, MentionKind::kDate);
       // A list marker at the start of a line: `1.` or `2)` then a space.
       if (d.begin == sentence_begin_ || text_[d.begin - 1] == '\n') {
         const Cp n = at(d.end);
@@ -977,13 +674,14 @@ class Scanner {
       if (date.empty() && rest.starts_with("달") && !rest.starts_with("달러")) date = rest.substr(0, 3);  // 4달
       if (!date.empty() && !rest.starts_with("분의")) {
         int year = 0;
-        if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999) year = static_cast<int>(d.value);
+        if (date == "년" && amount.plain_integer && d.value >= 1000 && d.value <= 2999)
+          year = static_cast<int>(d.value);
         Pos e = q + static_cast<Pos>(date.size());
         // 2008-2010년 or 3~5일: a date range swallows the range.
         return record(d.begin, e, MentionKind::kDate, year);
       }
       // Names in a series: 1호선, 22사단, 2학년, 5공화국.
-      for (std::string_view r : kOrdinalNouns)
+      for (std::string_view r : korean_figure_words().ordinal_nouns)
         if (has_prefix(rest, r) && (r.size() > 3 || is_tail(q + 3, run_end)))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
       // A court division or a unit named by a number glued to its body: 형사1부, 가사4부.
@@ -1011,12 +709,12 @@ class Scanner {
       if (!date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end))
         return record(d.begin, q + static_cast<Pos>(date.size()), MentionKind::kDate);
       // `2 대 4` is a score line, not two of something.
-      if (rest.starts_with("대") && run_end == q + 3) return kNoUnit;
+      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) return kNoUnit;
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
     // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
     if (!after_space && contains(kTails, slice(q, run_end)) && !starts(q, "도") &&
-        match_list(rest, kCounters).empty() && match_korean_unit(rest) == nullptr)
+        match_list(rest, korean_figure_words().counters).empty() && match_korean_unit(rest) == nullptr)
       return bare_number(d, q, amount);
     // Degrees: `영하 12도` (below zero, so negative), `영상 3도`, `섭씨 30도`, `36.5도`.
     if (!after_space && starts(q, "도") && is_tail(q + 3, run_end) && !d.has_unit) {
@@ -1042,15 +740,17 @@ class Scanner {
     if (unit) {
       const Pos ue = q + static_cast<Pos>(unit->text.size());
       const bool hangul_unit = is_hangul(at(q).cp);
-      if (!hangul_unit || is_tail(ue, run_end)) {
+      // `5만 원권`: a banknote of that value.
+      const bool banknote = unit->kind == FigureKind::kMoney && starts(ue, "권") && is_tail(ue + 3, run_end);
+      if (!hangul_unit || is_tail(ue, run_end) || banknote) {
         if (!(d.has_unit && d.kind == FigureKind::kMoney && unit->kind == FigureKind::kMoney))
-          set_unit(d, unit->kind, unit->unit);
+          set_unit(d, unit->kind, unit->unit, unit->factor);
         d.end = ue;
         return read_after_qualifier(d, ue);
       }
     }
     // Counters.
-    const std::string_view counter = match_list(rest, kCounters);
+    const std::string_view counter = match_list(rest, korean_figure_words().counters);
     if (!counter.empty() && is_tail(q + static_cast<Pos>(counter.size()), run_end) && !d.has_unit) {
       set_count(d, counter);
       d.end = q + static_cast<Pos>(counter.size());
@@ -1137,15 +837,16 @@ class Scanner {
     }
     for (const UnitWord& u : kEnglishUnits)
       if (lower == u.text) {
-        if (!(d.has_unit && d.kind == FigureKind::kMoney && u.kind == FigureKind::kMoney) &&
-            !(d.has_unit && d.kind == FigureKind::kMoney))
-          set_unit(d, u.kind, u.unit);
+        if (!(d.has_unit && d.kind == FigureKind::kMoney)) set_unit(d, u.kind, u.unit, u.factor);
         d.end = we;
         return read_after_qualifier(d, d.end);
       }
+    // A unit symbol after a space (`870 km`); one-letter symbols other than `m` are too often
+    // words or initials.
+    if (const Pos sp = speed_unit_end(d, w); sp != 0) return read_after_qualifier(d, sp);
     for (const UnitWord& u : kLatinUnits)
-      if (word == u.text && u.kind == FigureKind::kMoney) {
-        if (!d.has_unit) set_unit(d, u.kind, u.unit);
+      if (word == u.text && (u.kind == FigureKind::kMoney || u.text.size() >= 2 || u.text == "m") && !d.has_unit) {
+        set_unit(d, u.kind, u.unit);
         d.end = we;
         return read_after_qualifier(d, d.end);
       }
@@ -1162,6 +863,10 @@ class Scanner {
       if (digits.size() == 4 && digits.find_first_not_of("0123456789") == std::string_view::npos)
         return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
     }
+    // An acronym (`18.69 ERA`, `30 NBA`) names what the number is, it counts nothing.
+    if (!code_ahead && word.size() >= 2 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+      return settled ? read_after_qualifier(d, d.end) : kNoUnit;
     // A counted noun, possibly after a model code: 13,000 GPUs, 720,000 H100 GPUs.
     Pos counter_begin = w;
     Pos counter_end = we;
@@ -1185,7 +890,8 @@ class Scanner {
     const std::string_view rest = text_.substr(s, limit_ - s);
     for (const TailQualifier& t : kAfterQualifiers) {
       if (t.text == "대" && s != q) continue;  // `3억원대` only glued
-      if (rest.starts_with(t.text) && (t.text != "대" || !is_hangul(at(s + 3).cp) || is_tail(s + 3, hangul_run_end(s + 3)))) {
+      if (rest.starts_with(t.text) &&
+          (t.text != "대" || !is_hangul(at(s + 3).cp) || is_tail(s + 3, hangul_run_end(s + 3)))) {
         if (d.qualifier == Qualifier::kExact || d.qualifier == Qualifier::kApprox) d.qualifier = t.qualifier;
         break;
       }
@@ -1193,8 +899,10 @@ class Scanner {
     if (iequals(latin_word(s), "or")) {
       const Pos w2 = skip_spaces(s + 2);
       const std::string_view more = latin_word(w2);
-      if (iequals(more, "more")) d.qualifier = Qualifier::kAtLeast;
-      else if (iequals(more, "less") || iequals(more, "fewer")) d.qualifier = Qualifier::kAtMost;
+      if (iequals(more, "more"))
+        d.qualifier = Qualifier::kAtLeast;
+      else if (iequals(more, "less") || iequals(more, "fewer"))
+        d.qualifier = Qualifier::kAtMost;
     }
     read_before_qualifier(d);
     return e;
@@ -1202,8 +910,10 @@ class Scanner {
 
   void read_before_qualifier(Draft& d) {
     Pos w = d.begin;
-    if (is_space(before(w).cp)) w -= before(w).len;
-    else return;
+    if (is_space(before(w).cp))
+      w -= before(w).len;
+    else
+      return;
     // The one or two words before.
     Pos w1 = w;
     while (w1 > sentence_begin_ && (is_ascii_letter(before(w1).cp) || is_hangul(before(w1).cp))) w1 -= before(w1).len;
@@ -1220,7 +930,8 @@ class Scanner {
     const std::string two = two_lower + one_lower;
     for (const TailQualifier& t : kBeforeQualifiers) {
       if (t.text == one_lower || t.text == two) {
-        if (d.qualifier == Qualifier::kExact || (d.qualifier == Qualifier::kApprox && t.qualifier != Qualifier::kApprox))
+        if (d.qualifier == Qualifier::kExact ||
+            (d.qualifier == Qualifier::kApprox && t.qualifier != Qualifier::kApprox))
           d.qualifier = t.qualifier;
         return;
       }
@@ -1230,6 +941,8 @@ class Scanner {
   // After a figure: `~`, `∼`, `-` or `–` and a second number make a range.
   Pos read_range(Draft& d, Pos e) {
     Pos q = e;
+    // `25 ~ 30km`: one space before a tilde (never before a dash, `10 - 3` is arithmetic).
+    if (is_space(at(q).cp) && at(q + 1).cp == '~') ++q;
     Cp c = at(q);
     const bool tilde = c.cp == '~' || c.cp == 0x223C || c.cp == 0x301C || c.cp == 0xFF5E;
     const bool dash = c.cp == '-' || c.cp == 0x2013;
@@ -1237,9 +950,9 @@ class Scanner {
     Pos n = skip_spaces(q + c.len);
     if (dash && n != q + c.len) return e;  // `10 - 3` is arithmetic, not a range
     if (!is_digit(at(n).cp)) return e;
-    Pos skip_to = n + 1;
-    auto second = parse_amount(n, skip_to);
-    if (!second) return e;
+    const NumberRead second_read = read_korean_amount(sent(), n);
+    if (!second_read.amount) return e;
+    const Amount* second = &*second_read.amount;
     Draft d2;
     d2.begin = n;
     d2.value = second->value;
@@ -1310,10 +1023,18 @@ class Scanner {
       double value = 0;
       Pos len = 3;
       switch (c) {
-        case U'한': value = 1; break;
-        case U'두': value = 2; break;
-        case U'세': value = 3; break;
-        case U'네': value = 4; break;
+        case U'한':
+          value = 1;
+          break;
+        case U'두':
+          value = 2;
+          break;
+        case U'세':
+          value = 3;
+          break;
+        case U'네':
+          value = 4;
+          break;
         case U'다':
           value = 5;
           len = 6;
@@ -1323,6 +1044,7 @@ class Scanner {
           // `또하나의`, `영화하나가`, `소품하나하나도`: the noun 하나.
           // One syllable before it is mostly a surname (장하나, 이하나), except 또.
           if (at(q + 3).cp != U'나' || (q == p + 3 && !starts(p, "또"))) continue;
+          if (starts(q - 3, "야")) continue;  // `봐야하나`: the verb 하다 asking, not one
           if (starts(q + 6, "하나") && is_tail(q + 12, run_end)) {
             glued_one(q, q + 6);
             glued_one(q + 6, q + 12);
@@ -1331,7 +1053,8 @@ class Scanner {
           if (!is_tail(q + 6, run_end)) continue;
           glued_one(q, q + 6);
           return run_end;
-        default: continue;
+        default:
+          continue;
       }
       // `나도한번`: once; `다시한번` is the idiom.
       if (c == U'한' && starts(q + 3, "번") && is_tail(q + 6, run_end)) {
@@ -1349,8 +1072,10 @@ class Scanner {
       }
       const Pos cs = q + len;
       Pos ce = 0;
-      if (starts(cs, "개") || starts(cs, "명")) ce = cs + 3;
-      else if (starts(cs, "마리") || starts(cs, "가지")) ce = cs + 6;
+      if (starts(cs, "개") || starts(cs, "명"))
+        ce = cs + 3;
+      else if (starts(cs, "마리") || starts(cs, "가지"))
+        ce = cs + 6;
       if (ce == 0 || ce > run_end || !is_tail(ce, run_end)) continue;
       Draft d;
       d.begin = q;
@@ -1413,8 +1138,8 @@ class Scanner {
         mention(p, cs + (rest.starts_with("째") ? 3 : 6), MentionKind::kOrdinal);
         return cend;
       }
-      const std::string_view counter =
-          cs == ne ? match_list(rest, kGluedNativeCounters) : match_list(rest, kCounters);
+      const std::string_view counter = cs == ne ? match_list(rest, korean_figure_words().glued_native_counters)
+                                                : match_list(rest, korean_figure_words().counters);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
           !is_tail(cs + static_cast<Pos>(counter.size()), cend))
         return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
@@ -1422,6 +1147,11 @@ class Scanner {
       if (n.text == "한" && counter == "사람" && is_space(before(p).cp)) {
         const Pos w = p - before(p).len;
         if (w >= sentence_begin_ + 3 && (slice(w - 3, w) == "을" || slice(w - 3, w) == "를")) return 0;
+      }
+      // 한 번도, 한번도 (never): an idiom, not a count.
+      if (n.text == "한" && counter == "번" && starts(cs + 3, "도") && cs + 6 == cend) {
+        mention(p, cs + 3, MentionKind::kIdiom);
+        return cend;
       }
       // 다시 한 번, 또 한 번: an idiom, not a count.
       if (n.text == "한" && counter == "번") {
@@ -1457,7 +1187,7 @@ class Scanner {
     if (cs == p || !is_hangul(at(cs).cp)) return false;
     const std::string_view rest = text_.substr(cs, limit_ - cs);
     if (rest.starts_with("번째") || rest.starts_with("째")) return true;
-    const std::string_view counter = match_list(rest, kCounters);
+    const std::string_view counter = match_list(rest, korean_figure_words().counters);
     return !counter.empty() && is_tail(cs + static_cast<Pos>(counter.size()), hangul_run_end(cs));
   }
 
@@ -1471,12 +1201,12 @@ class Scanner {
   }
 
   // A native numeral standing alone before an ordinary noun counts it: `두 배우`, `세 모녀`,
-  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too
-  // (a, did): `한` counts a noun only at the start of a clause, never after an object or an
-  // adverb that makes it the verb 하다 (`일을 한 사람`, `잘 한 일`).
+  // `네 신사`. `열` (heat, open) and `네` (yes, your) are too often other words, `한` too: it
+  // is the article of news prose (`한 행성에서`, `한 남성이`: a planet, a man) or the verb 하다
+  // (`일을 한 사람`), so it counts only with a counter (`한 곳`, issue 14).
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
     if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
-    if (n.text == "한" && !clause_start(p)) return 0;
+    if (n.text == "한") return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;
     const std::string_view stem = slice(noun, stem_end);
@@ -1509,17 +1239,6 @@ class Scanner {
     return noun_run_end;
   }
 
-  // True when p starts a clause: the sentence start, or after punctuation.
-  bool clause_start(Pos p) const {
-    Pos w = p;
-    while (w > sentence_begin_ && is_space(before(w).cp)) w -= before(w).len;
-    if (w <= sentence_begin_) return true;
-    const char32_t c = before(w).cp;
-    // Glued to a closing quote (`'뻔'한 영화`) 한 ends a word: only an opening mark may touch it.
-    if (w == p) return c == '(' || c == '[' || c == '"' || c == 0x2018 || c == 0x201C;
-    return !is_word_char(c) && c != '%';
-  }
-
   // The end of the noun in the Hangul word [b, run_end): a particle is cut off (`배우가` →
   // `배우`), but a two-syllable word whose second syllable only looks like one stays whole
   // (`아이`, `나라`).
@@ -1527,10 +1246,10 @@ class Scanner {
     if (contains(kTails, slice(b, run_end))) return b;  // the "noun" is itself a particle
     for (Pos cut = b + 3; cut < run_end; cut += 3) {
       if (!contains(kTails, slice(cut, run_end))) continue;
-      const bool ambiguous_one = run_end - b == 6 && run_end - cut == 3 &&
-                                 !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") ||
-                                   starts(cut, "는") || starts(cut, "의") || starts(cut, "에") ||
-                                   starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
+      const bool ambiguous_one =
+          run_end - b == 6 && run_end - cut == 3 &&
+          !(starts(cut, "을") || starts(cut, "를") || starts(cut, "은") || starts(cut, "는") || starts(cut, "의") ||
+            starts(cut, "에") || starts(cut, "과") || starts(cut, "와") || starts(cut, "도"));
       if (ambiguous_one) return run_end;
       // The plural 들 is no part of the noun: `두 딸들도` counts 딸.
       if (cut - b >= 6 && slice(cut - 3, cut) == "들" && slice(b, cut) != "아들") return cut - 3;
@@ -1543,48 +1262,17 @@ class Scanner {
   // 삼십억 원, 이천오백만: a run of Sino-Korean numerals with 십/백/천 in it, or ending in
   // 만/억/조 before a unit. Two-syllable words like 구조 and 오만 stay words.
   Pos on_sino_numeral(Pos p, Pos run_end) {
-    static constexpr std::string_view digits[] = {"일", "이", "삼", "사", "오", "육", "칠", "팔", "구"};
-    double total = 0, group = 0, cur = -1;
-    bool small_mag = false;
-    Pos q = p;
-    int syllables = 0;
-    double last_big = 1e300;
-    while (q < run_end) {
-      const std::string_view s = text_.substr(q, 3);
-      int dv = -1;
-      for (int i = 0; i < 9; ++i)
-        if (s == digits[static_cast<std::size_t>(i)]) dv = i + 1;
-      if (dv > 0) {
-        if (cur >= 0) break;
-        cur = dv;
-      } else if (double m = small_magnitude(s); m > 0) {
-        group += (cur < 0 ? 1 : cur) * m;
-        cur = -1;
-        small_mag = true;
-      } else if (double b = big_magnitude(s); b > 0) {
-        if (b >= last_big) break;
-        group += cur < 0 ? 0 : cur;
-        if (group == 0) group = 1;
-        total += group * b;
-        group = 0;
-        cur = -1;
-        last_big = b;
-      } else {
-        break;
-      }
-      q += 3;
-      ++syllables;
-    }
-    if (syllables < 2) return 0;
-    // 조사, 만이: a magnitude first is a word (the numeral would say 일조, 일만).
-    if (big_magnitude(text_.substr(p, 3)) > 0) return 0;
-    const double value = total + group + (cur < 0 ? 0 : cur);
+    const std::optional<SinoNumeral> n = parse_sino_numeral(slice(p, run_end));
+    if (!n) return 0;
+    const Pos q = p + static_cast<Pos>(n->bytes);
+    const bool small_mag = n->small_magnitude, has_big = n->big_magnitude;
+    const int syllables = n->syllables;
+    const double value = n->value;
     Draft d;
     d.begin = p;
     d.end = q;
     d.value = value;
     const Pos after = q;
-    const bool has_big = last_big < 1e300;
     if (!small_mag && !(has_big && syllables >= 2)) return 0;
     // A unit or counter must follow (glued or after a space) unless 십/백/천 make it plainly a
     // numeral of three or more syllables.
@@ -1592,7 +1280,7 @@ class Scanner {
     if (s == run_end) s = skip_spaces(s);
     const std::string_view rest = text_.substr(s, limit_ - s);
     const UnitWord* u = is_hangul(at(s).cp) ? match_korean_unit(rest) : nullptr;
-    const std::string_view counter = u ? std::string_view{} : match_list(rest, kCounters);
+    const std::string_view counter = u ? std::string_view{} : match_list(rest, korean_figure_words().counters);
     const Pos cend = hangul_run_end(s);
     if (u && is_tail(s + static_cast<Pos>(u->text.size()), cend)) {
       set_unit(d, u->kind, u->unit);
@@ -1627,7 +1315,9 @@ class Scanner {
     return 0;
   }
 
-  static void set_unit(Draft& d, FigureKind kind, std::string_view unit) {
+  static void set_unit(Draft& d, FigureKind kind, std::string_view unit, double factor = 1) {
+    d.value *= factor;
+    d.high *= factor;
     d.kind = kind;
     d.unit = std::string(unit);
     d.has_unit = true;
