@@ -9,9 +9,11 @@
 #include <sstream>
 #include <tuple>
 #include <utility>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
+#include "more_like_this.h"
 #include "passage_lookup.h"
 #include "passage_ranking.h"
 #include "passage_weight.h"
@@ -320,7 +322,10 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   const Xapian::Query query = filtered(request, text);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  if (request.one_per_document)
+    enquire.set_collapse_key(schema::kDocIdSlot);
+  else if (request.view.per_document() > 0)
+    enquire.set_collapse_key(schema::kDocIdSlot, request.view.per_document());
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(PassageBM25Weight(k1, b, stats));
   // Document evidence where documents are ranked (one passage per document): a passage listing
@@ -417,7 +422,10 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   Ranking ranking;
   Xapian::Enquire enquire(db_);
   enquire.set_query(filtered(request, built.query));
-  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  if (request.one_per_document)
+    enquire.set_collapse_key(schema::kDocIdSlot);
+  else if (request.view.per_document() > 0)
+    enquire.set_collapse_key(schema::kDocIdSlot, request.view.per_document());
   enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const auto [k1, b] = bm25_params(ranking_, built.language == "en");
   enquire.set_weighting_scheme(PassageBM25Weight(k1, b, passage_stats(db_)));
@@ -429,6 +437,11 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
 }
 
 BuiltQuery Searcher::build_query(const SearchRequest& request) {
+  if (!request.like.empty()) {  // --like: the passage's terms (more_like_this.h)
+    auto like = more_like_this(db_, request.like);
+    if (const auto* error = std::get_if<std::string>(&like)) throw SearchError(*error);
+    return std::get<LikeQuery>(std::move(like)).built;
+  }
   std::optional<QueryExpander> expander;
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
@@ -525,13 +538,37 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
   SearchSummary summary;
   summary.query = request.query;
   const BuiltQuery built = build_query(request);
-  const Ranking ranking = rank_once(request, built);
-  summary.estimated_matches = ranking.estimated_matches;
+  // Issue 15: copies collapsed, passages grouped by document, context (result_view.h).
+  const ResultView view(db_, request.view);
+  std::vector<ViewEntry> entries;
+  if (request.view.active()) {
+    PassageLookup lookup(db_);
+    const PassageLookup::Passage* like = request.like.empty() ? nullptr : lookup.find(request.like);
+    entries = view.page(
+        request.offset, request.limit,
+        [&](unsigned depth) {
+          SearchRequest deeper = request;
+          deeper.offset = 0;
+          deeper.limit = depth;
+          Ranking ranking = rank_once(deeper, built);
+          summary.estimated_matches = ranking.estimated_matches;
+          return std::move(ranking.passages);
+        },
+        like != nullptr ? like->text : std::string());
+  } else {
+    const Ranking ranking = rank_once(request, built);
+    summary.estimated_matches = ranking.estimated_matches;
+    for (const RankedPassage& passage : ranking.passages) entries.push_back({{passage, {}}, {}});
+  }
   unsigned rank = request.offset;
-  for (const RankedPassage& passage : ranking.passages) {
-    Hit hit = materialise(passage, built, request.highlight);
+  for (const ViewEntry& entry : entries) {
+    Hit hit = materialise(entry.head.ranked, built, request.highlight);
     if (hit.doc.id.empty()) continue;  // unreadable record data
     hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
+    if (request.view.active())
+      view.decorate(
+          entry, hit, [&](const RankedPassage& p) { return materialise(p, built, request.highlight); },
+          request.snippet_width);
     hit.rank = ++rank;
     hits.push_back(std::move(hit));
     ++summary.hits;
