@@ -17,10 +17,6 @@ namespace {
 // The deepest ranking a page asks for: beyond it, a page may come out short rather than slow.
 constexpr unsigned kMaxDepth = 100000;
 
-}  // namespace
-
-namespace {
-
 // Documents that are copies of each other (they share a distinctive passage), as a union-find.
 class TwinDocuments {
  public:
