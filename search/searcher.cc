@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "date_decider.h"
+#include "filter_decider.h"
 #include "more_like_this.h"
 #include "passage_lookup.h"
 #include "passage_ranking.h"
@@ -227,8 +227,9 @@ Xapian::Query Searcher::filtered(const SearchRequest& request, const Xapian::Que
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
-  // The dates are checked by a DateDecider at get_mset (date_decider.h: far cheaper).
-  return apply_record_filter(without_dates(request.filter), query);
+  // Dates (and a language most records have) are checked by a FilterDecider at get_mset
+  // (filter_decider.h: far cheaper).
+  return apply_record_filter(split_filter(db_, request.filter).in_query, query);
 }
 
 void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
@@ -333,9 +334,9 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   // Document evidence where documents are ranked (one passage per document): a passage listing
   // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
   const bool blend = ranking_.document > 0 && request.one_per_document;
-  const DateDecider dates(request.filter);
+  const FilterDecider decider(split_filter(db_, request.filter).decided);
   const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth, 0, nullptr,
-                                             dates.active() ? &dates : nullptr);
+                                             decider.active() ? &decider : nullptr);
   estimated = mset.get_matches_estimated();
   max_possible = mset.get_max_possible();
   std::vector<RankedPassage> passages;
@@ -433,9 +434,9 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const auto [k1, b] = bm25_params(ranking_, built.language == "en");
   enquire.set_weighting_scheme(PassageBM25Weight(k1, b, passage_stats(db_)));
-  const DateDecider dates(request.filter);
+  const FilterDecider decider(split_filter(db_, request.filter).decided);
   const Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, 0, nullptr, dates.active() ? &dates : nullptr);
+      enquire.get_mset(request.offset, request.limit, 0, nullptr, decider.active() ? &decider : nullptr);
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it)
     ranking.passages.push_back({*it, it.get_weight(), it.get_weight()});
