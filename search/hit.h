@@ -83,6 +83,28 @@ struct Citation {
 // One line that pastes into notes: `Title. path, passage N (p. P, lines A–B), date, url.`
 std::string citation_text(const DocRef& doc, const PassageRef& passage, const Citation& citation);
 
+// Documents, not fragments (issue 15; search/result_view.h).
+// The same text somewhere else: another format or copy of a document (duplicate_text.h).
+struct AlsoRef {
+  DocRef doc;
+  std::string passage_id;
+};
+
+// With `--group doc`: one of the document's next best passages, under its best one.
+struct GroupPassage {
+  double score = 0;
+  PassageRef passage;
+  Citation citation;
+  Snippet snippet;
+  std::vector<AlsoRef> also;
+};
+
+// With `--context N`: a passage before (relative < 0) or after (relative > 0) the hit's own.
+struct ContextPassage {
+  int relative = 0;
+  PassageRef passage;
+};
+
 struct Hit {
   unsigned rank = 0;     // 1-based
   bool partial = false;  // found while a shard of the index was left out (--allow-partial)
@@ -92,9 +114,12 @@ struct Hit {
   Citation citation;
   // Byte ranges of the passage text that matched the query, in order, not overlapping.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
-  std::vector<FigureRef> figures;  // every figure the passage states, in text order
-  std::vector<HitQuote> quotes;    // the quotes of speech in the passage, in text order
-  Snippet snippet;                 // the passage around its highlights (snippet.h); the whole passage when short
+  std::vector<FigureRef> figures;       // every figure the passage states, in text order
+  std::vector<HitQuote> quotes;         // the quotes of speech in the passage, in text order
+  Snippet snippet;                      // the passage around its highlights (snippet.h); the whole passage when short
+  std::vector<GroupPassage> group;      // --group doc: the document's next best passages, best first
+  std::vector<AlsoRef> also;            // the same text in other documents or places, best first
+  std::vector<ContextPassage> context;  // --context N: neighbouring passages in document order
 };
 
 struct SearchSummary {

@@ -49,6 +49,11 @@ struct Options {
   bool full = false;                       // --full
   std::size_t figures_per_hit = 3;         // --figures-per-hit
   bool allow_partial = false;              // --allow-partial: search the shards that answer
+  // Documents, not fragments (issue 15; result_view.h).
+  std::string group;                    // --group doc
+  std::string duplicates = "collapse";  // --duplicates collapse|keep
+  unsigned context = 0;                 // --context N
+  std::optional<std::string> like;      // --like PASSAGE_ID
 };
 
 // With --allow-partial, one warning per shard left out: results are never silently partial.
@@ -127,6 +132,20 @@ void define_options(CLI::App& app, Options& o) {
   app.add_flag("--full", o.full, "Human output: whole passages and all their figures instead of snippets");
   app.add_option("--figures-per-hit", o.figures_per_hit, "Human output: figures listed under each hit")
       ->capture_default_str();
+  // Documents, not fragments (issue 15).
+  app.add_option("--group", o.group,
+                 "doc: one hit per document, its best passage with up to two more of its best under it")
+      ->check(CLI::IsMember({"doc"}));
+  app.add_option("--duplicates", o.duplicates,
+                 "collapse: the same text in several files (a brief as HWP, HWPX and PDF, a copy) is one hit "
+                 "listing the others as `also`; keep: every copy is a hit")
+      ->check(CLI::IsMember({"collapse", "keep"}))
+      ->capture_default_str();
+  app.add_option("--context", o.context, "Show N passages before and after each hit, from its document")
+      ->check(CLI::Range(0u, 20u));
+  app.add_option("--like", o.like,
+                 "More like this: passages like PASSAGE_ID (<doc id>#<ordinal>, as results print it), by the "
+                 "passage's most telling words; with the filters, --group, --context");
   app.callback([&o, &app] { o.limit_given = app.count("--limit") > 0; });
 }
 
@@ -156,9 +175,14 @@ const std::vector<ModeRule>& mode_rules() {
        {"query", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until", "--under",
         "--type"},
        {"human", "json", "csv"}},
+      {"--like",
+       {"--limit", "--offset", "--figure", "--speaker", "--lang", "--since", "--until", "--under", "--type", "--sort",
+        "--snippet", "--full", "--figures-per-hit", "--group", "--duplicates", "--context"},
+       {"human", "json", "csv", "cite"}},
       {"passages",
        {"query", "--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since",
-        "--until", "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit"},
+        "--until", "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit", "--group", "--duplicates",
+        "--context"},
        {"human", "json", "csv", "cite"}},
   };
   return rules;
@@ -167,7 +191,7 @@ const std::vector<ModeRule>& mode_rules() {
 // The one mode the options ask for, or an error message.
 std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, const Options& o) {
   std::vector<std::string> modes;
-  for (const char* flag : {"--status", "--people", "--quotes", "--figures", "--batch", "--counts"})
+  for (const char* flag : {"--status", "--people", "--quotes", "--figures", "--batch", "--counts", "--like"})
     if (app.count(flag) > 0) modes.emplace_back(flag);
   if (modes.size() > 1) return modes[0] + " and " + modes[1] + " cannot be combined";
   const std::string name = modes.empty() ? "passages" : modes[0];
@@ -178,9 +202,9 @@ std::variant<const ModeRule*, std::string> resolve_mode(const CLI::App& app, con
   const std::string shown = modes.empty() ? "a passage search" : name;
   if (format_given && std::find(rule->formats.begin(), rule->formats.end(), o.format) == rule->formats.end())
     return "--format " + o.format + " does not apply to " + shown;
-  for (const char* option :
-       {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang", "--since", "--until",
-        "--under", "--type", "--sort", "--snippet", "--full", "--figures-per-hit", "--latency"}) {
+  for (const char* option : {"--limit", "--offset", "--no-expand", "--glossary", "--figure", "--speaker", "--lang",
+                             "--since", "--until", "--under", "--type", "--sort", "--snippet", "--full",
+                             "--figures-per-hit", "--latency", "--group", "--duplicates", "--context"}) {
     if (app.count(option) == 0) continue;
     if (std::find(rule->options.begin(), rule->options.end(), option) == rule->options.end())
       return std::string(option) + " does not apply to " + shown;
@@ -441,7 +465,7 @@ int run(const CLI::App& app, Options o) {
   if (!filters) return 2;
   if (o.list_figures) return run_figures(o, std::move(*filters));
   if (o.batch) return run_batch(o, *filters);
-  const std::string query = join(o.query_words);
+  const std::string query = o.like ? *o.like : join(o.query_words);
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) {
     std::cerr << "kb-search: empty query\n";
     return 2;
@@ -468,6 +492,9 @@ int run(const CLI::App& app, Options o) {
         kb::search::print_counts_human(counts, std::cout);
       return counts.passages > 0 ? 0 : 1;
     }
+    // Passages and --like: copies collapsed unless --duplicates keep, grouping and context when asked.
+    request.view = {!o.group.empty(), o.duplicates == "collapse", o.context};
+    if (o.like) request.like = *o.like;
     std::unique_ptr<kb::search::HitSink> sink;
     if (o.format == "json")
       sink = std::make_unique<kb::search::JsonLinesPrinter>(std::cout);
@@ -476,8 +503,8 @@ int run(const CLI::App& app, Options o) {
     else if (o.format == "cite")
       sink = std::make_unique<kb::search::CitationPrinter>(std::cout);
     else
-      sink = std::make_unique<kb::search::HumanPrinter>(std::cout, colour_wanted(),
-                                                        kb::search::HumanHitOptions{o.full, o.figures_per_hit});
+      sink = std::make_unique<kb::search::HumanPrinter>(
+          std::cout, colour_wanted(), kb::search::HumanHitOptions{o.full, o.figures_per_hit, o.snippet});
     const kb::search::SearchSummary summary = searcher.search(request, *sink);
     std::cout.flush();
     return summary.hits > 0 ? 0 : 1;

@@ -9,9 +9,12 @@
 #include <sstream>
 #include <tuple>
 #include <utility>
+#include <variant>
 
 #include <nlohmann/json.hpp>
 
+#include "filter_decider.h"
+#include "more_like_this.h"
 #include "passage_lookup.h"
 #include "passage_ranking.h"
 #include "passage_weight.h"
@@ -204,7 +207,9 @@ Xapian::Query Searcher::filtered(const SearchRequest& request, const Xapian::Que
     if (speaker.empty()) throw SearchError("the speaker has no name words");
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, speaker);
   }
-  return apply_record_filter(request.filter, query);
+  // Dates (and a language most records have) are checked by a FilterDecider at get_mset
+  // (filter_decider.h: far cheaper).
+  return apply_record_filter(split_filter(db_, request.filter, !shards_.remote()).in_query, query);
 }
 
 void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const BuiltQuery& built, std::size_t positional,
@@ -311,14 +316,19 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   const Xapian::Query query = filtered(request, text);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  if (request.one_per_document)
+    enquire.set_collapse_key(schema::kDocIdSlot);
+  else if (request.view.per_document() > 0)
+    enquire.set_collapse_key(schema::kDocIdSlot, request.view.per_document());
   break_ties_by_document(enquire);
   const PassageStats stats = passage_stats(db_);
   enquire.set_weighting_scheme(passage_bm25(k1, b));
   // Document evidence where documents are ranked (one passage per document): a passage listing
   // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
   const bool blend = ranking_.document > 0 && request.one_per_document;
-  const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth);
+  const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
+  const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth, 0, nullptr,
+                                             decider.active() ? &decider : nullptr);
   estimated = mset.get_matches_estimated();
   max_possible = reach(enquire, k1);
   std::vector<RankedPassage> passages;
@@ -413,11 +423,16 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   Ranking ranking;
   Xapian::Enquire enquire(db_);
   enquire.set_query(filtered(request, built.query));
-  if (request.one_per_document) enquire.set_collapse_key(schema::kDocIdSlot);
+  if (request.one_per_document)
+    enquire.set_collapse_key(schema::kDocIdSlot);
+  else if (request.view.per_document() > 0)
+    enquire.set_collapse_key(schema::kDocIdSlot, request.view.per_document());
   enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
   const auto [k1, b] = bm25_params(ranking_, built.language == "en");
   enquire.set_weighting_scheme(passage_bm25(k1, b));
-  const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
+  const Xapian::MSet mset =
+      enquire.get_mset(request.offset, request.limit, 0, nullptr, decider.active() ? &decider : nullptr);
   ranking.estimated_matches = mset.get_matches_estimated();
   for (auto it = mset.begin(); it != mset.end(); ++it)
     ranking.passages.push_back({*it, it.get_weight(), it.get_weight()});
@@ -425,6 +440,11 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
 }
 
 BuiltQuery Searcher::build_query(const SearchRequest& request) {
+  if (!request.like.empty()) {  // --like: the passage's terms (more_like_this.h)
+    auto like = more_like_this(db_, request.like);
+    if (const auto* error = std::get_if<std::string>(&like)) throw SearchError(*error);
+    return std::get<LikeQuery>(std::move(like)).built;
+  }
   std::optional<QueryExpander> expander;
   if (request.expand) expander.emplace(lexicon(), &db_);
   // The analysis chain needs valid UTF-8: broken bytes in a query become U+FFFD.
@@ -521,15 +541,42 @@ SearchSummary Searcher::search_once(const SearchRequest& request, std::vector<Hi
   SearchSummary summary;
   summary.query = request.query;
   const BuiltQuery built = build_query(request);
-  const Ranking ranking = rank_once(request, built);
-  summary.estimated_matches = ranking.estimated_matches;
+  // Issue 15: copies collapsed, passages grouped by document, context (result_view.h).
+  const ResultView view(db_, request.view);
+  std::vector<ViewEntry> entries;
+  if (request.view.active()) {
+    PassageLookup lookup(db_);
+    const PassageLookup::Passage* like = request.like.empty() ? nullptr : lookup.find(request.like);
+    entries = view.page(
+        request.offset, request.limit,
+        [&](unsigned depth) {
+          SearchRequest deeper = request;
+          deeper.offset = 0;
+          deeper.limit = depth;
+          Ranking ranking = rank_once(deeper, built);
+          summary.estimated_matches = ranking.estimated_matches;
+          return std::move(ranking.passages);
+        },
+        like != nullptr ? like->text : std::string());
+  } else {
+    const Ranking ranking = rank_once(request, built);
+    summary.estimated_matches = ranking.estimated_matches;
+    for (const RankedPassage& passage : ranking.passages) entries.push_back({{passage, {}}, {}});
+  }
   unsigned rank = request.offset;
   std::set<std::string> seen;
-  for (const RankedPassage& passage : ranking.passages) {
-    Hit hit = materialise(passage, built, request.highlight);
+  for (const ViewEntry& entry : entries) {
+    Hit hit = materialise(entry.head.ranked, built, request.highlight);
     if (hit.doc.id.empty()) continue;  // unreadable record data
     if (!seen.insert(hit.passage.id).second) throw SearchError(duplicate_document_error(hit.doc));
     hit.snippet = make_snippet(hit.passage.text, hit.highlights, request.snippet_width);
+    if (request.view.active())
+      view.decorate(
+          entry, hit, [&](const RankedPassage& p) { return materialise(p, built, request.highlight); },
+          request.snippet_width);
+    // The same passage id folded in as a copy of itself: the document is in two shards.
+    for (const AlsoRef& also : hit.also)
+      if (also.passage_id == hit.passage.id) throw SearchError(duplicate_document_error(hit.doc));
     hit.rank = ++rank;
     hit.partial = shards_.partial();
     hits.push_back(std::move(hit));

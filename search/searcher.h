@@ -18,6 +18,7 @@
 #include "query_builder.h"
 #include "record_filter.h"
 #include "shard_set.h"
+#include "result_view.h"
 #include "translation_lexicon.h"
 
 namespace kb::search {
@@ -46,6 +47,9 @@ struct SearchRequest {
   RecordFilter filter{};            // language, dates, folders, formats (record_filter.h)
   bool sort_by_date = false;        // newest document first (undated last), then by score; no proximity rerank
   std::size_t snippet_width = 200;  // characters of Hit::snippet (snippet.h)
+  // Issue 15, documents not fragments: --group doc, duplicates collapsed, --context (result_view.h).
+  ViewOptions view{};
+  std::string like{};  // --like: a passage id; the query is built from its terms (more_like_this.h), not `query`
 };
 
 // BM25 parameters and term-space weights; the defaults are tuned on KorQuAD dev with

@@ -85,7 +85,7 @@ ShardSet ShardSet::open(const std::string& db_dir, bool allow_partial) {
       if (const auto problem = layout_problem(db))
         throw SearchError("cannot search index " + db_dir + (stub ? ", shard " + name : std::string()) + ": " +
                           *problem);
-      set.shards_.push_back({name, std::move(db)});
+      set.shards_.push_back({name, std::move(db), line.kind == "remote"});
     } catch (const Xapian::Error& e) {
       const std::string why = e.get_type() + std::string(": ") + e.get_msg();
       if (!stub) throw SearchError("cannot open index " + db_dir + ": " + e.get_msg());
@@ -118,6 +118,12 @@ void ShardSet::reopen() {
   for (Shard& shard : shards_) shard.db.reopen();
   combined_ = Xapian::Database();
   for (const Shard& shard : shards_) combined_.add_database(shard.db);
+}
+
+bool ShardSet::remote() const {
+  for (const Shard& shard : shards_)
+    if (shard.remote) return true;
+  return false;
 }
 
 std::string ShardSet::names() const {

@@ -28,6 +28,7 @@ class ShardSet {
   struct Shard {
     std::string name;  // the stub line's target as written (`shard-00`, `127.0.0.1:8100`) or the folder
     Xapian::Database db;
+    bool remote = false;  // served by xapian-tcpsrv
   };
 
   // Throws SearchError (searcher.h) naming the index or the shard and the reason.
@@ -40,6 +41,8 @@ class ShardSet {
   // Shards left out (allow_partial), each as "NAME: reason".
   const std::vector<std::string>& missing() const { return missing_; }
   bool partial() const { return !missing_.empty(); }
+  // Whether a shard is remote: Xapian 1.4's remote backend runs no MatchDecider or KeyMaker.
+  bool remote() const;
   // Reopens every shard at its latest commit.
   void reopen();
   // A one-line description of the shards for an error message: "shard-00, shard-01".

@@ -61,9 +61,27 @@ std::vector<std::vector<std::string>> read_csv(std::string_view data) {
   return rows;
 }
 
+namespace {
+
+// Issue 15 columns: `group`, the ids of the document's further passages (--group doc), and
+// `also`, where copies of the passage's text are (path and passage), joined by "; ".
+std::string group_ids(const Hit& hit) {
+  std::string out;
+  for (const GroupPassage& g : hit.group) out += (out.empty() ? "" : "; ") + g.passage.id;
+  return out;
+}
+
+std::string also_paths(const std::vector<AlsoRef>& also) {
+  std::string out;
+  for (const AlsoRef& a : also) out += (out.empty() ? "" : "; ") + a.doc.path + " (" + a.passage_id + ")";
+  return out;
+}
+
+}  // namespace
+
 CsvHitPrinter::CsvHitPrinter(std::ostream& out) : out_(out) {
   write_csv_row(out_, {"rank", "score", "doc_id", "path", "title", "lang", "passage_id", "ordinal", "offset", "text",
-                       "citation", "snippet"});
+                       "citation", "snippet", "group", "also"});
 }
 
 void CsvHitPrinter::on_hit(const Hit& hit) {
@@ -71,7 +89,8 @@ void CsvHitPrinter::on_hit(const Hit& hit) {
   std::snprintf(score, sizeof score, "%.6g", hit.score);
   write_csv_row(out_, {std::to_string(hit.rank), score, hit.doc.id, hit.doc.path, hit.doc.title, hit.doc.lang,
                        hit.passage.id, std::to_string(hit.passage.ordinal), std::to_string(hit.passage.offset),
-                       hit.passage.text, citation_text(hit.doc, hit.passage, hit.citation), hit.snippet.text});
+                       hit.passage.text, citation_text(hit.doc, hit.passage, hit.citation), hit.snippet.text,
+                       group_ids(hit), also_paths(hit.also)});
 }
 
 }  // namespace kb::search

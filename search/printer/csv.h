@@ -18,7 +18,9 @@ void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 std::vector<std::vector<std::string>> read_csv(std::string_view text);
 
 // Hits as CSV, one row per hit after a header row:
-//   rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation
+//   rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation,snippet,group,also
+// `group`: the passage ids of the document's further passages (--group doc), `also`: the copies
+// of the passage's text, `path (passage id)`; both joined by "; ", empty when none.
 class CsvHitPrinter final : public HitSink {
  public:
   explicit CsvHitPrinter(std::ostream& out);

@@ -1,6 +1,9 @@
 // Output for people: rank, title and path, then the passage with the query's words marked —
 // in bold colour on a terminal, with [brackets] otherwise — and under it the passage's quotes,
-// one a line: `— 정준화 (국회입법조사처 입법조사관): "…"`.
+// one a line: `— 정준화 (국회입법조사처 입법조사관): "…"`. Issue 15 adds, when asked for, the
+// neighbouring passages above and below the hit (`┆ passage 2: …`, --context), the document's
+// further passages (`+ passage 7 · line 12: …`, --group doc) and where the same text is too
+// (`also: /…/brief.pdf (passage 3)`).
 #pragma once
 
 #include <ostream>
@@ -19,6 +22,7 @@ std::string speaker_label(const SpeakerRef& speaker);
 struct HumanHitOptions {
   bool full = false;
   std::size_t figures_per_hit = 3;
+  std::size_t snippet = 200;  // characters of a context or group passage shown (issue 15)
 };
 
 class HumanPrinter final : public HitSink {
@@ -29,6 +33,9 @@ class HumanPrinter final : public HitSink {
   void on_end(const SearchSummary& summary) override;
 
  private:
+  void print_context(const Hit& hit, bool before);
+  void print_group_and_also(const Hit& hit);
+
   std::ostream& out_;
   bool colour_;
   HumanHitOptions options_;

@@ -7,6 +7,11 @@
 // `quotes` lists the quotes of speech in the passage (empty array when none); a speaker with
 // empty name and name_en is one the text does not name.
 // Offsets are bytes into the passage text (highlights) or the document text (passage.offset).
+// Issue 15 added (empty arrays when not asked for or none):
+//    "also":[{"doc":{"id","path","title","lang"},"passage":{"id"}},…]   the same text elsewhere
+//    "group":[{"score","passage":{…},"snippet","snippet_highlights","citation":{…},"also":[…]},…]
+//                                                                       --group doc: next best passages
+//    "context":[{"relative":-1,"passage":{"id","ordinal","offset","text"}},…]   --context N
 #pragma once
 
 #include <ostream>

@@ -125,11 +125,13 @@ TEST(Issue15_Ties, EqualScoresComeInPassageIdOrder) {
   for (const char* name : {"c.txt", "a.txt", "e.txt", "b.txt", "d.txt"}) dir.write(std::string("docs/") + name, text);
   ASSERT_EQ(run_program("kb-index", {"--db", (dir / "db").string(), "-q", (dir / "docs").string()}).exit_code, 0);
   for (const char* limit : {"2", "5"}) {
-    const CommandResult r =
-        run_program("kb-search", {"--db", (dir / "db").string(), "--json", "-n", limit, "반도체 보조금 데이터센터"});
+    // Five copies of one text: kept apart (--duplicates keep), else they are one hit (result_view.h).
+    const CommandResult r = run_program("kb-search", {"--db", (dir / "db").string(), "--json", "--duplicates", "keep",
+                                                      "-n", limit, "반도체 보조금 데이터센터"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     std::vector<std::string> ids;
     for (const std::string& line : split_lines(r.out)) ids.push_back(json::parse(line)["passage"]["id"]);
+    EXPECT_EQ(ids.size(), std::stoul(limit)) << r.out;
     EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end())) << r.out;
   }
 }

@@ -180,6 +180,14 @@ TEST_F(Issue16_RemoteShards, SameResultsAsOneIndex) {
   EXPECT_EQ(listing(db("remote"), {"--figures", "투자", "--figure", "USD>=1e9"}),
             listing(db("one"), {"--figures", "투자", "--figure", "USD>=1e9"}));
   EXPECT_EQ(listing(db("remote"), {"--quotes", "AI"}), listing(db("one"), {"--quotes", "AI"}));
+  // Filters: on remote shards they stay in the query (no match decider runs there).
+  for (const std::vector<std::string>& filtered : std::vector<std::vector<std::string>>{
+           {"--lang", "ko", "AI 투자"}, {"--since", "2024", "AI 투자"}, {"--lang", "en", "--until", "2026", "GPU"}}) {
+    CommandResult r;
+    const auto remote = hits(db("remote"), filtered, &r);
+    EXPECT_NE(r.exit_code, 2) << r.err;
+    EXPECT_EQ(remote, hits(db("one"), filtered)) << filtered[0];
+  }
   const json remote_status = json::parse(listing(db("remote"), {"--status"}), nullptr, false);
   const json one_status = json::parse(listing(db("one"), {"--status"}), nullptr, false);
   EXPECT_EQ(remote_status["documents"], one_status["documents"]);
@@ -239,8 +247,8 @@ TEST_F(Issue16_RemoteShards, ADocumentInTwoShardsIsAnError) {
   // Two indexes of the same files named as shards of one: every document is in both.
   TempDir tmp;
   fs::create_directories(tmp / "idx");
-  std::ofstream(tmp / "idx" / "XAPIANDB") << "auto " << db("one") << "\nauto " << (*tmp_ / "three" / "shard-00").string()
-                                          << "\n";
+  std::ofstream(tmp / "idx" / "XAPIANDB")
+      << "auto " << db("one") << "\nauto " << (*tmp_ / "three" / "shard-00").string() << "\n";
   const CommandResult r = run_program("kb-search", {"--db", (tmp / "idx").string(), "실리콘밸리 AI 투자"});
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_NE(r.err.find("more than one shard"), std::string::npos) << r.err;

@@ -147,7 +147,7 @@ TEST_F(CorpusIndex, Issue2_CsvHasHeaderAndRows) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = split_lines(r.out);
   ASSERT_GE(lines.size(), 2u);
-  EXPECT_EQ(lines[0], "rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation,snippet\r");
+  EXPECT_EQ(lines[0], "rank,score,doc_id,path,title,lang,passage_id,ordinal,offset,text,citation,snippet,group,also\r");
 }
 
 TEST(Issue2Search, MissingIndexIsAnError) {

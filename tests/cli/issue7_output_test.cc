@@ -100,7 +100,9 @@ TEST_F(Issue7Output, CsvRowsMatchTheirHeaders) {
   const auto hits = kb::search::read_csv(search({"--format", "csv", "추경"}).out);
   ASSERT_EQ(hits.size(), 2u);
   EXPECT_EQ(hits[0][10], "citation");
-  EXPECT_EQ(hits[0].back(), "snippet");  // issue 15: columns are only added at the end
+  // Issue 15: columns are only added at the end (snippet; then group and also).
+  EXPECT_EQ(hits[0][11], "snippet");
+  EXPECT_EQ(hits[0].back(), "also");
   EXPECT_NE(hits[1][10].find("passage 1 (lines 3"), std::string::npos);
   EXPECT_NE(hits[1][9].find("\"한국 정부가"), std::string::npos) << "quotes inside a field survive CSV";
 }
