@@ -67,6 +67,27 @@ std::optional<std::string> unit_term_for(std::string_view typed) {
       {"gb", "GB"},
       {"tb", "TB"},
       {"pyeong", "pyeong"},
+      // Units of issue 14's figure stages: speeds, areas, pressure, voltage, imperial lengths.
+      {"m/s", "m/s"},
+      {"km/h", "km/h"},
+      {"km/s", "km/s"},
+      {"km2", "km2"},
+      {"m3", "m3"},
+      {"hpa", "hPa"},
+      {"v", "V"},
+      {"mi", "mi"},
+      {"ft", "ft"},
+      {"yd", "yd"},
+      {"degc", "degC"},
+      {"℃", "degC"},
+      {"ghz", "GHz"},
+      {"kw", "kW"},
+      {"mah", "mAh"},
+      {"kcal", "kcal"},
+      {"mg", "mg"},
+      {"ml", "ml"},
+      {"mb", "MB"},
+      {"cc", "cc"},
   };
   for (const Alias& a : kAliases)
     if (u == a.typed) return schema::unit_term(a.unit);

@@ -34,17 +34,19 @@ TEST_P(FigureFilterParse, Parses) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Issue4, FigureFilterParse,
-    ::testing::Values(FilterCase{"USD>=1e9", "XUUSD", 1e9, std::nullopt},
-                      FilterCase{"usd:1e11..1.2e11", "XUUSD", 1e11, 1.2e11},
-                      FilterCase{"KRW:..1,000,000", "XUKRW", std::nullopt, 1e6},
-                      FilterCase{"percent<50", "XUpercent", std::nullopt, 50},
-                      FilterCase{"%>10", "XUpercent", 10, std::nullopt},
-                      FilterCase{"pp=0.5", "XUpercentage-point", 0.5, 0.5},
-                      FilterCase{"count", "XUcount", std::nullopt, std::nullopt},
-                      FilterCase{"money>=0", "XKmoney", 0, std::nullopt},
-                      FilterCase{"any:1..2", "", 1, 2}));
+INSTANTIATE_TEST_SUITE_P(Issue4, FigureFilterParse,
+                         ::testing::Values(FilterCase{"USD>=1e9", "XUUSD", 1e9, std::nullopt},
+                                           FilterCase{"usd:1e11..1.2e11", "XUUSD", 1e11, 1.2e11},
+                                           FilterCase{"KRW:..1,000,000", "XUKRW", std::nullopt, 1e6},
+                                           FilterCase{"percent<50", "XUpercent", std::nullopt, 50},
+                                           FilterCase{"%>10", "XUpercent", 10, std::nullopt},
+                                           FilterCase{"pp=0.5", "XUpercentage-point", 0.5, 0.5},
+                                           FilterCase{"count", "XUcount", std::nullopt, std::nullopt},
+                                           FilterCase{"money>=0", "XKmoney", 0, std::nullopt},
+                                           FilterCase{"any:1..2", "", 1, 2},
+                                           // Issue 14's new units: a speed, a pressure.
+                                           FilterCase{"m/s>=30", "XUm/s", 30, std::nullopt},
+                                           FilterCase{"hPa<1000", "XUhPa", std::nullopt, std::nextafter(1000.0, 0.0)}));
 
 class FigureFilterReject : public ::testing::TestWithParam<std::string> {};
 
