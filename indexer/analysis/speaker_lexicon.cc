@@ -1,5 +1,7 @@
 #include "analysis/speaker_lexicon.h"
 
+#include "analysis/lexicon_text.h"
+
 #include <algorithm>
 
 namespace kb::generated {
@@ -8,12 +10,6 @@ std::string_view speaker_lexicon_ko();
 
 namespace kb::analysis {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 void longest_first(std::vector<std::string_view>& v) {
   std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
@@ -24,18 +20,7 @@ void longest_first(std::vector<std::string_view>& v) {
 
 SpeakerLexicon SpeakerLexicon::parse(std::string_view text) {
   SpeakerLexicon lex;
-  std::string_view section;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    if (line.empty() || line.front() == '#') continue;
-    if (line.front() == '[' && line.back() == ']') {
-      section = line.substr(1, line.size() - 2);
-      continue;
-    }
+  for_each_lexicon_entry(text, [&](std::string_view section, std::string_view line) {
     if (section == "titles")
       lex.titles.push_back(line);
     else if (section == "title_modifiers")
@@ -56,7 +41,7 @@ SpeakerLexicon SpeakerLexicon::parse(std::string_view text) {
       lex.name_stop_endings.push_back(line);
     else if (section == "reporting_verbs")
       lex.reporting_verbs.insert(line);
-  }
+  });
   longest_first(lex.titles);
   lex.title_set.insert(lex.titles.begin(), lex.titles.end());
   lex.description_head_set.insert(lex.description_heads.begin(), lex.description_heads.end());

@@ -29,19 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 
 pid_t start_indexer(const fs::path& db, const fs::path& docs) {
-  const std::string exe = std::string(KB_BIN_DIR) + "/kb-index";
-  std::vector<std::string> args{exe, "--db", db.string(), "-q", "--commit-every", "3", docs.string()};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  const int rc = posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
+  return spawn_quietly(
+      {std::string(KB_BIN_DIR) + "/kb-index", "--db", db.string(), "-q", "--commit-every", "3", docs.string()});
 }
 
 // Ids of the committed documents; fails the test when a document is not whole.

@@ -61,23 +61,9 @@ bool accepts(int port) {
 class TcpServer {
  public:
   TcpServer(const std::string& db) : port_(free_port()) {
-    std::vector<std::string> args{"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port_), db};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
     // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (to end the
     // children serving connections), which must not include this test.
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-    posix_spawnattr_setpgroup(&attr, 0);
-    if (posix_spawnp(&pid_, "xapian-tcpsrv", &actions, &attr, argv.data(), environ) != 0) pid_ = -1;
-    posix_spawnattr_destroy(&attr);
-    posix_spawn_file_actions_destroy(&actions);
+    pid_ = spawn_quietly({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port_), db}, true);
     for (int i = 0; i < 100 && pid_ > 0 && !accepts(port_); ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }

@@ -2,6 +2,8 @@
 // assertion that also checks the chain's invariants on every call.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -39,6 +41,11 @@ struct CommandResult {
 // Runs a program from build/bin (e.g. "kb-search") with arguments, no shell involved.
 CommandResult run_program(const std::string& program, const std::vector<std::string>& args,
                           const std::vector<std::string>& env = {});
+
+// Starts `args[0]` (a path, or a name looked up in PATH) in the background, its output to
+// /dev/null; with `own_group`, in a process group of its own (kill(-pid, …) then reaches it and
+// its children, and a signal it sends its group misses the test). Returns its pid, or -1.
+pid_t spawn_quietly(std::vector<std::string> args, bool own_group = false);
 
 std::filesystem::path source_dir();  // the project's root
 std::filesystem::path corpus_dir();
