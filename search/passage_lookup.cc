@@ -9,6 +9,15 @@
 
 namespace kb::search {
 
+PassageLookup::Passage PassageLookup::from_record(const Xapian::Document& record, const nlohmann::json& data) {
+  Passage passage;
+  passage.doc = doc_ref_from_data(data);
+  passage.text = record.get_value(schema::kTextSlot);
+  if (passage.text.empty()) passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
+  passage.offset = data.value(schema::kKeyOffset, 0u);
+  return passage;
+}
+
 const PassageLookup::Passage* PassageLookup::find(const std::string& passage_id) {
   auto [it, added] = cache_.try_emplace(passage_id);
   if (added) {
@@ -17,14 +26,7 @@ const PassageLookup::Passage* PassageLookup::find(const std::string& passage_id)
     if (p != db_.postlist_end(uid)) {
       const Xapian::Document record = db_.get_document(*p);
       const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
-      if (data.is_object()) {
-        Passage passage;
-        passage.doc = doc_ref_from_data(data);
-        passage.text = record.get_value(schema::kTextSlot);
-        if (passage.text.empty()) passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
-        passage.offset = data.value(schema::kKeyOffset, 0u);
-        it->second = std::move(passage);
-      }
+      if (data.is_object()) it->second = from_record(record, data);
     }
   }
   return it->second ? &*it->second : nullptr;

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "hit.h"
 
@@ -29,6 +30,9 @@ class PassageLookup {
     std::string text;
     std::uint32_t offset = 0;  // of the passage in the document text
   };
+
+  // A passage record as read from its document and parsed data (`data` must be an object).
+  static Passage from_record(const Xapian::Document& record, const nlohmann::json& data);
 
   // The passage with id "<doc>#<ordinal>"; nullptr when the index has none (or it is unreadable).
   const Passage* find(const std::string& passage_id);

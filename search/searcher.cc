@@ -124,10 +124,7 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
       if (!data.is_object()) continue;
       const auto figures = data.find(schema::kKeyFigures);
       if (figures == data.end() || !figures->is_array()) continue;
-      PassageLookup::Passage passage;
-      passage.doc = doc_ref_from_data(data);
-      passage.text = listed.record.get_value(schema::kTextSlot);
-      passage.offset = data.value(schema::kKeyOffset, 0u);
+      const PassageLookup::Passage passage = PassageLookup::from_record(listed.record, data);
       const std::string passage_id = schema::passage_id(passage.doc.id, data.value(schema::kKeyOrdinal, 0u));
       for (const auto& f : *figures) {
         FigureHit hit;

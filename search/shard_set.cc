@@ -114,12 +114,6 @@ ShardSet ShardSet::open(const std::string& db_dir, bool allow_partial) {
   return set;
 }
 
-void ShardSet::reopen() {
-  for (Shard& shard : shards_) shard.db.reopen();
-  combined_ = Xapian::Database();
-  for (const Shard& shard : shards_) combined_.add_database(shard.db);
-}
-
 bool ShardSet::remote() const {
   for (const Shard& shard : shards_)
     if (shard.remote) return true;

@@ -36,15 +36,12 @@ class ShardSet {
 
   // Every opened shard searched as one.
   const Xapian::Database& combined() const { return combined_; }
-  Xapian::Database& combined() { return combined_; }
   const std::vector<Shard>& shards() const { return shards_; }
   // Shards left out (allow_partial), each as "NAME: reason".
   const std::vector<std::string>& missing() const { return missing_; }
   bool partial() const { return !missing_.empty(); }
   // Whether a shard is remote: Xapian 1.4's remote backend runs no MatchDecider or KeyMaker.
   bool remote() const;
-  // Reopens every shard at its latest commit.
-  void reopen();
   // A one-line description of the shards for an error message: "shard-00, shard-01".
   std::string names() const;
 
