@@ -80,14 +80,11 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   record.add_boolean_term(schema::type_term(schema::kTypePassage));
   if (passage.ordinal == doc.passages.front().ordinal) record.add_boolean_term(schema::type_term(schema::kTypeFirst));
   filters.add_to(record);
-  for (const analysis::Token& token : passage.tokens) {
-    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t pos) {
-      if (pos == 0)
-        record.add_term(term);
-      else
-        record.add_posting(term, pos);
-    });
-  }
+  // No word positions (issue 16): they were a quarter of the index and of the writing time, and
+  // only the proximity rerank and phrases read them, on a few passages per query, which the
+  // searcher analyses again from their text (Searcher::passage_tokens).
+  for (const analysis::Token& token : passage.tokens)
+    analysis::for_each_index_term(token, [&](const std::string& term, std::uint32_t) { record.add_term(term); });
   record.add_value(schema::kDocIdSlot, source.id);
   record.add_value(schema::kOrdinalSlot, Xapian::sortable_serialise(passage.ordinal));
   record.add_value(schema::kLangSlot, doc.lang);
@@ -105,11 +102,6 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
       {schema::kKeyDoc, source.id}, {schema::kKeyPath, source.path},        {schema::kKeyTitle, doc.title},
       {schema::kKeyLang, doc.lang}, {schema::kKeyOrdinal, passage.ordinal}, {schema::kKeyOffset, passage.offset},
   };
-  // The text goes into a value slot, not the JSON: reading a hit then parses a few hundred bytes
-  // of JSON instead of scanning the whole passage for escapes (most of a search's time).
-  record.add_value(schema::kTextSlot, analysis::repair_utf8(passage.text));
-  if (std::string compounds = analysis::compound_list(passage.tokens); !compounds.empty())
-    record.add_value(schema::kCompoundSlot, compounds);
   json figures = json::array();
   for (const analysis::Figure& f : passage.figures) {
     figures.push_back(figure_json(f, doc.text.size()));
@@ -124,7 +116,9 @@ Xapian::Document passage_record(const SourceInfo& source, const analysis::Analyz
   if (!doc.source_url.empty()) data[schema::kKeyUrl] = doc.source_url;
   if (passage.page > 0) data[schema::kKeyPage] = passage.page;
   if (passage.line_begin > 0) data[schema::kKeyLines] = {passage.line_begin, passage.line_end};
-  record.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+  // The text follows the JSON, not inside it (schema::passage_data).
+  record.set_data(schema::passage_data(data.dump(-1, ' ', false, json::error_handler_t::replace),
+                                       analysis::repair_utf8(passage.text)));
   return record;
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "passage_lookup.h"
 #include "schema/schema.h"
 
 namespace kb::search {
@@ -32,9 +33,9 @@ std::variant<LikeQuery, std::string> more_like_this(const Xapian::Database& db, 
   const Xapian::docid docid = *found;
   const Xapian::Document record = db.get_document(docid);
   LikeQuery like;
-  like.source_text = record.get_value(schema::kTextSlot);
-  const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
-  if (like.source_text.empty() && data.is_object()) like.source_text = data.value(schema::kKeyText, "");
+  PassageRecord read = read_passage_record(record);
+  like.source_text = std::move(read.text);
+  const nlohmann::json& data = read.data;
   like.built.language = data.is_object() ? data.value(schema::kKeyLang, "und") : "und";
 
   Xapian::Enquire enquire(db);

@@ -9,12 +9,37 @@
 
 namespace kb::search {
 
-PassageLookup::Passage PassageLookup::from_record(const Xapian::Document& record, const nlohmann::json& data) {
+PassageRecord read_passage_record(const Xapian::Document& record) {
+  const std::string data = record.get_data();
+  const schema::PassageDataParts parts = schema::split_passage_data(data);
+  PassageRecord read;
+  read.data = nlohmann::json::parse(parts.json.begin(), parts.json.end(), nullptr, false);
+  if (!parts.legacy) {
+    read.text = parts.text;
+    return read;
+  }
+  read.text = record.get_value(schema::kTextSlot);
+  if (read.text.empty() && read.data.is_object()) read.text = read.data.value(schema::kKeyText, "");  // version ≤ 6
+  return read;
+}
+
+std::string passage_text(const Xapian::Document& record) {
+  const std::string data = record.get_data();
+  const schema::PassageDataParts parts = schema::split_passage_data(data);
+  return parts.legacy ? read_passage_record(record).text : std::string(parts.text);
+}
+
+nlohmann::json passage_json(const Xapian::Document& record) {
+  const std::string data = record.get_data();
+  const std::string_view json = schema::split_passage_data(data).json;
+  return nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+}
+
+PassageLookup::Passage PassageLookup::from_record(const PassageRecord& record) {
   Passage passage;
-  passage.doc = doc_ref_from_data(data);
-  passage.text = record.get_value(schema::kTextSlot);
-  if (passage.text.empty()) passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
-  passage.offset = data.value(schema::kKeyOffset, 0u);
+  passage.doc = doc_ref_from_data(record.data);
+  passage.text = record.text;
+  passage.offset = record.data.value(schema::kKeyOffset, 0u);
   return passage;
 }
 
@@ -24,9 +49,8 @@ const PassageLookup::Passage* PassageLookup::find(const std::string& passage_id)
     const std::string uid = schema::clamp_term(std::string(schema::kPrefixUniqueId) + passage_id);
     const Xapian::PostingIterator p = db_.postlist_begin(uid);
     if (p != db_.postlist_end(uid)) {
-      const Xapian::Document record = db_.get_document(*p);
-      const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
-      if (data.is_object()) it->second = from_record(record, data);
+      const PassageRecord record = read_passage_record(db_.get_document(*p));
+      if (record.data.is_object()) it->second = from_record(record);
     }
   }
   return it->second ? &*it->second : nullptr;

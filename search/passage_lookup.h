@@ -21,6 +21,18 @@
 
 namespace kb::search {
 
+// A passage record's document data, read through schema::split_passage_data (records written
+// before kAnalysisVersion 11 keep their text in a value slot, ≤ 6 in the JSON).
+struct PassageRecord {
+  nlohmann::json data;  // the JSON part parsed; not an object when unreadable
+  std::string text;
+};
+// The text alone.
+std::string passage_text(const Xapian::Document& record);
+PassageRecord read_passage_record(const Xapian::Document& record);
+// The JSON part alone, parsed (listings that print no text).
+nlohmann::json passage_json(const Xapian::Document& record);
+
 class PassageLookup {
  public:
   explicit PassageLookup(const Xapian::Database& db) : db_(db) {}
@@ -31,8 +43,8 @@ class PassageLookup {
     std::uint32_t offset = 0;  // of the passage in the document text
   };
 
-  // A passage record as read from its document and parsed data (`data` must be an object).
-  static Passage from_record(const Xapian::Document& record, const nlohmann::json& data);
+  // A passage as read from its record (`record.data` must be an object).
+  static Passage from_record(const PassageRecord& record);
 
   // The passage with id "<doc>#<ordinal>"; nullptr when the index has none (or it is unreadable).
   const Passage* find(const std::string& passage_id);

@@ -53,15 +53,20 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   };
   auto add_phrase = [&](std::string_view part) {
     std::vector<Xapian::Query> terms;
+    std::vector<std::string> words;
     for (const analysis::Token& t : analyzer_.analyze(part)) {
       terms.emplace_back(analysis::phrase_term(t));
+      words.push_back(analysis::phrase_term(t));
       built.phrase_terms.insert(analysis::phrase_term(t));
     }
+    // All of a phrase's words: the index keeps no positions, so the searcher checks the order on
+    // the passages it ranks (Searcher::has_phrases).
     if (terms.size() == 1)
       phrases.push_back(terms.front());
-    else if (terms.size() > 1)
-      phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                           static_cast<Xapian::termcount>(terms.size()));
+    else if (terms.size() > 1) {
+      phrases.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+      built.phrases.push_back(std::move(words));
+    }
   };
 
   std::size_t pos = 0;
@@ -105,7 +110,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(analysis::phrase_term(t)), weights_.exact));
         }
       } else if (seen_bigrams.insert(term).second) {
-        (term == bridge ? bridges : own_bigrams).emplace_back(term);
+        const auto held_by = analysis::bigram_posting_terms(term);
+        (term == bridge ? bridges : own_bigrams)
+            .emplace_back(Xapian::Query::OP_SYNONYM, Xapian::Query(held_by[0]), Xapian::Query(held_by[1]));
       }
     });
     if (Xapian::Query part = word_or_bigrams(word, own_bigrams); !part.empty()) words.push_back(std::move(part));

@@ -35,9 +35,10 @@ struct BuiltQuery {
   std::string language;                 // of the query text: "ko", "en" or "und" (analysis::detect_language)
   std::set<std::string> ranking_terms;  // for highlighting
   std::set<std::string> phrase_terms;
-  std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
-  std::vector<double> positional_shares;      // per positional term: the share of a query word it counts for
-  AnswerType answer_type = AnswerType::kAny;  // what the question asks for (answer_type.h)
+  std::vector<std::vector<std::string>> phrases;  // each "double quoted" phrase of two words or more
+  std::vector<std::string> positional_terms;      // free words' positional terms, in query order, once each
+  std::vector<double> positional_shares;          // per positional term: the share of a query word it counts for
+  AnswerType answer_type = AnswerType::kAny;      // what the question asks for (answer_type.h)
 };
 
 // `query` restricted to passages that hold one of the query's words (or an equivalent, a

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analysis/quote.h"
+#include "passage_lookup.h"
 #include "passage_ranking.h"
 #include "schema/schema.h"
 #include "searcher.h"
@@ -42,7 +43,7 @@ namespace {
 template <typename Visit>
 void for_each_quote(const std::vector<ListedPassage>& passages, Visit&& visit) {
   for (const ListedPassage& listed : passages) {
-    const nlohmann::json data = nlohmann::json::parse(listed.record.get_data(), nullptr, false);
+    const nlohmann::json data = passage_json(listed.record);
     if (!data.is_object()) continue;
     const auto quotes = data.find(schema::kKeyQuotes);
     if (quotes == data.end() || !quotes->is_array()) continue;

@@ -49,7 +49,7 @@ std::vector<ViewEntry> ResultView::fold(const std::vector<RankedPassage>& ranked
     docs[i] = record.get_value(schema::kDocIdSlot);
     doc_first.try_emplace(docs[i], i);
     if (!options_.collapse_duplicates) continue;
-    fingerprints[i] = text_fingerprint(record.get_value(schema::kTextSlot));
+    fingerprints[i] = text_fingerprint(passage_text(record));
     if (!fingerprints[i] || !fingerprints[i]->distinctive) continue;
     auto& same = distinctive[fingerprints[i]->hash];
     if (!same.empty()) twins.join(docs[i], docs[same.front()]);
@@ -141,7 +141,7 @@ void ResultView::decorate(const ViewEntry& entry, Hit& hit, const std::function<
 std::vector<AlsoRef> ResultView::also_refs(const std::vector<Xapian::docid>& docids) const {
   std::vector<AlsoRef> refs;
   for (Xapian::docid did : docids) {
-    const nlohmann::json data = nlohmann::json::parse(db_.get_document(did).get_data(), nullptr, false);
+    const nlohmann::json data = passage_json(db_.get_document(did));
     if (!data.is_object()) continue;
     AlsoRef ref;
     ref.doc = doc_ref_from_data(data);

@@ -56,10 +56,10 @@ void Searcher::add_glossary_file(const std::string& path) {
                       " malformed line(s), expected korean<TAB>english");
 }
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const std::string& text,
+std::vector<std::pair<std::uint32_t, std::uint32_t>> Searcher::highlight(const std::vector<analysis::Token>& tokens,
                                                                          const BuiltQuery& query) {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
-  for (const analysis::Token& t : analyzer_.analyze(text)) {
+  for (const analysis::Token& t : tokens) {
     if (query.ranking_terms.count(analysis::ranking_term(t)) || query.phrase_terms.count(analysis::phrase_term(t)))
       spans.emplace_back(t.begin, t.end);
   }
@@ -120,11 +120,12 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
     const Xapian::Query filter = apply_record_filter(request.filter, figure_filter_query(db_, request.figure_filters));
     unsigned seen = 0;
     for (const ListedPassage& listed : listed_passages(db_, filter, text)) {
-      const nlohmann::json data = nlohmann::json::parse(listed.record.get_data(), nullptr, false);
+      const PassageRecord record = read_passage_record(listed.record);
+      const nlohmann::json& data = record.data;
       if (!data.is_object()) continue;
       const auto figures = data.find(schema::kKeyFigures);
       if (figures == data.end() || !figures->is_array()) continue;
-      const PassageLookup::Passage passage = PassageLookup::from_record(listed.record, data);
+      const PassageLookup::Passage passage = PassageLookup::from_record(record);
       const std::string passage_id = schema::passage_id(passage.doc.id, data.value(schema::kKeyOrdinal, 0u));
       for (const auto& f : *figures) {
         FigureHit hit;
@@ -151,25 +152,55 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
   return summary;
 }
 
-double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query,
-                                 const std::vector<ProximityWord>& words) const {
+const std::vector<analysis::Token>& Searcher::passage_tokens(Xapian::docid did) {
+  auto [it, added] = passage_tokens_.try_emplace(did);
+  if (added) {
+    if (passage_tokens_.size() > 4096) {  // a long listing: keep the cache small
+      passage_tokens_.clear();
+      it = passage_tokens_.try_emplace(did).first;
+    }
+    it->second = analyzer_.analyze(passage_text(db_.get_document(did, Xapian::DOC_ASSUME_VALID)));
+  }
+  return it->second;
+}
+
+bool Searcher::has_phrases(Xapian::docid did, const BuiltQuery& built) {
+  if (built.phrases.empty()) return true;
+  std::unordered_map<Xapian::termpos, const std::string*> at;  // position → word
+  for (const analysis::Token& t : passage_tokens(did))
+    if (t.position != 0) at.emplace(t.position, &t.term);
+  for (const std::vector<std::string>& phrase : built.phrases) {
+    bool found = false;
+    for (auto start = at.begin(); start != at.end() && !found; ++start) {
+      found = true;
+      for (std::size_t k = 0; k < phrase.size() && found; ++k) {
+        const auto word = at.find(start->first + static_cast<Xapian::termpos>(k));
+        found = word != at.end() && *word->second == phrase[k];
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+double Searcher::window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<ProximityWord>& words) {
   // Slots: query word i met as itself (i), the answer type (n), query word i met inside a
-  // compound (n + 1 + i).
+  // compound (n + 1 + i). Positions come from the passage's text analysed again (the index keeps
+  // none): the same analyzer gives the same words at the same distances.
   const std::size_t n = query.positional_terms.size();
+  const std::vector<analysis::Token>& tokens = passage_tokens(did);
   std::vector<std::pair<Xapian::termpos, std::size_t>> hits;  // position, slot
-  auto add_positions = [&](const std::string& term, std::size_t slot) {
-    for (auto p = db_.positionlist_begin(did, term); p != db_.positionlist_end(did, term); ++p)
-      hits.emplace_back(*p, slot);
-  };
-  std::optional<std::string> compounds;  // read once, when a query word may hide in a compound
   for (std::size_t i = 0; i < n; ++i) {
     if (words[i].idf <= 0) continue;
     const std::string& word = query.positional_terms[i];
-    add_positions(word, i);
-    if (ranking_.compound <= 0 || !words[i].korean) continue;
-    if (!compounds) compounds = db_.get_document(did, Xapian::DOC_ASSUME_VALID).get_value(schema::kCompoundSlot);
-    analysis::for_each_compound_containing(*compounds, word,
-                                           [&](std::string_view term) { add_positions(std::string(term), n + 1 + i); });
+    const bool compounds = ranking_.compound > 0 && words[i].korean;
+    for (const analysis::Token& t : tokens) {
+      if (t.position == 0) continue;
+      if (analysis::phrase_term(t) == word)
+        hits.emplace_back(t.position, i);
+      else if (compounds && analysis::is_compound_containing(t, word))
+        hits.emplace_back(t.position, n + 1 + i);
+    }
   }
   if (query.answer_type != AnswerType::kAny && ranking_.answer > 0) answer_positions(did, query.answer_type, n, hits);
   std::sort(hits.begin(), hits.end());
@@ -324,12 +355,9 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
   const bool blend = ranking_.document > 0 && request.one_per_document;
   const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
-  const Xapian::MSet mset = enquire.get_mset(0, blend ? std::max(depth, ranking_.document_depth) : depth, 0, nullptr,
-                                             decider.active() ? &decider : nullptr);
-  estimated = mset.get_matches_estimated();
+  const Xapian::doccount wanted = blend ? std::max(depth, ranking_.document_depth) : depth;
+  std::vector<RankedPassage> passages = phrase_checked(enquire, decider, built, wanted, estimated);
   max_possible = reach(enquire, k1);
-  std::vector<RankedPassage> passages;
-  for (auto it = mset.begin(); it != mset.end(); ++it) passages.push_back({*it, it.get_weight(), it.get_weight()});
   if (blend && !passages.empty()) {
     // Like Dirichlet smoothing: a short passage (a wrapped line) borrows more from its document
     // than a long one, by document_mu / (length + document_mu).
@@ -343,6 +371,24 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
     if (passages.size() > depth) passages.resize(depth);
   }
   if (ranking_.proximity > 0 && positional > 1) proximity_rerank(passages, built, positional, stats);
+  return passages;
+}
+
+std::vector<RankedPassage> Searcher::phrase_checked(Xapian::Enquire& enquire, const FilterDecider& decider,
+                                                    const BuiltQuery& built, Xapian::doccount wanted,
+                                                    std::size_t& estimated) {
+  std::vector<RankedPassage> passages;
+  // Without phrases, one page; with them, pages of candidates (all the phrase's words) until
+  // `wanted` of them hold the phrase or the candidates run out.
+  const Xapian::doccount page = built.phrases.empty() ? wanted : 2 * wanted + 20;
+  for (Xapian::doccount first = 0;; first += page) {
+    const Xapian::MSet mset = enquire.get_mset(first, page, 0, nullptr, decider.active() ? &decider : nullptr);
+    if (first == 0) estimated = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end() && passages.size() < wanted; ++it)
+      if (has_phrases(*it, built)) passages.push_back({*it, it.get_weight(), it.get_weight()});
+    if (built.phrases.empty() || passages.size() >= wanted || mset.size() < page) break;
+  }
+  if (!built.phrases.empty() && passages.size() < wanted) estimated = passages.size();  // all of them, checked
   return passages;
 }
 
@@ -403,6 +449,7 @@ Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& bu
 }
 
 Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& built) {
+  passage_tokens_.clear();  // a retry may follow a reopen: document ids may hold other passages
   if (!request.sort_by_date) {
     if (!built.translated.empty() && (built.language == "ko" || built.language == "en"))
       return rank_merged(request, built);
@@ -428,11 +475,9 @@ Ranking Searcher::rank_once(const SearchRequest& request, const BuiltQuery& buil
   const auto [k1, b] = bm25_params(ranking_, built.language == "en");
   enquire.set_weighting_scheme(passage_bm25(k1, b));
   const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
-  const Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, 0, nullptr, decider.active() ? &decider : nullptr);
-  ranking.estimated_matches = mset.get_matches_estimated();
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    ranking.passages.push_back({*it, it.get_weight(), it.get_weight()});
+  std::vector<RankedPassage> list =
+      phrase_checked(enquire, decider, built, request.offset + request.limit, ranking.estimated_matches);
+  for (std::size_t i = request.offset; i < list.size(); ++i) ranking.passages.push_back(list[i]);
   return ranking;
 }
 
@@ -460,14 +505,13 @@ BuiltQuery Searcher::build_query(const SearchRequest& request) {
 Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight) {
   Hit hit;
   hit.score = passage.score;
-  const Xapian::Document record = db_.get_document(passage.docid);
-  const nlohmann::json data = nlohmann::json::parse(record.get_data(), nullptr, false);
+  PassageRecord record = read_passage_record(db_.get_document(passage.docid));
+  const nlohmann::json& data = record.data;
   if (!data.is_object()) return hit;
   hit.doc = doc_ref_from_data(data);
   hit.passage.ordinal = data.value(schema::kKeyOrdinal, 0u);
   hit.passage.id = schema::passage_id(hit.doc.id, hit.passage.ordinal);
-  hit.passage.text = record.get_value(schema::kTextSlot);
-  if (hit.passage.text.empty()) hit.passage.text = data.value(schema::kKeyText, "");  // kAnalysisVersion ≤ 6
+  hit.passage.text = std::move(record.text);
   hit.passage.offset = data.value(schema::kKeyOffset, 0u);
   hit.citation.date = data.value(schema::kKeyDate, "");
   hit.citation.author = data.value(schema::kKeyAuthor, "");
@@ -477,7 +521,7 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
     hit.citation.line_begin = static_cast<int>(lines->first);
     hit.citation.line_end = static_cast<int>(lines->second);
   }
-  if (highlight) hit.highlights = this->highlight(hit.passage.text, built);
+  if (highlight) hit.highlights = this->highlight(passage_tokens(passage.docid), built);
   if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
     for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
   if (const auto quotes = data.find(schema::kKeyQuotes); quotes != data.end() && quotes->is_array())
@@ -491,30 +535,29 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
 }
 
 void Searcher::answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
-                                std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const {
+                                std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) {
   // For a when-question, besides a year standing alone (`in 1927`), any number followed by a unit
   // of time (`3월`, `26일`, `13세기`, `62년`): the number and its unit are consecutive tokens.
+  const std::vector<analysis::Token>& tokens = passage_tokens(did);
   std::vector<Xapian::termpos> after_number;
   if (type == AnswerType::kTime) {
-    for (const char* unit : {"년", "월", "일", "세기"})
-      for (auto p = db_.positionlist_begin(did, unit); p != db_.positionlist_end(did, unit); ++p)
-        after_number.push_back(*p);
+    for (const analysis::Token& t : tokens)
+      if (t.position != 0 && (t.term == "년" || t.term == "월" || t.term == "일" || t.term == "세기"))
+        after_number.push_back(t.position);
     std::sort(after_number.begin(), after_number.end());
   }
-  // Numbers are indexed as their digits (`1927년` → 1927) and digits sort before every letter and
-  // prefix, so a passage's numbers are the start of its term list.
-  for (auto t = db_.termlist_begin(did); t != db_.termlist_end(did); ++t) {
-    const std::string term = *t;
-    if (term.empty() || term[0] > '9') break;
-    if (term[0] < '0' || term.find_first_not_of("0123456789") != std::string::npos) continue;
+  // Numbers are indexed as their digits (`1927년` → 1927).
+  for (const analysis::Token& t : tokens) {
+    const std::string& term = t.term;
+    if (t.position == 0 || term.empty() || term.find_first_not_of("0123456789") != std::string::npos) continue;
     bool year = true;
     if (type == AnswerType::kTime) {
       const int value = term.size() == 4 ? std::stoi(term) : 0;
       year = value >= 1000 && value <= 2100;
       if (!year && after_number.empty()) continue;
     }
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p)
-      if (year || std::binary_search(after_number.begin(), after_number.end(), *p + 1)) hits.emplace_back(*p, slot);
+    if (year || std::binary_search(after_number.begin(), after_number.end(), t.position + 1))
+      hits.emplace_back(t.position, slot);
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "analysis/analyzer.h"
 #include "figure_filter.h"
+#include "filter_decider.h"
 #include "hit.h"
 #include "language_merge.h"
 #include "passage_weight.h"
@@ -17,8 +18,8 @@
 #include "printer/sink.h"
 #include "query_builder.h"
 #include "record_filter.h"
-#include "shard_set.h"
 #include "result_view.h"
+#include "shard_set.h"
 #include "translation_lexicon.h"
 
 namespace kb::search {
@@ -158,6 +159,10 @@ class Searcher {
   std::vector<RankedPassage> ranked_list(const SearchRequest& request, const Xapian::Query& text,
                                          const BuiltQuery& built, std::size_t positional, double k1, double b,
                                          Xapian::doccount depth, std::size_t& estimated, double& max_possible);
+  // The first `wanted` passages of `enquire`'s ranking that hold `built`'s phrases (has_phrases);
+  // `estimated` receives the number of matches (exact when the phrase check saw them all).
+  std::vector<RankedPassage> phrase_checked(Xapian::Enquire& enquire, const FilterDecider& decider,
+                                            const BuiltQuery& built, Xapian::doccount wanted, std::size_t& estimated);
   // The highest BM25 score `enquire`'s query can reach with `k1`, the same for one database and
   // for shards (language_merge.h normalises by it). Changes `enquire`'s weighting scheme.
   double reach(Xapian::Enquire& enquire, double k1) const;
@@ -173,7 +178,9 @@ class Searcher {
   std::unordered_map<std::string, std::vector<double>> document_scores_;
   double average_document_length_ = 0;  // words, over documents with passages
   Hit materialise(const RankedPassage& passage, const BuiltQuery& built, bool highlight);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::string& text, const BuiltQuery& query);
+  // The byte spans of `tokens` (a passage analysed) that the query looks for.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlight(const std::vector<analysis::Token>& tokens,
+                                                                 const BuiltQuery& query);
 
   TranslationLexicon& lexicon();
   const TranslationLexicon& paraphrases();  // built on first use
@@ -183,12 +190,20 @@ class Searcher {
     bool korean = false;  // of two syllables or more: may also be met inside a compound
   };
   // The summed idf of the distinct query words in the densest window of one passage.
-  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<ProximityWord>& words) const;
+  double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<ProximityWord>& words);
+  // A passage's words with their positions: its text analysed again (the index keeps no
+  // positions, schema.h), cached for the search under way.
+  const std::vector<analysis::Token>& passage_tokens(Xapian::docid did);
+  // Whether the passage holds every phrase of `built` ("double quoted"), word after word. Xapian
+  // matches a phrase as all of its words on an index without positions; the ranked lists keep
+  // only the passages that pass this check.
+  bool has_phrases(Xapian::docid did, const BuiltQuery& built);
+  std::unordered_map<Xapian::docid, std::vector<analysis::Token>> passage_tokens_;
 
   // Adds the positions of the passage's years and numbers with a unit of time (kTime) or of its
   // numbers (kQuantity) as query word `slot`.
   void answer_positions(Xapian::docid did, AnswerType type, std::size_t slot,
-                        std::vector<std::pair<Xapian::termpos, std::size_t>>& hits) const;
+                        std::vector<std::pair<Xapian::termpos, std::size_t>>& hits);
 
   ShardSet shards_;
   Xapian::Database db_;                                        // shards_.combined()

@@ -9,6 +9,7 @@
 
 #include "analysis/person_table.h"
 #include "analysis/unicode_text.h"
+#include "passage_lookup.h"
 #include "quote_searcher.h"
 #include "schema/schema.h"
 
@@ -65,7 +66,7 @@ SpeakerFilter speaker_filter(const Xapian::Database& db, std::string_view value)
   const Xapian::MSet mset = enquire.get_mset(0, 500);
   const SpeakerFilter typed{Xapian::Query(), {words}};
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    const nlohmann::json data = passage_json(it.get_document());
     if (!data.is_object()) continue;
     const auto quotes = data.find(schema::kKeyQuotes);
     if (quotes == data.end() || !quotes->is_array()) continue;

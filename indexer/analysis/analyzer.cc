@@ -132,44 +132,34 @@ void for_each_index_term(const Token& token,
   emit(token.term, token.position);
   if (token.script == Script::kLatin) emit(schema::stem_term(token.stem.empty() ? token.term : token.stem), 0);
   if (token.script == Script::kHangul) {
-    for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), 0); });
+    // A word that is one bigram is held by its word term (bigram_posting_terms).
+    for_each_hangul_bigram(token.term, [&](std::string_view gram) {
+      if (gram.size() != token.term.size()) emit(schema::bigram_term(gram), 0);
+    });
     if (!token.bridge.empty()) emit(schema::bigram_term(token.bridge), 0);
   }
 }
 
-void for_each_query_term(const Token& token, const std::function<void(const std::string& term, TermSpace space)>& emit) {
+std::array<std::string, 2> bigram_posting_terms(std::string_view bigram) {
+  std::string_view word = bigram;
+  if (word.starts_with(schema::kPrefixBigram)) word.remove_prefix(schema::kPrefixBigram.size());
+  return {std::string(bigram), std::string(word)};
+}
+
+void for_each_query_term(const Token& token,
+                         const std::function<void(const std::string& term, TermSpace space)>& emit) {
   emit(ranking_term(token), TermSpace::kWord);
   if (token.script == Script::kHangul) {
-    for_each_hangul_bigram(token.term, [&](std::string_view gram) { emit(schema::bigram_term(gram), TermSpace::kBigram); });
+    for_each_hangul_bigram(token.term,
+                           [&](std::string_view gram) { emit(schema::bigram_term(gram), TermSpace::kBigram); });
     if (!token.bridge.empty()) emit(schema::bigram_term(token.bridge), TermSpace::kBigram);
   }
 }
 
-std::string compound_list(const std::vector<Token>& tokens) {
-  std::vector<std::string_view> words;
-  for (const Token& t : tokens)
-    // Three syllables are nine bytes; Hangul terms hold nothing but syllables.
-    if (t.script == Script::kHangul && t.position != 0 && t.term.size() >= 9) words.push_back(t.term);
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string list;
-  for (std::string_view w : words) {
-    if (!list.empty()) list += '\n';
-    list += w;
-  }
-  return list;
-}
-
-void for_each_compound_containing(std::string_view list, std::string_view word,
-                                  const std::function<void(std::string_view term)>& emit) {
-  if (word.empty()) return;
-  for (std::size_t at = list.find(word); at != std::string_view::npos;) {
-    const std::size_t begin = list.rfind('\n', at) == std::string_view::npos ? 0 : list.rfind('\n', at) + 1;
-    const std::size_t end = std::min(list.find('\n', at), list.size());
-    const std::string_view term = list.substr(begin, end - begin);
-    if (term.size() > word.size()) emit(term);
-    at = end >= list.size() ? std::string_view::npos : list.find(word, end);
-  }
+bool is_compound_containing(const Token& token, std::string_view word) {
+  // Three syllables are nine bytes; Hangul terms hold nothing but syllables.
+  return !word.empty() && token.script == Script::kHangul && token.position != 0 && token.term.size() >= 9 &&
+         token.term.size() > word.size() && token.term.find(word) != std::string::npos;
 }
 
 std::string ranking_term(const Token& token) {

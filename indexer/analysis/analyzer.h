@@ -62,23 +62,24 @@ class TextAnalyzer {
 void for_each_index_term(const Token& token,
                          const std::function<void(const std::string& term, std::uint32_t pos)>& emit);
 
+// The terms that together hold the postings of the bigram term `bigram` (schema::bigram_term):
+// the bigram term itself and the word term of the same two syllables. A word of exactly two
+// syllables is indexed as its word term only, not also as its one bigram — the two would hold
+// the same postings (a quarter of all bigram postings on Korean news) — so a query reads a
+// bigram as the synonym of both.
+std::array<std::string, 2> bigram_posting_terms(std::string_view bigram);
+
 // The term spaces a query weighs separately.
 enum class TermSpace { kWord, kBigram };
 
 // Query side: every term a free-text query searches for this token, by space; the word-space
 // term is ranking_term().
-void for_each_query_term(const Token& token,
-                         const std::function<void(const std::string& term, TermSpace space)>& emit);
+void for_each_query_term(const Token& token, const std::function<void(const std::string& term, TermSpace space)>& emit);
 
-// A passage's compound candidates: its distinct Hangul word terms of three syllables or more,
-// sorted and separated by '\n'. The searcher finds a query word inside them (`면적` in
-// `총면적`, `고원` in `티베트고원`) without decoding the passage's whole term list; stored in a
-// value slot (schema.h).
-std::string compound_list(const std::vector<Token>& tokens);
-
-// Calls `emit` with every term of `list` (compound_list) that contains `word` and is longer.
-void for_each_compound_containing(std::string_view list, std::string_view word,
-                                  const std::function<void(std::string_view term)>& emit);
+// Whether `token` is a compound holding `word` (`총면적` for `면적`, `티베트고원` for `고원`): a
+// Hangul word of three syllables or more, longer than `word`, that contains it. The proximity
+// rerank counts a query word met inside a compound at a share of its weight.
+bool is_compound_containing(const Token& token, std::string_view word);
 
 // The overlapping syllable bigrams of a Hangul term (none for a single syllable).
 void for_each_hangul_bigram(std::string_view term, const std::function<void(std::string_view)>& emit);

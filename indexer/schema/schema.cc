@@ -119,4 +119,25 @@ std::string fnv1a_hex(std::string_view bytes) {
 
 std::string document_id_for_path(std::string_view canonical_path) { return fnv1a_hex(canonical_path); }
 
+std::string passage_data(std::string_view json, std::string_view text) {
+  std::string data;
+  data.reserve(json.size() + text.size() + 1);
+  data.append(json).push_back('\0');
+  data.append(text);
+  return data;
+}
+
+PassageDataParts split_passage_data(std::string_view data) {
+  PassageDataParts parts;
+  const std::size_t end_of_json = data.find('\0');
+  if (end_of_json == std::string_view::npos) {
+    parts.json = data;
+    parts.legacy = true;
+    return parts;
+  }
+  parts.json = data.substr(0, end_of_json);
+  parts.text = data.substr(end_of_json + 1);
+  return parts;
+}
+
 }  // namespace kb::schema

@@ -22,7 +22,8 @@
 //   XT<flag>          XTpassage on every passage; XTfirst on the first passage of a document;
 //                     XTfigure on a passage stating a figure; XTquote on a passage holding a quote
 //   L<lang>           language of the document: ko | en | und
-//   (none)            analysed words: Korean stems, English unstemmed words, numbers (positional)
+//   (none)            analysed words: Korean stems, English unstemmed words, numbers (the
+//                     positional words of a query: proximity and phrases)
 //   Z<stem>           English stems (Xapian's English stemmer), not positional
 //   XB<bigram>        overlapping Hangul syllable bigrams of Korean stems, and the bigram across
 //                     a space between two Korean words; not positional
@@ -42,13 +43,20 @@
 //   1 kOrdinalSlot     passage ordinal within its document (sortable_serialise)
 //   2 kLangSlot        language code
 //   3, 4               unused since layout 2 (figure value, quote number of layout 1's records)
-//   5 kTextSlot        on a passage record: the passage text, kept out of the JSON data so that
-//                      reading a hit parses little JSON (kAnalysisVersion 7; older records hold
-//                      it as the data key `text`)
-//   6 kCompoundSlot    on a passage record: its Hangul word terms of three syllables or more,
-//                      sorted, '\n'-separated (analysis::compound_list), where proximity ranking
-//                      finds a query word inside a compound (kAnalysisVersion 8)
+//   5, 6               kTextSlot, kCompoundSlot: a passage's text and its Hangul words of three
+//                      syllables or more, for kAnalysisVersion 7..10; since 11 the text is in the
+//                      document data (below), which Xapian compresses and value slots are not,
+//                      and compounds are found by analysing the text again. Readers still fall back
+//                      to the text slot (split_passage_data).
 //
+// Document data of a passage record (split_passage_data): the JSON object (keys below; JSON never
+//   holds a raw NUL), a NUL, then the passage text. The text is kept out of the JSON so that
+//   reading a hit parses a few hundred bytes of JSON instead of scanning the passage for escapes.
+//
+// No word positions (kAnalysisVersion 11): positional words are indexed with their wdf only.
+//   Positions were a quarter of the index and of its writing time; the proximity rerank and
+//   phrase checks analyse the text of the few passages they look at instead (search/searcher.h).
+
 // User metadata (Xapian::Database::get_metadata):
 //   alias:<lexicon key>  cross-language aliases learned from documents (`션 란돌프(Sean Randolph)`):
 //                        the other side's texts as written, one per line
@@ -123,8 +131,8 @@ enum Slot : Xapian::valueno {
   kDocIdSlot = 0,     // document id, hex
   kOrdinalSlot = 1,   // passage ordinal, sortable_serialise(double)
   kLangSlot = 2,      // "ko" | "en" | "und"
-  kTextSlot = 5,      // passage records: the passage text (UTF-8)
-  kCompoundSlot = 6,  // passage records: Hangul words of 3+ syllables (analysis::compound_list)
+  kTextSlot = 5,      // read only: a passage's text, kAnalysisVersion 7..10 (now in the data)
+  kCompoundSlot = 6,  // unused since kAnalysisVersion 11 (8..10: a passage's long Hangul words)
   kDateSlot = 7,      // every record: its document's date, ISO `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`)
 };
 
@@ -185,7 +193,9 @@ inline constexpr const char* kKeySpeakerKind = "kind";
 // creation dates refused) and titles from real headings, never a table cell;
 // 10: layout 2 — passages are the only records (figures and quotes inside them, documents as
 // `doc:` metadata).
-inline constexpr int kAnalysisVersion = 10;
+// 11: passage text in the document data (split_passage_data), not a value slot; no compound slot;
+// no word positions; a two-syllable word not also indexed as its bigram.
+inline constexpr int kAnalysisVersion = 11;
 inline constexpr int kLayout = 2;
 
 // The stub file that makes an index folder a list of shards.
@@ -198,6 +208,16 @@ inline constexpr std::string_view kMetaFailedPrefix = "failed:";
 std::string failed_metadata_key(std::string_view doc_id);
 inline constexpr std::string_view kMetaDocumentPrefix = "doc:";
 std::string document_metadata_key(std::string_view doc_id);
+
+// The document data of a passage record (see the top of this file) and its parts. A record
+// written before kAnalysisVersion 11 is its JSON alone: `text` is then empty and `legacy` set,
+// and readers take the text from kTextSlot.
+std::string passage_data(std::string_view json, std::string_view text);
+struct PassageDataParts {
+  std::string_view json, text;
+  bool legacy = false;
+};
+PassageDataParts split_passage_data(std::string_view data);
 inline constexpr const char* kMetaLayout = "kb:layout";
 inline constexpr const char* kMetaAnalysis = "kb:analysis";
 

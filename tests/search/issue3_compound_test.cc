@@ -1,5 +1,5 @@
 // Issue 3: a Hangul query word met inside a longer word of a passage (`면적` in `총면적`,
-// `고원` in `티베트고원`) counts for proximity ranking (kCompoundSlot, analysis::compound_list);
+// `고원` in `티베트고원`) counts for proximity ranking (analysis::is_compound_containing);
 // the ranking itself is tested in issue3_ranking_evidence_test.cc.
 #include <gtest/gtest.h>
 
@@ -13,18 +13,18 @@ namespace {
 
 std::vector<std::string> compounds_containing(const std::string& text, const std::string& word) {
   analysis::TextAnalyzer analyzer;
-  const std::string list = analysis::compound_list(analyzer.analyze(text));
   std::vector<std::string> found;
-  analysis::for_each_compound_containing(list, word, [&](std::string_view term) { found.emplace_back(term); });
+  for (const analysis::Token& t : analyzer.analyze(text))
+    if (analysis::is_compound_containing(t, word)) found.push_back(t.term);
   return found;
 }
 
-TEST(Issue3Compounds, ListsLongHangulWordsOnceSorted) {
-  analysis::TextAnalyzer analyzer;
-  // Two-syllable words and Latin words stay out; the stem is listed, not the surface form.
-  EXPECT_EQ(analysis::compound_list(analyzer.analyze("총면적은 530제곱킬로미터, 총면적 AI분야 금강산 산")),
-            "금강산\n제곱킬로미터\n총면적");
-  EXPECT_EQ(analysis::compound_list(analyzer.analyze("GPU 1.3만 장")), "");
+TEST(Issue3Compounds, OnlyLongHangulWordsAndTheirStems) {
+  // Two-syllable words and Latin words are no compounds; the stem is matched, not the surface form.
+  EXPECT_EQ(compounds_containing("총면적은 530제곱킬로미터, 총면적 AI분야 금강산 산", "면적"),
+            (std::vector<std::string>{"총면적", "총면적"}));
+  EXPECT_TRUE(compounds_containing("AI분야 분야", "분야").empty());
+  EXPECT_TRUE(compounds_containing("GPU 1.3만 장", "만").empty());
 }
 
 TEST(Issue3Compounds, FindsAWordInsideLongerWordsOnly) {
