@@ -63,6 +63,12 @@ constexpr std::string_view kEnRoles[] = {
     "CEO",       "Undersecretary", "Administrator", "Speaker",      "Congressman", "Congresswoman",  "Lawmaker",
     "Coach",     "Editor",         "Researcher"};
 constexpr std::string_view kEnOrgWords[] = {"Inc",
+                                            "N.V",
+                                            "NV",
+                                            "AG",
+                                            "SA",
+                                            "SpA",
+                                            "GmbH",
                                             "Corp",
                                             "Co",
                                             "Ltd",
@@ -440,8 +446,9 @@ struct Reference {
   bool unknown = false;     // a subject that is not a named person
   std::string description;  // for an unknown: what the text calls the speaker
   std::string org;
-  bool speaks = false;  // an organisation or a described speaker (Korean): carried like a person
-  std::size_t tok = 0;  // last token of the reference
+  bool speaks = false;            // an organisation or a described speaker (Korean): carried like a person
+  std::size_t tok = 0;            // last token of the reference
+  std::string_view pronoun_word;  // English `he`, `it`, `they`, `one`: resolved by the discourse state
 };
 
 struct Mention {
@@ -469,8 +476,14 @@ class DocumentPass {
   bool direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
   Reference korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool after_quote) const;
   bool english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref);
+  bool english_attribution_at_end(const std::vector<Tok>& toks, std::size_t q, std::size_t prev_end, Reference* ref);
   bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref, std::size_t* next);
-  bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref);
+  bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref,
+                         bool add = true);
+  int resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const;
+  std::string canonical_org(const std::string& org) const;
+  void note_english_subject(const std::vector<Tok>& toks, const std::vector<Mention>& in_sentence, std::size_t si,
+                            const Reference* spoke, int spoke_person);
   void english_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, int person,
                           std::size_t* next);
   int english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add, std::size_t* next,
@@ -496,6 +509,18 @@ class DocumentPass {
                                                          // organisation or described speaker it was about
   bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
   bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
+  // English discourse state (issue 14): the subject of the latest sentence that said something —
+  // a person, a described speaker or an organisation — for `he`/`she`/`it`/`they`/`one`; the
+  // sentence where a person was last named; descriptions and organisations named in full, for
+  // `the spokesman` and `Standard` (`Standard Oil Co`).
+  Reference en_subject_;
+  int en_subject_person_ = kNone;
+  std::size_t en_subject_sentence_ = 0;
+  bool have_en_subject_ = false;
+  std::size_t last_person_sentence_ = 0;
+  std::vector<std::string> en_descriptions_;
+  std::vector<std::string> en_orgs_;
+  std::string en_last_org_;  // the organisation that last spoke
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
@@ -914,6 +939,10 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     words.pop_back();
     --j;
   }
+  // `Prime Minister Yasuhiro Nakasone's plan`: the name owns what follows; the name is without `'s`.
+  if (!words.empty() && words.back().size() > 3 &&
+      (ends_with(words.back(), "'s") || ends_with(words.back(), "\xE2\x80\x99s")))
+    words.back().remove_suffix(ends_with(words.back(), "'s") ? 2 : 4);
   *next = j;
   if (words.empty()) return kNone;
   if (honorific.empty() && in(kEnNotNameStarts, words.front())) return kNone;
@@ -1020,6 +1049,12 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
 
 // `, head of research at the Korea Chamber of Commerce and Industry` after a name: a role
 // (with a role noun) and an organisation. False when the words after the comma say no role.
+std::string lower_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, std::string* title_out,
                       std::string* org_out, std::size_t* next) {
   *next = i;
@@ -1053,7 +1088,24 @@ bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t l
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (in(kEnRoleNouns, lower)) role_seen = true;
   }
-  if (!role_seen || split - start > 6) return false;
+  if (!role_seen) return false;
+  if (split - start > 6) {
+    // `Michio Watanabe, a faction member and deputy secretary general of the ruling party,`: a
+    // long appositive keeps its first role as the title.
+    std::size_t last_role = start;
+    for (std::size_t k = start; k < start + 6; ++k)
+      if (in(kEnRoleNouns, lower_ascii(w[k]))) last_role = k;
+    split = last_role + 1;
+    std::string title;
+    for (std::size_t k = start; k < split; ++k) {
+      if (!title.empty()) title += ' ';
+      title += w[k];
+    }
+    *next = end;
+    *title_out = title;
+    org_out->clear();
+    return true;
+  }
   std::string title, org;
   for (std::size_t k = start; k < split; ++k) {
     if (!title.empty()) title += ' ';
@@ -1101,6 +1153,16 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
     if (in(kEnHonorifics, toks[k].text)) honorific = true;
     if (in(kEnOrgWords, toks[k].text)) org_in_run = true;
     if (is_word(toks[k])) ++name_words;
+  }
+  if (org_in_run) {
+    // `Standard Oil Co`, `The New York Times Co`: an organisation named in full, for later short
+    // forms (`Standard said`).
+    std::size_t from = i;
+    while (from < next && in(kEnNotNameStarts, toks[from].text)) ++from;
+    if (next - from >= 2 && en_orgs_.size() < 256) {
+      std::string full = join_words(toks, from, next);
+      if (std::find(en_orgs_.begin(), en_orgs_.end(), full) == en_orgs_.end()) en_orgs_.push_back(std::move(full));
+    }
   }
   if (name_words >= 2 && name_words <= 4 && !org_in_run && !scratch.unknown) {
     std::string full = join_words(toks, i, next);
@@ -1536,12 +1598,6 @@ bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
   return true;
 }
 
-std::string lower_ascii(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // In lower-case wire text, the person named at i (`manuel azpurua`, `azpurua`, `Azpurua`).
 int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const {
   if (!lower_wire_ || i >= toks.size() || !is_word(toks[i])) return kNone;
@@ -1584,6 +1640,43 @@ void DocumentPass::collect_lower_wire(const std::vector<Tok>& toks) {
   }
 }
 
+// The head noun of an English description names people (`spokesman`, `source`, `bankers`):
+// 1 one person, 2 several, 0 not people.
+int human_head(std::string_view head) {
+  static constexpr std::string_view kMore[] = {"source", "banker",    "dealer",  "official", "diplomat",   "observer",
+                                               "aide",   "insider",   "broker",  "delegate", "legislator", "negotiator",
+                                               "trader", "spokesman", "analyst", "economist"};
+  std::string w = lower_ascii(head);
+  auto known = [&](std::string_view x) { return in(kEnRoleNouns, x) || in(kMore, x); };
+  if (known(w)) return 1;
+  if (w == "people" || w == "spokesmen" || w == "chairmen") return 2;
+  if (w.size() > 3 && w.back() == 's') {
+    w.pop_back();
+    if (known(w)) return 2;
+  }
+  return 0;
+}
+
+std::string_view last_word(std::string_view s) {
+  const std::size_t sp = s.rfind(' ');
+  return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
+bool is_determiner(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "one" || w == "A" || w == "An" || w == "The" || w == "One" ||
+         w == "some" || w == "Some" || w == "another" || w == "Another";
+}
+
+// Words that end a described speaker walking back from its head: verbs, prepositions, conjunctions.
+bool np_stop(std::string_view w) {
+  static constexpr std::string_view kStops[] = {
+      "that",  "and",    "but",   "or",    "in",   "on",      "at",  "of",    "to",   "for",  "with", "from", "by",
+      "after", "before", "since", "while", "when", "as",      "is",  "was",   "were", "are",  "has",  "have", "had",
+      "be",    "been",   "will",  "would", "also", "however", "who", "which", "if",   "than", "said", "says", "told"};
+  if (in(kStops, w)) return true;
+  return is_upper_ascii(w[0]) && in(kEnNotNameStarts, w) && !is_determiner(w);
+}
+
 // A noun phrase that can say something, starting at i: a pronoun, a name run with an optional
 // appositive, or a determiner phrase (`the spokesman`, `a company official`).
 bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
@@ -1592,12 +1685,21 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   const std::string_view w = toks[i].text;
   if (in(kEnPronounsKnown, w)) {
     ref->pronoun = true;
+    ref->pronoun_word = w;
     ref->tok = i;
     *next = i + 1;
     return true;
   }
   if (in(kEnPronounsUnknown, w)) {
     ref->unknown = true;
+    ref->pronoun_word = w;
+    *next = i + 1;
+    return true;
+  }
+  // `"…," one said`: one of the group that spoke before.
+  if ((w == "one" || w == "One") && i + 1 < limit && is_en_speech_verb(toks, i + 1)) {
+    ref->unknown = true;
+    ref->pronoun_word = "one";
     *next = i + 1;
     return true;
   }
@@ -1666,6 +1768,11 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
       ref->org = r.org;
       ref->description = role;
       ref->tok = after - 1;
+      // `"…," a Swiss National Bank spokesman said`: the organisation names whose speaker it is.
+      if (row == kNone && after < limit && is_word(toks[after]) && human_head(toks[after].text) != 0) {
+        ref->description = join_words(toks, i, after + 1);
+        ++after;
+      }
       if (row != kNone && !role.empty()) {
         Person p = people_.people()[row];
         if (p.title.empty()) p.title = role;
@@ -1688,9 +1795,23 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
 }
 
 // The noun phrase that ends right before `verb`, e.g. `Randolph said`, `he told reporters`.
-bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref) {
+bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref,
+                                     bool add) {
   if (verb <= a) return false;
   std::size_t e = verb;  // NP is [s, e)
+  // `Perry gave no figures but said …`: the subject of a coordinated verb opens the clause.
+  if (is_word(toks[e - 1]) && (toks[e - 1].text == "but" || toks[e - 1].text == "and") && e - 1 > a) {
+    std::size_t next = a;
+    Reference r;
+    if (english_np(toks, a, e - 1, &r, &next) && (r.person != kNone || r.pronoun) && next < e - 1 &&
+        is_word(toks[next]) && !is_upper_ascii(toks[next].text[0])) {
+      *ref = r;
+      return true;
+    }
+    return false;
+  }
+  // `the Congressional Research Service (CRS) said`: an acronym gloss is skipped.
+  if (e >= a + 4 && is_punct(toks[e - 1], ")") && is_punct(toks[e - 3], "(") && is_word(toks[e - 2])) e -= 3;
   // `Jung, a legislative researcher at …, said`: skip the appositive.
   if (is_punct(toks[e - 1], ",")) {
     std::size_t k = e - 1;
@@ -1700,11 +1821,13 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   if (e <= a) return false;
   if (in(kEnPronounsKnown, toks[e - 1].text)) {
     ref->pronoun = true;
+    ref->pronoun_word = toks[e - 1].text;
     ref->tok = e - 1;
     return true;
   }
   if (in(kEnPronounsUnknown, toks[e - 1].text)) {
     ref->unknown = true;
+    ref->pronoun_word = toks[e - 1].text;
     return true;
   }
   if (lower_wire_) {
@@ -1721,6 +1844,8 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
          (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de"))
     --s;
+  // `The New York Times Co said`: the article is not part of the name.
+  while (s < e && is_word(toks[s]) && (toks[s].text == "The" || toks[s].text == "A" || toks[s].text == "An")) ++s;
   if (s < e) {
     // A lower-case role or determiner before the name.
     std::size_t r = s;
@@ -1729,7 +1854,7 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
       --r;
     std::size_t next = s;
     Reference r2;
-    const int row = english_name_run(toks, s, e, true, &next, &r2);
+    const int row = english_name_run(toks, s, e, add, &next, &r2);
     if (next > s) {
       *ref = r2;
       ref->person = row;
@@ -1752,9 +1877,19 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   }
   // `the spokesman said`, `officials said`
   std::size_t r = e;
-  while (r > a && is_word(toks[r - 1]) && e - r < 5 && !is_upper_ascii(toks[r - 1].text[0]) &&
-         toks[r - 1].text != "that" && toks[r - 1].text != "and" && toks[r - 1].text != "but")
-    --r;
+  if (human_head(toks[e - 1].text) != 0 || toks[e - 1].text == "management") {
+    // `A key Senate Budget Committee source told`, `One banker said`, `Fairchild management
+    // warned`: the words of a described speaker back to its determiner.
+    while (r > a && is_word(toks[r - 1]) && e - r < 8 && !np_stop(toks[r - 1].text) &&
+           !is_en_speech_verb(toks, r - 1)) {
+      --r;
+      if (is_determiner(toks[r].text)) break;
+    }
+  } else {
+    while (r > a && is_word(toks[r - 1]) && e - r < 5 && !is_upper_ascii(toks[r - 1].text[0]) &&
+           toks[r - 1].text != "that" && toks[r - 1].text != "and" && toks[r - 1].text != "but")
+      --r;
+  }
   if (r < e) {
     ref->unknown = true;
     ref->description = join_words(toks, r, e);
@@ -1820,6 +1955,36 @@ bool DocumentPass::english_attribution(const std::vector<Tok>& toks, std::size_t
   return false;
 }
 
+// `"He is tough," but "will hang on" until October, Watanabe told Reuters.`: a sentence that opens
+// with quotes and ends with its attribution (`X said`, `X told Reuters`, `said X`).
+bool DocumentPass::english_attribution_at_end(const std::vector<Tok>& toks, std::size_t q, std::size_t prev_end,
+                                              Reference* ref) {
+  for (std::size_t k = 0; k < q; ++k)
+    if (toks[k].kind != TokKind::kQuote && !(toks[k].kind == TokKind::kPunct) &&
+        !(is_word(toks[k]) && (toks[k].text == "but" || toks[k].text == "and")))
+      return false;
+  (void)prev_end;
+  std::size_t end = toks.size();
+  while (end > q + 1 && toks[end - 1].kind == TokKind::kPunct) --end;
+  for (std::size_t k = q + 1; k < end; ++k)
+    if (toks[k].kind == TokKind::kQuote) return false;
+  // The verb: at most four words before the end (`told Reuters`, `told a news conference`).
+  for (std::size_t v = end; v > q + 2 && end - v < 5; --v) {
+    if (!is_en_speech_verb(toks, v - 1)) continue;
+    for (std::size_t k = v; k < end; ++k)
+      if (!is_word(toks[k])) return false;
+    if (!is_punct(toks[v - 3], ",") && !is_punct(toks[v - 2], ",") && !(v >= 4 && is_punct(toks[v - 4], ",")))
+      return false;
+    std::size_t from = v - 2;
+    while (from > q + 1 && !is_punct(toks[from - 1], ",")) --from;
+    Reference r;
+    if (!english_np_before(toks, from, v - 1, &r) || (r.person == kNone && !r.pronoun)) return false;
+    *ref = r;
+    return true;
+  }
+  return false;
+}
+
 bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
   for (std::size_t i = a; i < b; ++i)
     if (is_en_speech_verb(toks, i)) return true;
@@ -1861,6 +2026,124 @@ bool korean_spoken_sentence(std::string_view s) {
   for (std::string_view e : {"다", "요", "죠", "까", "네"})
     if (ends_with(s, e)) return true;
   return false;
+}
+
+// English references that name no one by themselves (issue 14). `he`/`she`: a person named
+// before it in the sentence, else the subject of the latest sentence that said something when no
+// person was named after that sentence (`Watanabe said … Miyazawa. "…," he said` is Watanabe;
+// `A key committee source told Reuters … "…," he said` is the source), else the person named
+// last. `it`/`they`/`one`: the organisation or group that last spoke. `the spokesman`: the
+// described speaker introduced in full before (`A Swiss National Bank spokesman`); `the company`:
+// the organisation that last spoke; `Standard`: the organisation named in full before
+// (`Standard Oil Co`).
+int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
+  if (ref.person != kNone) return ref.person;
+  const bool recent = have_en_subject_ && en_subject_sentence_ >= last_person_sentence_;
+  if (ref.pronoun) {
+    int row = kNone;
+    for (const Mention& m : in_sentence)
+      if (m.pos < pos) row = m.person;
+    if (row != kNone) return row;
+    if (recent && en_subject_person_ != kNone) return en_subject_person_;
+    if (recent && en_subject_person_ == kNone && !en_subject_.description.empty() &&
+        human_head(last_word(en_subject_.description)) == 1) {
+      ref.pronoun = false;
+      ref.unknown = true;
+      ref.description = en_subject_.description;
+      ref.org = en_subject_.org;
+      return kNone;
+    }
+    return last_person_;
+  }
+  if (ref.unknown && !ref.pronoun_word.empty() && have_en_subject_ && en_subject_person_ == kNone) {
+    const std::string_view w = ref.pronoun_word;
+    const int group = en_subject_.description.empty() ? 0 : human_head(last_word(en_subject_.description));
+    if ((w == "it" || w == "It") && en_subject_.description.empty() && !en_subject_.org.empty()) {
+      ref.org = en_subject_.org;
+    } else if ((w == "they" || w == "They") && (group == 2 || (group == 0 && !en_subject_.org.empty()))) {
+      ref.description = en_subject_.description;
+      ref.org = en_subject_.org;
+    } else if (w == "one" && group == 2) {
+      ref.description = en_subject_.description;
+    }
+    if (!ref.org.empty()) ref.org = canonical_org(ref.org);
+    return kNone;
+  }
+  if (!ref.description.empty()) {
+    const std::string& d = ref.description;
+    const bool definite = d.starts_with("the ") || d.starts_with("The ");
+    if (definite && std::count(d.begin(), d.end(), ' ') <= 2) {
+      const std::string head = lower_ascii(last_word(d));
+      for (auto it = en_descriptions_.rbegin(); it != en_descriptions_.rend(); ++it)
+        if (lower_ascii(last_word(*it)) == head && *it != d) {
+          ref.description = *it;
+          break;
+        }
+      if ((head == "company" || head == "firm" || head == "group" || head == "corporation") && ref.org.empty() &&
+          !en_last_org_.empty() && ref.description == d) {
+        ref.org = en_last_org_;
+        ref.description.clear();
+      }
+    }
+  }
+  if (!ref.org.empty()) ref.org = canonical_org(ref.org);
+  return kNone;
+}
+
+// An organisation named by its first words (`Standard`, `Chrysler`) is the one the document named
+// in full before (`Standard Oil Co`, `Chrysler Corp`).
+std::string DocumentPass::canonical_org(const std::string& org) const {
+  std::string_view o = org;
+  if (o.starts_with("The ")) o.remove_prefix(4);
+  for (const std::string& full : en_orgs_)
+    if (full.size() > o.size() && std::string_view(full).starts_with(o) && full[o.size()] == ' ') return full;
+  return std::string(o);
+}
+
+// Remembers who the sentence was about as a speaker: the speaker of its last English quote, else
+// the subject of its first speech verb (`the source said`, `Quantum said`), else a person it opens
+// with.
+void DocumentPass::note_english_subject(const std::vector<Tok>& toks, const std::vector<Mention>& in_sentence,
+                                        std::size_t si, const Reference* spoke, int spoke_person) {
+  Reference subject;
+  int person = kNone;
+  bool found = false;
+  if (spoke != nullptr) {
+    subject = *spoke;
+    person = spoke_person;
+    found = person != kNone || !subject.description.empty() || !subject.org.empty();
+  } else {
+    std::size_t a = 0;
+    for (std::size_t v = 0; v < toks.size() && !found; ++v) {
+      if (toks[v].kind == TokKind::kQuote) {
+        a = v + 1;
+        continue;
+      }
+      if (!is_en_speech_verb(toks, v) || v == a) continue;
+      if (is_word(toks[v - 1]) && (toks[v - 1].text == "and" || toks[v - 1].text == "but")) continue;
+      Reference r;
+      if (!english_np_before(toks, a, v, &r, false)) continue;
+      person = resolve_english(r, toks[v].begin, in_sentence);
+      subject = r;
+      found = person != kNone || !r.description.empty() || !r.org.empty();
+      if (!found) break;  // `it said`, `they said` with nothing to refer to
+    }
+  }
+  if (!found && sentence_person_[si] != kNone) {
+    person = sentence_person_[si];
+    subject = Reference{};
+    found = true;
+  }
+  if (!found) return;
+  en_subject_ = subject;
+  en_subject_person_ = person;
+  en_subject_sentence_ = si;
+  have_en_subject_ = true;
+  if (person == kNone && !subject.description.empty()) {
+    const std::string& d = subject.description;
+    if (!d.starts_with("the ") && !d.starts_with("The ")) en_descriptions_.push_back(d);
+  }
+  if (person == kNone && subject.description.empty() && !subject.org.empty()) en_last_org_ = subject.org;
 }
 
 int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
@@ -1937,7 +2220,10 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   std::size_t prev_end = 0;        // token after the previous quote's clause
   int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
   bool sentence_speech = false;
-  u32 unnamed_pos = 0;  // where an unnamed speaker (`a senior banker said`) was last quoted
+  u32 unnamed_pos = 0;              // where an unnamed speaker (`a senior banker said`) was last quoted
+  Reference en_spoke, partial_ref;  // the reference of the last English quote, of the last partial quote
+  int en_spoke_person = kNone, partial_person = kNone;
+  bool en_spoke_set = false, partial_set = false;
   const std::size_t quotes_before = quotes_.size();
   for (std::size_t n = 0; n < qs.size();) {
     const std::size_t q = qs[n];
@@ -1985,9 +2271,12 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     const QuoteSpan& span = spans_[toks[q].span];
     if (!span.single) {
       Reference ref;
-      if (english_attribution(toks, q, &ref)) {
-        const int person = resolve(ref, toks[q].begin, in_sentence);
+      if (english_attribution(toks, q, &ref) || english_attribution_at_end(toks, q, prev_end, &ref)) {
+        const int person = resolve_english(ref, toks[q].begin, in_sentence);
         emit(span, person, ref);
+        en_spoke = ref;
+        en_spoke_person = person;
+        en_spoke_set = true;
         if (person == kNone && ref.unknown && !ref.description.empty()) unnamed_pos = toks[q].begin;
         if (person != kNone) {
           last_speaker = person;
@@ -2009,23 +2298,49 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         std::size_t verb = q;
         if (!alone && mostly_latin(inner) && !title_case_only(inner))
           while (verb > prev_end && q - verb < 40 && !is_en_reporting_verb(toks, verb - 1)) --verb;
+        // `… based on "historic" production levels`: a second partial quote with no verb of its
+        // own goes on with the first one's speaker.
+        if (!alone && verb == prev_end && partial_set && mostly_latin(inner) && !title_case_only(inner)) {
+          Reference carried_ref = partial_ref;
+          emit(span, partial_person, carried_ref);
+          prev_end = q + 1;
+          ++n;
+          continue;
+        }
         if (!alone && verb > prev_end && is_en_reporting_verb(toks, verb - 1)) {
           Reference subj;
-          const bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
-          const int person = subject ? resolve(subj, toks[q].begin, in_sentence) : kNone;
+          bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
+          // `Quantum said it told Fairchild it will not make "…"`: a pronoun under an earlier
+          // reporting verb of the clause is that verb's subject.
+          if (subject && (subj.pronoun || !subj.pronoun_word.empty())) {
+            for (std::size_t v = verb - 1; v > prev_end + 1; --v) {
+              if (!is_en_reporting_verb(toks, v - 1)) continue;
+              Reference outer;
+              if (english_np_before(toks, prev_end, v - 1, &outer) && !outer.pronoun && outer.pronoun_word.empty() &&
+                  (outer.person != kNone || !outer.org.empty() || !outer.description.empty()))
+                subj = outer;
+              break;
+            }
+          }
+          const int person = subject ? resolve_english(subj, toks[q].begin, in_sentence) : kNone;
           // An unknown speaker keeps a description only when it names a role (`a senior dealer`),
           // not whatever words happen to stand before the verb (`and`, `be`).
           bool role_described = false;
           for (std::size_t at = 0; at < subj.description.size();) {
             std::size_t e = subj.description.find(' ', at);
             if (e == std::string::npos) e = subj.description.size();
-            std::string w = subj.description.substr(at, e - at);
-            if (w.size() > 1 && w.back() == 's') w.pop_back();
-            if (in(kEnRoleNouns, w) || w == "source" || w == "dealer" || w == "official") role_described = true;
+            const std::string w = subj.description.substr(at, e - at);
+            if (human_head(w) != 0 || w == "management" || w == "company") role_described = true;
             at = e + 1;
           }
           if (!role_described) subj.description.clear();
           emit(span, person, subj);
+          partial_ref = subj;
+          partial_person = person;
+          partial_set = true;
+          en_spoke = subj;
+          en_spoke_person = person;
+          en_spoke_set = true;
           if (person != kNone) {
             last_speaker = person;
             last_speaker_pos = toks[q].begin;
@@ -2051,7 +2366,10 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         }
         // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
         if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
-          emit(span, kNone, Reference{});
+          // The unnamed speaker of the sentence before goes on (`… one banker said. "…"`).
+          Reference goes_on;
+          if (have_en_subject_ && en_subject_sentence_ + 1 == si && en_subject_person_ == kNone) goes_on = en_subject_;
+          emit(span, kNone, goes_on);
           sentence_speech = true;
         } else if (alone && carried != kNone && mostly_latin(inner) && inner.size() > 20) {
           emit(span, carried, Reference{});
@@ -2094,12 +2412,16 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       sentence_person = in_sentence.front().person;
   }
   sentence_person_[si] = sentence_person;
+  note_english_subject(toks, in_sentence, si, en_spoke_set ? &en_spoke : nullptr, en_spoke_person);
   // The latest person for a following pronoun: the last one named, or the last speaker when no
   // one is named after that speaker's quote.
-  if (!in_sentence.empty() && (last_speaker == kNone || in_sentence.back().pos > last_speaker_pos))
+  if (!in_sentence.empty() && (last_speaker == kNone || in_sentence.back().pos > last_speaker_pos)) {
     last_person_ = in_sentence.back().person;
-  else if (last_speaker != kNone)
+    last_person_sentence_ = si;
+  } else if (last_speaker != kNone) {
     last_person_ = last_speaker;
+    last_person_sentence_ = si;
+  }
   // `A Thomson officer explained …`: an unnamed person becomes the one a later `he` means.
   if (qs.empty() && in_sentence.empty() && toks.size() > 2 && is_word(toks[0]) &&
       (toks[0].text == "A" || toks[0].text == "An" || toks[0].text == "The")) {
