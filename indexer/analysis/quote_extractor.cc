@@ -164,12 +164,14 @@ constexpr std::string_view kEnAbbreviations[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Pr
                                                  "Mar", "Apr", "Jun", "Jul", "Aug",  "Sep", "Sept", "Oct", "Nov",
                                                  "Dec", "No",  "vs",  "U.S", "U.K",  "U.N", "e.g",  "i.e", "etc"};
 constexpr std::string_view kEnRoleNouns[] = {
-    "director", "researcher",     "analyst",   "economist",  "spokesman", "spokeswoman", "spokesperson", "president",
-    "chairman", "chairwoman",     "head",      "minister",   "secretary", "professor",   "officer",      "executive",
-    "manager",  "chief",          "adviser",   "advisor",    "official",  "partner",     "strategist",   "dealer",
-    "trader",   "banker",         "governor",  "senator",    "fellow",    "founder",     "leader",       "lawyer",
-    "attorney", "engineer",       "scientist", "editor",     "expert",    "vice",        "deputy",       "treasurer",
-    "ceo",      "representative", "member",    "consultant", "professor", "commissioner"};
+    "director",   "researcher",     "analyst",   "economist",  "spokesman", "spokeswoman",  "spokesperson", "president",
+    "chairman",   "chairwoman",     "head",      "minister",   "secretary", "professor",    "officer",      "executive",
+    "manager",    "chief",          "adviser",   "advisor",    "official",  "partner",      "strategist",   "dealer",
+    "trader",     "banker",         "governor",  "senator",    "fellow",    "founder",      "leader",       "lawyer",
+    "attorney",   "engineer",       "scientist", "editor",     "expert",    "vice",         "deputy",       "treasurer",
+    "ceo",        "representative", "member",    "consultant", "professor", "commissioner", "prosecutor",   "envoy",
+    "ambassador", "regulator",      "mayor",     "inspector",  "auditor",   "negotiator",   "strategist",   "broker",
+    "delegate",   "diplomat",       "judge",     "chancellor"};
 
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
@@ -480,7 +482,7 @@ class DocumentPass {
   bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref, std::size_t* next);
   bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref,
                          bool add = true);
-  int resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const;
+  int resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence);
   std::string canonical_org(const std::string& org) const;
   void note_english_subject(const std::vector<Tok>& toks, const std::vector<Mention>& in_sentence, std::size_t si,
                             const Reference* spoke, int spoke_person);
@@ -520,7 +522,9 @@ class DocumentPass {
   std::size_t last_person_sentence_ = 0;
   std::vector<std::string> en_descriptions_;
   std::vector<std::string> en_orgs_;
-  std::string en_last_org_;  // the organisation that last spoke
+  std::string en_last_org_;                           // the organisation that last spoke
+  std::unordered_set<std::string_view> solo_words_;   // capitalised words the text uses alone (`Duffy said`)
+  std::unordered_set<std::string_view> lower_words_;  // Latin words the text writes in lower case (`has`)
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
@@ -647,6 +651,25 @@ bool looks_foreign(std::string_view w) {
 }
 
 // A Latin word that can be part of a person's name.
+bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
+  if (i >= toks.size() || !is_word(toks[i]) || !in(kEnSpeechVerbs, toks[i].text)) return false;
+  if (toks[i].text == "pointed") return i + 1 < toks.size() && toks[i + 1].text == "out";
+  if (toks[i].text == "went") return i + 1 < toks.size() && toks[i + 1].text == "on";
+  return true;
+}
+
+// Particles inside names (`Wesley von Schack`, `De la Dehesa`): `Von Schack` is a surname, not a
+// first and a last name.
+constexpr std::string_view kEnNameParticles[] = {"von", "van", "de",  "la",  "le",  "du",
+                                                 "di",  "da",  "del", "der", "bin", "al"};
+
+// A capitalised role word, also the last part of a hyphenated one (`Vice-President`).
+bool is_en_role(std::string_view w) {
+  if (in(kEnRoles, w)) return true;
+  const std::size_t dash = w.rfind('-');
+  return dash != std::string_view::npos && dash + 1 < w.size() && in(kEnRoles, w.substr(dash + 1));
+}
+
 bool is_name_word(std::string_view w) {
   if (w.empty() || !is_upper_ascii(w[0])) return false;
   for (char c : w)
@@ -898,6 +921,12 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   std::size_t j = i;
   while (j < limit && words.size() < 7) {
     const Tok& t = toks[j];
+    // `Salomon Brothers (Asia) Ltd`: a parenthesised word inside an organisation's name.
+    if (!words.empty() && is_punct(t, "(") && j + 3 < limit && capitalised(toks[j + 1]) && is_punct(toks[j + 2], ")") &&
+        capitalised(toks[j + 3])) {
+      j += 3;
+      continue;
+    }
     if (!is_word(t)) break;
     if (words.empty() && in(kEnHonorifics, t.text)) {
       honorific = std::string(t.text);
@@ -906,8 +935,10 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
       continue;
     }
     const bool connector =
-        !words.empty() && (t.text == "of" || t.text == "de" || t.text == "van" || t.text == "von" || t.text == "bin" ||
-                           t.text == "al" || t.text == "and" || t.text == "for" || t.text == "the");
+        !words.empty() &&
+        (t.text == "of" || t.text == "de" || t.text == "van" || t.text == "von" || t.text == "bin" || t.text == "al" ||
+         t.text == "and" || t.text == "for" || t.text == "the" || t.text == "la" || t.text == "der" ||
+         t.text == "del" || t.text == "da" || t.text == "di" || t.text == "du" || t.text == "dos" || t.text == "le");
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
@@ -927,7 +958,8 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     bool org_before = false, name_before = false;
     for (std::size_t k = 0; k < c; ++k) {
       if (in(kEnOrgWords, words[k])) org_before = true;
-      if (!in(kEnRoles, words[k])) name_before = true;
+      // `U.S. Secretary of State George Shultz`: an acronym is not a name before the connector.
+      if (!is_en_role(words[k]) && is_name_word(words[k])) name_before = true;
     }
     if (!org_before && name_before) {
       j -= words.size() - c;
@@ -935,7 +967,7 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     }
     break;
   }
-  while (!words.empty() && !is_name_word(words.back())) {
+  while (!words.empty() && !is_name_word(words.back()) && !in(kEnOrgWords, words.back())) {
     words.pop_back();
     --j;
   }
@@ -964,11 +996,17 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   // The last role word splits organisation + title from the name.
   std::size_t role = words.size();
   for (std::size_t k = 0; k < words.size(); ++k)
-    if (in(kEnRoles, words[k])) role = k;
+    if (is_en_role(words[k])) role = k;
   std::size_t name_from = role == words.size() ? 0 : role + 1;
   bool org_word = false;
+  // `Chancellor of the Exchequer Nigel Lawson`: the role's complement, with its article.
+  const std::size_t of_words =
+      (role < words.size() && name_from + 3 < words.size() && words[name_from] == "of" && words[name_from + 1] == "the")
+          ? 3
+          : 2;
   const std::size_t check_from =
-      (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
+      (role < words.size() && name_from + of_words < words.size() && words[name_from] == "of") ? name_from + of_words
+                                                                                               : name_from;
   for (std::size_t k = check_from; k < words.size(); ++k)
     if (in(kEnOrgWords, words[k]) || words[k] == "of" || words[k] == "and" || words[k] == "for" || words[k] == "the")
       org_word = true;
@@ -989,15 +1027,15 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   }
   // `Secretary of State George Shultz`: the role's complement is not part of the name.
   std::string role_of;
-  if (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") {
-    role_of = " of " + std::string(words[name_from + 1]);
-    name_from += 2;
+  if (role < words.size() && name_from + of_words < words.size() && words[name_from] == "of") {
+    role_of = " " + join(name_from, name_from + of_words);
+    name_from += of_words;
   }
   const std::size_t name_words = words.size() - name_from;
   std::string title, org;
   if (role < words.size()) {
     std::size_t title_from = role;
-    while (title_from > 0 && in(kEnRoles, words[title_from - 1])) --title_from;
+    while (title_from > 0 && is_en_role(words[title_from - 1])) --title_from;
     title = join(title_from, role + 1) + role_of;
     org = join(0, title_from);
   } else if (!honorific.empty()) {
@@ -1061,7 +1099,7 @@ bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t l
   if (i >= limit || !is_punct(toks[i], ",")) return false;
   std::size_t j = i + 1;
   std::size_t end = j;
-  while (end < limit && end - j < 16 && is_word(toks[end])) ++end;
+  while (end < limit && end - j < 16 && is_word(toks[end]) && !in(kEnSpeechVerbs, toks[end].text)) ++end;
   if (end == j) return false;
   std::vector<std::string_view> w;
   for (std::size_t k = j; k < end; ++k) w.push_back(toks[k].text);
@@ -1139,6 +1177,10 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   if (!capitalised(t)) return;
   if (i > 0 && is_word(toks[i - 1]) && is_name_word(toks[i - 1].text) && !in(kEnNotNameStarts, toks[i - 1].text))
     return;  // inside a run that started earlier
+  // `But Robert Giordano, chief economist …`: a sentence word before a name is not part of it.
+  if (in(kEnNotNameStarts, t.text) && t.text != "The" && i + 1 < toks.size() && capitalised(toks[i + 1]) &&
+      is_name_word(toks[i + 1].text))
+    return;
   std::size_t next = i;
   // Look first without adding: a run becomes a person when a role, honorific, gloss or
   // appositive says it is one.
@@ -1149,7 +1191,7 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   bool role_in_run = false, honorific = false, org_in_run = false;
   std::size_t name_words = 0;
   for (std::size_t k = i; k < next; ++k) {
-    if (in(kEnRoles, toks[k].text)) role_in_run = true;
+    if (is_en_role(toks[k].text)) role_in_run = true;
     if (in(kEnHonorifics, toks[k].text)) honorific = true;
     if (in(kEnOrgWords, toks[k].text)) org_in_run = true;
     if (is_word(toks[k])) ++name_words;
@@ -1185,9 +1227,22 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   const bool of_org = next + 1 < toks.size() && toks[next].text == "of" &&
                       (capitalised(toks[next + 1]) ||
                        (toks[next + 1].text == "the" && next + 2 < toks.size() && capitalised(toks[next + 2])));
+  // `Michael Duffy said …`: two or three name words right before a speech verb are a person when
+  // the text goes on with the last word alone (`Duffy said`) but never the first, or with `he`/`she`.
+  bool speaks_as_person = false;
+  if (row == kNone && !org_in_run && !role_in_run && name_words >= 2 && name_words <= 3 && next - i == name_words &&
+      is_en_speech_verb(toks, next) && !in(kEnNotNameStarts, toks[i].text) && !solo_words_.contains(toks[i].text) &&
+      !in(kEnNameParticles, lower_ascii(toks[i].text))) {
+    const std::string_view after =
+        text_.substr(toks[next - 1].end, std::min<std::size_t>(400, text_.size() - toks[next - 1].end));
+    speaks_as_person = solo_words_.contains(toks[next - 1].text) || after.find(" he ") != std::string_view::npos ||
+                       after.find(" she ") != std::string_view::npos || after.find("He ") != std::string_view::npos ||
+                       after.find("She ") != std::string_view::npos;
+  }
   if (row == kNone) {
-    if (scratch.unknown && !role_in_run && !honorific) return;
-    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty())) return;
+    if (scratch.unknown && !role_in_run && !honorific && !speaks_as_person) return;
+    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty() || speaks_as_person))
+      return;
     if (name_words < 2 && !role_in_run && !honorific && !apposition) return;
     if (name_words < 2 && apposition) {
       Person p;
@@ -1591,13 +1646,6 @@ bool DocumentPass::direct_korean_marker(const std::vector<Tok>& toks, std::size_
   return false;
 }
 
-bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
-  if (i >= toks.size() || !is_word(toks[i]) || !in(kEnSpeechVerbs, toks[i].text)) return false;
-  if (toks[i].text == "pointed") return i + 1 < toks.size() && toks[i + 1].text == "out";
-  if (toks[i].text == "went") return i + 1 < toks.size() && toks[i + 1].text == "on";
-  return true;
-}
-
 // In lower-case wire text, the person named at i (`manuel azpurua`, `azpurua`, `Azpurua`).
 int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const {
   if (!lower_wire_ || i >= toks.size() || !is_word(toks[i])) return kNone;
@@ -1660,6 +1708,19 @@ int human_head(std::string_view head) {
 std::string_view last_word(std::string_view s) {
   const std::size_t sp = s.rfind(' ');
   return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
+// The word of a description that says who speaks: the last one naming people (`broker` of `a
+// broker at Sanyo Securities Co Ltd`), else its last word.
+std::string_view description_head(std::string_view d) {
+  std::string_view rest = d;
+  while (!rest.empty()) {
+    const std::string_view w = last_word(rest);
+    if (human_head(w) != 0) return w;
+    if (w.size() >= rest.size()) break;
+    rest = rest.substr(0, rest.size() - w.size() - 1);
+  }
+  return last_word(d);
 }
 
 bool is_determiner(std::string_view w) {
@@ -1725,9 +1786,15 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
     // Peek first: a run followed by `analyst Michael Lewis` is an organisation, not a person.
     Reference peek;
     english_name_run(toks, j, limit, false, &after, &peek);
-    const bool org_then_name = after > j && after + 1 < limit && is_word(toks[after]) &&
-                               in(kEnRoleNouns, toks[after].text) && is_word(toks[after + 1]) &&
-                               is_upper_ascii(toks[after + 1].text[0]);
+    // `Kleinwort Benson Ltd financial analyst Simon Smithson`: adjectives may come before the role.
+    std::size_t role_at = after;
+    while (role_at < limit && role_at - after < 2 && is_word(toks[role_at]) && !in(kEnRoleNouns, toks[role_at].text) &&
+           !toks[role_at].text.empty() && std::islower(static_cast<unsigned char>(toks[role_at].text[0])) &&
+           !np_stop(toks[role_at].text))
+      ++role_at;
+    const bool org_then_name = after > j && role_at + 1 < limit && is_word(toks[role_at]) &&
+                               in(kEnRoleNouns, toks[role_at].text) && is_word(toks[role_at + 1]) &&
+                               is_upper_ascii(toks[role_at + 1].text[0]);
     after = j;
     int row = org_then_name ? kNone : english_name_run(toks, j, limit, true, &after, &r);
     if (org_then_name) english_name_run(toks, j, limit, false, &after, &r);
@@ -1742,7 +1809,9 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
         ++k;
       } else if (row == kNone || org_then_name) {
         std::size_t m = k;
-        while (m < limit && m - k < 2 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
+        if (role_at < limit && is_word(toks[role_at]) && in(kEnRoleNouns, toks[role_at].text))
+          m = std::max(m, role_at);  // the adjectives before the role
+        while (m < limit && m - k < 4 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
         if (m > k && m < limit && is_word(toks[m]) && is_upper_ascii(toks[m].text[0])) {
           org_before = join_words(toks, j, k);
           role_between = join_words(toks, k, m);
@@ -1772,6 +1841,10 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
       if (row == kNone && after < limit && is_word(toks[after]) && human_head(toks[after].text) != 0) {
         ref->description = join_words(toks, i, after + 1);
         ++after;
+      } else if (row == kNone && !role.empty() && j > role_from && human_head(description_head(role)) != 0 &&
+                 np_stop(toks[j - 1].text)) {
+        // `said a broker at Sanyo Securities Co Ltd`: the role and its organisation.
+        ref->description = join_words(toks, i, after);
       }
       if (row != kNone && !role.empty()) {
         Person p = people_.people()[row];
@@ -1784,7 +1857,10 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
       return true;
     }
   }
-  if (j > role_from && (determiner || j - role_from <= 3)) {
+  bool plain_words = true;  // `"…", but also cautioned`: no conjunction or verb is a speaker
+  for (std::size_t k = role_from; k < j; ++k) plain_words = plain_words && !np_stop(toks[k].text);
+  if (j > role_from && plain_words && (determiner || human_head(toks[j - 1].text) != 0) &&
+      (determiner || j - role_from <= 3)) {
     // `the spokesman`, `officials`, `a source close to the talks`: unnamed.
     ref->unknown = true;
     ref->description = join_words(toks, i, j);
@@ -1799,6 +1875,11 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
                                      bool add) {
   if (verb <= a) return false;
   std::size_t e = verb;  // NP is [s, e)
+  // `Baker also said`, `Quantum later told`: an adverb between the subject and its verb.
+  while (e > a + 1 && is_word(toks[e - 1]) &&
+         (toks[e - 1].text == "also" || toks[e - 1].text == "later" || toks[e - 1].text == "then" ||
+          toks[e - 1].text == "further" || toks[e - 1].text == "only" || toks[e - 1].text == "again"))
+    --e;
   // `Perry gave no figures but said …`: the subject of a coordinated verb opens the clause.
   if (is_word(toks[e - 1]) && (toks[e - 1].text == "but" || toks[e - 1].text == "and") && e - 1 > a) {
     std::size_t next = a;
@@ -1812,6 +1893,16 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   }
   // `the Congressional Research Service (CRS) said`: an acronym gloss is skipped.
   if (e >= a + 4 && is_punct(toks[e - 1], ")") && is_punct(toks[e - 3], "(") && is_word(toks[e - 2])) e -= 3;
+  // `Wilson Sy, president of Prudential Securities, a local firm, told Reuters`: the name that opens
+  // the clause, however long its appositives.
+  if (is_punct(toks[e - 1], ",") && add && is_word(toks[a]) && is_upper_ascii(toks[a].text[0])) {
+    std::size_t next = a;
+    Reference r;
+    if (english_np(toks, a, e, &r, &next) && r.person != kNone && next < e && is_punct(toks[next], ",")) {
+      *ref = r;
+      return true;
+    }
+  }
   // `Jung, a legislative researcher at …, said`: skip the appositive.
   if (is_punct(toks[e - 1], ",")) {
     std::size_t k = e - 1;
@@ -1842,10 +1933,14 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   }
   std::size_t s = e;
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
-         (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de"))
+         (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de" ||
+          toks[s - 1].text == "la" || toks[s - 1].text == "van" || toks[s - 1].text == "von" ||
+          toks[s - 1].text == "der" || toks[s - 1].text == "del" ||
+          (toks[s - 1].text == "the" && s >= a + 2 && toks[s - 2].text == "of")))
     --s;
   // `The New York Times Co said`: the article is not part of the name.
-  while (s < e && is_word(toks[s]) && (toks[s].text == "The" || toks[s].text == "A" || toks[s].text == "An")) ++s;
+  while (s + 1 < e && is_word(toks[s]) && in(kEnNotNameStarts, toks[s].text)) ++s;
+  if (s + 1 == e && in(kEnNotNameStarts, toks[s].text)) s = e;
   if (s < e) {
     // A lower-case role or determiner before the name.
     std::size_t r = s;
@@ -2036,7 +2131,7 @@ bool korean_spoken_sentence(std::string_view s) {
 // described speaker introduced in full before (`A Swiss National Bank spokesman`); `the company`:
 // the organisation that last spoke; `Standard`: the organisation named in full before
 // (`Standard Oil Co`).
-int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
+int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) {
   if (ref.person != kNone) return ref.person;
   const bool recent = have_en_subject_ && en_subject_sentence_ >= last_person_sentence_;
   if (ref.pronoun) {
@@ -2045,8 +2140,21 @@ int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Men
       if (m.pos < pos) row = m.person;
     if (row != kNone) return row;
     if (recent && en_subject_person_ != kNone) return en_subject_person_;
+    // `…, Slifer said. "…," he said.`: a single unknown capitalised subject that `he` goes on
+    // from was a person's surname, not an organisation.
+    if (recent && en_subject_.description.empty() && en_subject_.org.find(' ') == std::string::npos &&
+        is_name_word(en_subject_.org) && !in(kEnOrgWords, en_subject_.org) &&
+        !lower_words_.contains(lower_ascii(en_subject_.org)) &&
+        std::find(en_orgs_.begin(), en_orgs_.end(), en_subject_.org) == en_orgs_.end()) {
+      for (const std::string& full : en_orgs_)
+        if (std::string_view(full).starts_with(en_subject_.org + " ")) return last_person_;
+      Person p;
+      p.name_en = en_subject_.org;
+      const int added = people_.add(p);
+      if (added != kNone) return added;
+    }
     if (recent && en_subject_person_ == kNone && !en_subject_.description.empty() &&
-        human_head(last_word(en_subject_.description)) == 1) {
+        human_head(description_head(en_subject_.description)) == 1) {
       ref.pronoun = false;
       ref.unknown = true;
       ref.description = en_subject_.description;
@@ -2057,7 +2165,7 @@ int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Men
   }
   if (ref.unknown && !ref.pronoun_word.empty() && have_en_subject_ && en_subject_person_ == kNone) {
     const std::string_view w = ref.pronoun_word;
-    const int group = en_subject_.description.empty() ? 0 : human_head(last_word(en_subject_.description));
+    const int group = en_subject_.description.empty() ? 0 : human_head(description_head(en_subject_.description));
     if ((w == "it" || w == "It") && en_subject_.description.empty() && !en_subject_.org.empty()) {
       ref.org = en_subject_.org;
     } else if ((w == "they" || w == "They") && (group == 2 || (group == 0 && !en_subject_.org.empty()))) {
@@ -2071,17 +2179,20 @@ int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Men
   }
   if (!ref.description.empty()) {
     const std::string& d = ref.description;
-    const bool definite = d.starts_with("the ") || d.starts_with("The ");
+    const bool definite = d.starts_with("the ") || d.starts_with("The ") || d.find(' ') == std::string::npos;
     if (definite && std::count(d.begin(), d.end(), ' ') <= 2) {
-      const std::string head = lower_ascii(last_word(d));
+      const std::string head = lower_ascii(description_head(d));
       for (auto it = en_descriptions_.rbegin(); it != en_descriptions_.rend(); ++it)
-        if (lower_ascii(last_word(*it)) == head && *it != d) {
+        if (lower_ascii(description_head(*it)) == head && *it != d) {
           ref.description = *it;
           break;
         }
-      if ((head == "company" || head == "firm" || head == "group" || head == "corporation") && ref.org.empty() &&
-          !en_last_org_.empty() && ref.description == d) {
-        ref.org = en_last_org_;
+      const std::string& org =
+          !en_last_org_.empty() ? en_last_org_ : (en_orgs_.empty() ? en_last_org_ : en_orgs_.front());
+      if ((head == "company" || head == "firm" || head == "group" || head == "corporation" || head == "partnership" ||
+           head == "bank") &&
+          ref.org.empty() && !org.empty() && ref.description == d) {
+        ref.org = org;
         ref.description.clear();
       }
     }
@@ -2097,6 +2208,11 @@ std::string DocumentPass::canonical_org(const std::string& org) const {
   if (o.starts_with("The ")) o.remove_prefix(4);
   for (const std::string& full : en_orgs_)
     if (full.size() > o.size() && std::string_view(full).starts_with(o) && full[o.size()] == ' ') return full;
+  // `the Bank said` after `The World Bank said`.
+  if (o.find(' ') == std::string_view::npos)
+    for (const std::string& full : en_orgs_)
+      if (full.size() > o.size() && std::string_view(full).ends_with(o) && full[full.size() - o.size() - 1] == ' ')
+        return full;
   return std::string(o);
 }
 
@@ -2272,6 +2388,17 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     if (!span.single) {
       Reference ref;
       if (english_attribution(toks, q, &ref) || english_attribution_at_end(toks, q, prev_end, &ref)) {
+        // `"…," said a broker at Sanyo Securities Co Ltd. "…," he added.` (one sentence after the
+        // abbreviation): `he` is the speaker of the quote before it.
+        if (ref.pronoun && en_spoke_set && en_spoke_person == kNone && !en_spoke.description.empty() &&
+            human_head(description_head(en_spoke.description)) == 1) {
+          bool named_between = false;
+          for (const Mention& m : in_sentence) named_between = named_between || m.pos < toks[q].begin;
+          if (!named_between) {
+            ref = en_spoke;
+            ref.pronoun = false;
+          }
+        }
         const int person = resolve_english(ref, toks[q].begin, in_sentence);
         emit(span, person, ref);
         en_spoke = ref;
@@ -2330,7 +2457,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
             std::size_t e = subj.description.find(' ', at);
             if (e == std::string::npos) e = subj.description.size();
             const std::string w = subj.description.substr(at, e - at);
-            if (human_head(w) != 0 || w == "management" || w == "company") role_described = true;
+            if (human_head(w) != 0 || w == "management" || !subj.org.empty()) role_described = true;
             at = e + 1;
           }
           if (!role_described) subj.description.clear();
@@ -2479,6 +2606,19 @@ QuoteExtraction DocumentPass::run() {
         else if (!particle_stems_.insert(t.stem).second)
           repeated_stems_.insert(t.stem);
       }
+  // Capitalised words standing alone (no capitalised word beside them): surnames used alone.
+  for (const auto& sentence : toks)
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      if (!capitalised(sentence[i]) || !is_name_word(sentence[i].text)) continue;
+      const bool before = i > 0 && capitalised(sentence[i - 1]) && !in(kEnNotNameStarts, sentence[i - 1].text);
+      const bool after = i + 1 < sentence.size() && capitalised(sentence[i + 1]);
+      if (!before && !after && solo_words_.size() < 20000) solo_words_.insert(sentence[i].text);
+    }
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && !t.text.empty() && std::islower(static_cast<unsigned char>(t.text[0])) &&
+          lower_words_.size() < 50000)
+        lower_words_.insert(t.text);
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);
