@@ -525,6 +525,11 @@ class DocumentPass {
   std::string en_last_org_;                           // the organisation that last spoke
   std::unordered_set<std::string_view> solo_words_;   // capitalised words the text uses alone (`Duffy said`)
   std::unordered_set<std::string_view> lower_words_;  // Latin words the text writes in lower case (`has`)
+  // Korean: the last person quoted and where, and the last sentence with no subject and no quote
+  // (a speaker carries over one such sentence).
+  int ko_last_speaker_ = kNone;
+  std::size_t ko_last_speaker_sentence_ = 0;
+  std::size_t ko_subjectless_ = static_cast<std::size_t>(-2);
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
@@ -782,6 +787,23 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
       }
     }
   }
+  // `알리야스 벡 알름쿨로브는`: a three-word transliterated name whose family name the text uses
+  // again with a particle.
+  if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && i + 2 < toks.size() &&
+      is_word(toks[i + 1]) && is_word(toks[i + 2]) && starts_hangul(toks[i + 1].text) && toks[i + 1].particle.empty() &&
+      syllables(toks[i + 1].text) >= 1 && syllables(toks[i + 1].text) <= 3 && !is_title_head(toks[i + 1].text) &&
+      subject_kind(toks[i + 1].text) == SubjectKind::kNothing && !verb_or_particle_ending(toks[i + 1].text)) {
+    const Tok& c = toks[i + 2];
+    const bool c_subject = c.particle == "은" || c.particle == "는" || c.particle == "이" || c.particle == "가";
+    if (c_subject && syllables(c.stem) >= 2 && syllables(c.stem) <= 6 && looks_foreign(c.stem) &&
+        !is_title_head(c.stem) && subject_kind(c.stem) == SubjectKind::kNothing &&
+        subject_kind(t.text) == SubjectKind::kNothing && repeated_stems_.contains(c.stem)) {
+      Person p;
+      p.name = std::string(t.text) + " " + std::string(toks[i + 1].text) + " " + std::string(c.stem);
+      people_.add(p);
+      return i + 2;
+    }
+  }
   // `장관 알마즈벡 아브또브는` (a title before a transliterated name), `아니스 샤리프는` (both
   // words spelled like a foreign name): a two-word name with the subject's particle.
   if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && i + 1 < toks.size() &&
@@ -844,6 +866,16 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
              particle_stems_.contains(t.text) && subject_kind(t.text) == SubjectKind::kNothing) {
     name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
+  } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
+             syllables(t.text) >= 2 && syllables(t.text) <= 6 && subject_kind(t.text) == SubjectKind::kNothing &&
+             !is_title_head(t.text) && !in(lexicon().np_stops, t.text) && [&] {
+               // `카다피 국가 원수는 "…"`: a transliterated name before a title phrase that speaks.
+               std::string o2, t2;
+               const std::size_t h = title_after(toks, after, &o2, &t2);
+               return h != std::string_view::npos && h - after <= 2 && in(kKoSubjectParticles, toks[h].particle) &&
+                      speaks_soon(toks, h + 1) && SpeakerLexicon::ending_in(lexicon().description_head_set, t2).empty();
+             }()) {
+    name = std::string(t.text);
   } else if (t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
              in(lexicon().person_titles, toks[after].stem) && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
              (looks_foreign(t.text) || particle_stems_.contains(t.text)) && !verb_or_particle_ending(t.text) &&
@@ -1546,6 +1578,8 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     if (relative_clause_subject(toks, i, b)) continue;
     // `대해서는`, `관련해서는`: a verb's connective form with a topic particle, not a noun.
     if (kind == SubjectKind::kNothing && ends_with(t.stem, "서")) continue;
+    // `하겠다는 것이다`: a quotative adnominal (다는), not a noun with a topic particle.
+    if (kind == SubjectKind::kNothing && t.particle == "는" && ends_with(t.stem, "다")) continue;
     if (kind == SubjectKind::kNothing) {
       if (!hangul) continue;
       // A topic or subject just before the quote (`시사저널은 "…"`, `노조는 "…"`) names its
@@ -2354,6 +2388,54 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       }
       // Subject before the chain's head, else after its tail, else carried over.
       Reference ref = korean_reference(toks, prev_end, q, false);
+      // `신 씨는 … 정 위원장이 … "…"라고 말했다고 주장했다`: a quote reported as another's words
+      // (the verb after it ends in 다고/다며) belongs to the subject inside the report.
+      if (ref.person != kNone && qs[tail] + 2 < toks.size() && is_word(toks[qs[tail] + 2]) &&
+          (ends_with(toks[qs[tail] + 2].text, "했다고") || ends_with(toks[qs[tail] + 2].text, "했다며") ||
+           ends_with(toks[qs[tail] + 2].text, "했다는"))) {
+        Reference inner;
+        for (std::size_t k = ref.tok + 1; k < q; ++k) {
+          if (!is_word(toks[k])) continue;
+          const Reference r = korean_reference(toks, k, std::min(q, k + 4), false);
+          if (r.person != kNone && r.person != ref.person && r.tok < q && is_word(toks[r.tok]) &&
+              (toks[r.tok].particle == "이" || toks[r.tok].particle == "가") &&
+              !relative_clause_subject(toks, r.tok, q))
+            inner = r;
+        }
+        if (inner.person != kNone) ref = inner;
+      }
+      // `리비아 인민해방군, "…"이라고 밝혀` (a headline): the words before a comma right before the
+      // quote name the speaker.
+      if (ref.person == kNone && !ref.pronoun && !ref.unknown && q >= prev_end + 2 && q - prev_end <= 5 &&
+          is_punct(toks[q - 1], ",")) {
+        bool bare = true;
+        for (std::size_t k = prev_end; k + 1 < q; ++k)
+          bare = bare && is_word(toks[k]) && starts_hangul(toks[k].text) && toks[k].particle.empty();
+        if (bare) {
+          Reference head;
+          for (std::size_t k = prev_end; k + 1 < q && head.person == kNone; ++k) {
+            head.person = people_.find_name(toks[k].text);
+            head.tok = k;
+          }
+          if (head.person == kNone) {
+            SubjectKind kind = subject_kind(toks[q - 2].text);
+            const std::string named = join_words(toks, prev_end, q - 1);
+            // An organisation the document names as a person's (`… 리비아 인민해방군 대변인`).
+            for (const Person& known : people_.people())
+              if (kind == SubjectKind::kNothing && known.org == named) kind = SubjectKind::kOrganization;
+            if (kind != SubjectKind::kNothing) {
+              head.unknown = true;
+              head.speaks = true;
+              const std::string words = join_words(toks, prev_end, q - 1);
+              if (kind == SubjectKind::kOrganization)
+                head.org = words;
+              else
+                head.description = words;
+            }
+          }
+          if (head.person != kNone || head.speaks) ref = head;
+        }
+      }
       std::size_t post_end = qs[tail] + 2;
       while (post_end < toks.size() && toks[post_end].kind != TokKind::kQuote && post_end - qs[tail] < 40) ++post_end;
       if (ref.person == kNone && !ref.pronoun && !ref.unknown)
@@ -2367,10 +2449,17 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
           person = last_speaker;
         else if (previous != kNone)
           person = previous;
+        else if (!previous_ref.speaks && si >= 2 && ko_subjectless_ + 1 == si && ko_last_speaker_ != kNone &&
+                 ko_last_speaker_sentence_ + 2 == si)
+          person = ko_last_speaker_;  // `그는 "…"고 말했다. 학칙은 … 것이다. "…"고 밝혔다.`
         else
           ref = previous_ref;
       }
       for (std::size_t k = n; k <= tail; ++k) emit(spans_[toks[qs[k]].span], person, ref);
+      if (person != kNone) {
+        ko_last_speaker_ = person;
+        ko_last_speaker_sentence_ = si;
+      }
       if (person != kNone) {
         last_speaker = person;
         last_speaker_pos = toks[qs[tail]].begin;
@@ -2528,6 +2617,9 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
+    if (qs.empty() && topic.person == kNone && !topic.pronoun && !topic.speaks && topic.description.empty() &&
+        in_sentence.empty())
+      ko_subjectless_ = si;
     if (topic.person != kNone)
       sentence_person = topic.person;
     else if (topic.speaks && !last_was_ref)
