@@ -868,8 +868,10 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
     name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
              syllables(t.text) >= 2 && syllables(t.text) <= 6 && subject_kind(t.text) == SubjectKind::kNothing &&
-             !is_title_head(t.text) && !in(lexicon().np_stops, t.text) && [&] {
-               // `카다피 국가 원수는 "…"`: a transliterated name before a title phrase that speaks.
+             !is_title_head(t.text) && !in(lexicon().np_stops, t.text) &&
+             people_.find_surname_title(t.text, {}) == kNone && [&] {
+               // `카다피 국가 원수는 "…"`: a transliterated name before a title phrase that speaks
+               // (not the family name of someone named before: `란돌프 디렉터는`).
                std::string o2, t2;
                const std::size_t h = title_after(toks, after, &o2, &t2);
                return h != std::string_view::npos && h - after <= 2 && in(kKoSubjectParticles, toks[h].particle) &&
