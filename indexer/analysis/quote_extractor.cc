@@ -30,7 +30,7 @@ constexpr std::string_view kKoChainMarkers[] = {"이라면서", "으면서", "�
 // Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
 constexpr std::string_view kKoNamingStarts[] = {"불리",   "불린", "불러", "부르", "부른", "칭하", "칭한",
                                                 "일컫",   "일컬", "명명", "이름", "적힌", "쓰인", "새겨",
-                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀"};
+                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀", "명시되"};
 // Titles, title modifiers, heads of described speakers, organisation words, words that are not
 // names or subjects: indexer/analysis/data/speaker_lexicon_ko.txt (SpeakerLexicon).
 constexpr std::string_view kKoSurnames =
@@ -1471,6 +1471,15 @@ bool relative_clause_subject(const std::vector<Tok>& toks, std::size_t k, std::s
 // The subject among tokens [a, b) in Korean. The last topic (`은/는`) that names a speaker — a
 // person, a pronoun, an organisation or a description — wins; else the last subject (`이/가`)
 // that names one; else an unnamed subject (`이번 작전은`: speech with an unknown speaker).
+std::string trimmed_quote(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  if (e > b && s[e - 1] == ',') --e;
+  while (e > b && s[e - 1] == ' ') --e;
+  return std::string(s.substr(b, e - b));
+}
+
 Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b,
                                          bool after_quote) const {
   Reference topic, subject, any_person, generic;
@@ -1493,6 +1502,50 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     r.tok = i;
     std::string_view particle = t.particle;
     const bool hangul = starts_hangul(t.text);
+    // `‘자유북한방송’은 "…"`: a name in quote marks with the topic's particle glued to it speaks
+    // as an organisation; `전자 프런티어 재단 (EFF)은`: the particle after an acronym gloss is the
+    // phrase's before the gloss.
+    // (`‘자유북한방송’은` is one word: the closing mark sits between letters.)
+    if (i > a && (t.particle == "은" || t.particle == "는") && is_punct(toks[i - 1], "\xE2\x80\x98") &&
+        toks[i - 1].end == t.begin && ends_with(t.stem, "\xE2\x80\x99") && t.stem.size() > 3 &&
+        speaks_soon(toks, i + 1)) {
+      r.unknown = true;
+      r.speaks = true;
+      r.org = std::string(t.stem.substr(0, t.stem.size() - 3));
+      keep(r, t.particle);
+      continue;
+    }
+    // (The quoted name's token may lie before `a`: a single-marked span ends the previous clause.)
+    if (i > 0 && (t.text == "은" || t.text == "는") && toks[i - 1].end == t.begin && speaks_soon(toks, i + 1)) {
+      std::string name;
+      SubjectKind kind = SubjectKind::kOrganization;
+      if (toks[i - 1].kind == TokKind::kQuote && spans_[toks[i - 1].span].single) {
+        const QuoteSpan& sp = spans_[toks[i - 1].span];
+        name = trimmed_quote(text_.substr(sp.text_begin, sp.text_end - sp.text_begin));
+      } else if (is_punct(toks[i - 1], "\xE2\x80\x99") || is_punct(toks[i - 1], "'")) {
+        std::size_t open = i - 1;
+        while (open > a && i - open < 6 && is_word(toks[open - 1])) --open;
+        if (open > a && (is_punct(toks[open - 1], "\xE2\x80\x98") || is_punct(toks[open - 1], "'")) && open < i - 1)
+          name = join_words(toks, open, i - 1);
+      } else if (i >= a + 4 && is_punct(toks[i - 1], ")") && is_punct(toks[i - 3], "(") && is_word(toks[i - 4]) &&
+                 toks[i - 4].particle.empty()) {
+        kind = subject_kind(toks[i - 4].text);
+        // An acronym gloss (`(EFF)`) marks a named organisation, whatever its last word.
+        if (kind == SubjectKind::kNothing && !starts_hangul(toks[i - 2].text)) kind = SubjectKind::kOrganization;
+        if (kind != SubjectKind::kNothing && syllables(toks[i - 4].text) > 0)
+          name = speaker_phrase(toks, a, i - 4, kind == SubjectKind::kDescription);
+      }
+      if (!name.empty() && name.size() <= 60) {
+        r.unknown = true;
+        r.speaks = true;
+        if (kind == SubjectKind::kDescription)
+          r.description = name;
+        else
+          r.org = name;
+        keep(r, t.text);
+        continue;
+      }
+    }
     if (hangul && (t.stem == "그" || t.stem == "그녀") && subject_particle(particle)) {
       r.pronoun = true;
       keep(r, particle);
@@ -2309,15 +2362,6 @@ int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Menti
   return kNone;
 }
 
-std::string trimmed_quote(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  if (e > b && s[e - 1] == ',') --e;
-  while (e > b && s[e - 1] == ' ') --e;
-  return std::string(s.substr(b, e - b));
-}
-
 void DocumentPass::emit(const QuoteSpan& span, int person, const Reference& ref) {
   Quote q;
   q.begin = span.text_begin;
@@ -2379,6 +2423,7 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   const std::size_t quotes_before = quotes_.size();
   for (std::size_t n = 0; n < qs.size();) {
     const std::size_t q = qs[n];
+    const std::size_t quotes_emitted_before = quotes_.size();
     std::string_view marker;
     if (korean_marker(toks, q, &marker)) {
       std::size_t tail = n;
@@ -2597,7 +2642,9 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       }
     }
     prev_quote_speaker = last_speaker_pos == toks[q].begin ? last_speaker : kNone;
-    prev_end = q + 1;
+    // A single-marked term that is not speech (`김 신부는 ‘성적지향’을 언급하며 "…"`) does not end
+    // the clause whose subject the next quote needs.
+    if (!(span.single && quotes_.size() == quotes_emitted_before)) prev_end = q + 1;
     ++n;
   }
 
