@@ -884,6 +884,22 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
              !is_title_head(t.text) && subject_kind(t.text) == SubjectKind::kNothing &&
              !in(lexicon().np_stops, t.text)) {
     name = std::string(t.text);  // `푸틴 대통령은` beside `푸틴은`: one word before a person's title
+  } else if (t.particle.empty() && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
+             particle_stems_.contains(t.text) && !verb_or_particle_ending(t.text) && !is_title_head(t.text) &&
+             subject_kind(t.text) == SubjectKind::kNothing && !in(lexicon().np_stops, t.text) &&
+             !in(lexicon().not_names, t.text) && people_.find_surname_title(t.text, {}) == kNone && [&] {
+               // `바이든 미국 대통령이` beside `바이든은`: a country or organisation between the name
+               // and a person's title.
+               std::string o2, t2;
+               const std::size_t h = title_after(toks, after, &o2, &t2);
+               return h != std::string_view::npos && h > after && h - after <= 2 &&
+                      in(lexicon().person_titles, toks[h].stem) && !o2.empty();
+             }()) {
+    name = std::string(t.text);
+    // `조 바이든`: a one-syllable given name opening the sentence goes with it.
+    if (i == 1 && is_word(toks[0]) && syllables(toks[0].text) == 1 && toks[0].particle.empty() &&
+        !in(lexicon().title_modifiers, toks[0].text))
+      name = std::string(toks[0].text) + " " + name;
   } else {
     return i;
   }
@@ -1610,6 +1626,14 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5 &&
         looks_foreign(t.stem))
       row = people_.find_surname_title(t.stem, {});
+    // `바이든은` after `조 바이든 미국 대통령`: the last word of a name of several words.
+    if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5)
+      for (std::size_t p = 0; p < people_.size() && row == kNone; ++p) {
+        const std::string& full = people_.people()[p].name;
+        if (full.size() > t.stem.size() + 1 && std::string_view(full).ends_with(t.stem) &&
+            full[full.size() - t.stem.size() - 1] == ' ')
+          row = static_cast<int>(p);
+      }
     if (row != kNone) {
       r.person = row;
       if (subject_particle(particle) && !relative_clause_subject(toks, r.tok, b))
