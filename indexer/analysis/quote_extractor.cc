@@ -896,13 +896,14 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
                       in(lexicon().person_titles, toks[h].stem) && !o2.empty();
              }()) {
     name = std::string(t.text);
-    // `조 바이든`: a one-syllable given name opening the sentence goes with it.
-    if (i == 1 && is_word(toks[0]) && syllables(toks[0].text) == 1 && toks[0].particle.empty() &&
-        !in(lexicon().title_modifiers, toks[0].text))
-      name = std::string(toks[0].text) + " " + name;
   } else {
     return i;
   }
+  // `조 바이든`: a one-syllable given name opening the sentence goes with a one-word name that is not
+  // a native one.
+  if (name == t.text && i == 1 && is_word(toks[0]) && syllables(toks[0].text) == 1 && toks[0].particle.empty() &&
+      !in(lexicon().title_modifiers, toks[0].text) && !is_native_name(name))
+    name = std::string(toks[0].text) + " " + name;
   std::string org, title;
   if (after < toks.size() && is_word(toks[after]) && toks[after].stem == "씨") {
     Person p;
@@ -2174,8 +2175,14 @@ bool DocumentPass::english_attribution_at_end(const std::vector<Tok>& toks, std:
   (void)prev_end;
   std::size_t end = toks.size();
   while (end > q + 1 && toks[end - 1].kind == TokKind::kPunct) --end;
+  // Quotes joined by `but`/`and` may come before the attribution: it starts after the last one.
+  std::size_t last_quote = q;
   for (std::size_t k = q + 1; k < end; ++k)
-    if (toks[k].kind == TokKind::kQuote) return false;
+    if (toks[k].kind == TokKind::kQuote) {
+      if (!(is_word(toks[k - 1]) && (toks[k - 1].text == "but" || toks[k - 1].text == "and"))) return false;
+      last_quote = k;
+    }
+  q = last_quote;
   // The verb: at most four words before the end (`told Reuters`, `told a news conference`).
   for (std::size_t v = end; v > q + 2 && end - v < 5; --v) {
     if (!is_en_speech_verb(toks, v - 1)) continue;
@@ -2587,9 +2594,10 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
           while (verb > prev_end && q - verb < 40 && !is_en_reporting_verb(toks, verb - 1)) --verb;
         // `… based on "historic" production levels`: a second partial quote with no verb of its
         // own goes on with the first one's speaker.
-        if (!alone && verb == prev_end && partial_set && mostly_latin(inner) && !title_case_only(inner)) {
-          Reference carried_ref = partial_ref;
-          emit(span, partial_person, carried_ref);
+        if (!alone && verb == prev_end && (partial_set || en_spoke_set) && mostly_latin(inner) &&
+            !title_case_only(inner)) {
+          Reference carried_ref = partial_set ? partial_ref : en_spoke;
+          emit(span, partial_set ? partial_person : en_spoke_person, carried_ref);
           prev_end = q + 1;
           ++n;
           continue;
