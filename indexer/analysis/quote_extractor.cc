@@ -61,7 +61,7 @@ constexpr std::string_view kEnRoles[] = {
     "Deputy",    "King",           "Queen",         "Prime",        "Vice",        "General",        "Counsel",
     "Judge",     "Attorney",       "Adviser",       "Advisor",      "Strategist",  "Partner",        "Founder",
     "CEO",       "Undersecretary", "Administrator", "Speaker",      "Congressman", "Congresswoman",  "Lawmaker",
-    "Coach",     "Editor",         "Researcher"};
+    "Coach",     "Editor",         "Researcher",    "Democrat",     "Republican"};
 constexpr std::string_view kEnOrgWords[] = {"Inc",
                                             "N.V",
                                             "NV",
@@ -69,6 +69,10 @@ constexpr std::string_view kEnOrgWords[] = {"Inc",
                                             "SA",
                                             "SpA",
                                             "GmbH",
+                                            "KK",
+                                            "Bhd",
+                                            "Pty",
+                                            "Limited",
                                             "Corp",
                                             "Co",
                                             "Ltd",
@@ -665,6 +669,10 @@ bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
 
 // Particles inside names (`Wesley von Schack`, `De la Dehesa`): `Von Schack` is a surname, not a
 // first and a last name.
+// First words of places, never of a person's name (`West Germany said`, `New Jersey`).
+constexpr std::string_view kEnPlaceStarts[] = {"West",  "East",   "North",  "South", "New",     "Saudi",  "Hong",
+                                               "Great", "United", "Soviet", "Latin", "Central", "Middle", "Sri"};
+
 constexpr std::string_view kEnNameParticles[] = {"von", "van", "de",  "la",  "le",  "du",
                                                  "di",  "da",  "del", "der", "bin", "al"};
 
@@ -1282,8 +1290,14 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   // the text goes on with the last word alone (`Duffy said`) but never the first, or with `he`/`she`.
   bool speaks_as_person = false;
   if (row == kNone && !org_in_run && !role_in_run && name_words >= 2 && name_words <= 3 && next - i == name_words &&
-      is_en_speech_verb(toks, next) && !in(kEnNotNameStarts, toks[i].text) && !solo_words_.contains(toks[i].text) &&
-      !in(kEnNameParticles, lower_ascii(toks[i].text))) {
+      canonical_org(join_words(toks, i, next)) == join_words(toks, i, next) && is_en_speech_verb(toks, next) &&
+      !in(kEnNotNameStarts, toks[i].text) && !solo_words_.contains(toks[i].text) &&
+      !in(kEnNameParticles, lower_ascii(toks[i].text)) && !in(kEnPlaceStarts, toks[i].text) &&
+      std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(next),
+                  [&](const Tok& w) {
+                    return is_name_word(w.text) && !in(kEnNotNameStarts, w.text) &&
+                           !lower_words_.contains(lower_ascii(w.text));
+                  })) {
     const std::string_view after =
         text_.substr(toks[next - 1].end, std::min<std::size_t>(400, text_.size() - toks[next - 1].end));
     speaks_as_person = solo_words_.contains(toks[next - 1].text) || after.find(" he ") != std::string_view::npos ||
@@ -1296,6 +1310,7 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
       return;
     if (name_words < 2 && !role_in_run && !honorific && !apposition) return;
     if (name_words < 2 && apposition) {
+      if (in(kEnNotNameStarts, toks[i].text)) return;  // `on Monday, the president of …`
       Person p;
       p.name_en = std::string(toks[i].text);
       p.title = app_title;
@@ -2263,7 +2278,7 @@ int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Men
     // `…, Slifer said. "…," he said.`: a single unknown capitalised subject that `he` goes on
     // from was a person's surname, not an organisation.
     if (recent && en_subject_.description.empty() && en_subject_.org.find(' ') == std::string::npos &&
-        is_name_word(en_subject_.org) && !in(kEnOrgWords, en_subject_.org) &&
+        is_name_word(en_subject_.org) && !in(kEnOrgWords, en_subject_.org) && !in(kEnNotNameStarts, en_subject_.org) &&
         !lower_words_.contains(lower_ascii(en_subject_.org)) &&
         std::find(en_orgs_.begin(), en_orgs_.end(), en_subject_.org) == en_orgs_.end()) {
       for (const std::string& full : en_orgs_)
