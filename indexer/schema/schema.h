@@ -184,8 +184,9 @@ inline constexpr const char* kKeySpeakerKind = "kind";
 // dates settled once (YYYY-MM-DD, date_source; front matter, datelines, file names, template
 // creation dates refused) and titles from real headings, never a table cell;
 // 10: layout 2 — passages are the only records (figures and quotes inside them, documents as
-// `doc:` metadata).
-inline constexpr int kAnalysisVersion = 10;
+// `doc:` metadata); 11: quote speakers (issue 14: English discourse state, Korean reported
+// speech and organisations, the speaker lexicon's person titles and speech nouns read).
+inline constexpr int kAnalysisVersion = 11;
 inline constexpr int kLayout = 2;
 
 // The stub file that makes an index folder a list of shards.
