@@ -121,8 +121,16 @@ void PersonTable::index_row(int row) {
     if (space != std::string::npos && p.name.find(' ', space + 1) == std::string::npos && space > 3)
       by_surname_.emplace(p.name.substr(0, space), row);
   }
-  if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second)
-    by_surname_en_.emplace(latin_surname(p.name_en), row);
+  if (!p.name_en.empty() && by_name_en_.emplace(p.name_en, row).second) {
+    const std::string surname = latin_surname(p.name_en);
+    by_surname_en_.emplace(surname, row);
+    // `Chang Chi-Cheng`: a two-word name whose second word is a hyphenated given name is also
+    // found by its first word (`Chang said`).
+    const std::size_t space = p.name_en.find(' ');
+    if (space != std::string::npos && p.name_en.find(' ', space + 1) == std::string::npos &&
+        p.name_en.find('-', space) != std::string::npos && surname != p.name_en.substr(0, space))
+      by_surname_en_.emplace(p.name_en.substr(0, space), row);
+  }
 }
 
 int PersonTable::find_name(std::string_view hangul_full) const {

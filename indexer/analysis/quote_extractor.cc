@@ -30,7 +30,7 @@ constexpr std::string_view kKoChainMarkers[] = {"이라면서", "으면서", "�
 // Words after `"…"이라고` that make it a name, not speech: `"…"이라고 불리는`, `"…"라고 할 수`.
 constexpr std::string_view kKoNamingStarts[] = {"불리",   "불린", "불러", "부르", "부른", "칭하", "칭한",
                                                 "일컫",   "일컬", "명명", "이름", "적힌", "쓰인", "새겨",
-                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀"};
+                                                "표현되", "하는", "할",   "여겨", "여긴", "적혀", "명시되"};
 // Titles, title modifiers, heads of described speakers, organisation words, words that are not
 // names or subjects: indexer/analysis/data/speaker_lexicon_ko.txt (SpeakerLexicon).
 constexpr std::string_view kKoSurnames =
@@ -61,8 +61,18 @@ constexpr std::string_view kEnRoles[] = {
     "Deputy",    "King",           "Queen",         "Prime",        "Vice",        "General",        "Counsel",
     "Judge",     "Attorney",       "Adviser",       "Advisor",      "Strategist",  "Partner",        "Founder",
     "CEO",       "Undersecretary", "Administrator", "Speaker",      "Congressman", "Congresswoman",  "Lawmaker",
-    "Coach",     "Editor",         "Researcher"};
+    "Coach",     "Editor",         "Researcher",    "Democrat",     "Republican"};
 constexpr std::string_view kEnOrgWords[] = {"Inc",
+                                            "N.V",
+                                            "NV",
+                                            "AG",
+                                            "SA",
+                                            "SpA",
+                                            "GmbH",
+                                            "KK",
+                                            "Bhd",
+                                            "Pty",
+                                            "Limited",
                                             "Corp",
                                             "Co",
                                             "Ltd",
@@ -158,12 +168,14 @@ constexpr std::string_view kEnAbbreviations[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Pr
                                                  "Mar", "Apr", "Jun", "Jul", "Aug",  "Sep", "Sept", "Oct", "Nov",
                                                  "Dec", "No",  "vs",  "U.S", "U.K",  "U.N", "e.g",  "i.e", "etc"};
 constexpr std::string_view kEnRoleNouns[] = {
-    "director", "researcher",     "analyst",   "economist",  "spokesman", "spokeswoman", "spokesperson", "president",
-    "chairman", "chairwoman",     "head",      "minister",   "secretary", "professor",   "officer",      "executive",
-    "manager",  "chief",          "adviser",   "advisor",    "official",  "partner",     "strategist",   "dealer",
-    "trader",   "banker",         "governor",  "senator",    "fellow",    "founder",     "leader",       "lawyer",
-    "attorney", "engineer",       "scientist", "editor",     "expert",    "vice",        "deputy",       "treasurer",
-    "ceo",      "representative", "member",    "consultant", "professor", "commissioner"};
+    "director",   "researcher",     "analyst",   "economist",  "spokesman", "spokeswoman",  "spokesperson", "president",
+    "chairman",   "chairwoman",     "head",      "minister",   "secretary", "professor",    "officer",      "executive",
+    "manager",    "chief",          "adviser",   "advisor",    "official",  "partner",      "strategist",   "dealer",
+    "trader",     "banker",         "governor",  "senator",    "fellow",    "founder",      "leader",       "lawyer",
+    "attorney",   "engineer",       "scientist", "editor",     "expert",    "vice",         "deputy",       "treasurer",
+    "ceo",        "representative", "member",    "consultant", "professor", "commissioner", "prosecutor",   "envoy",
+    "ambassador", "regulator",      "mayor",     "inspector",  "auditor",   "negotiator",   "strategist",   "broker",
+    "delegate",   "diplomat",       "judge",     "chancellor"};
 
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
@@ -440,8 +452,9 @@ struct Reference {
   bool unknown = false;     // a subject that is not a named person
   std::string description;  // for an unknown: what the text calls the speaker
   std::string org;
-  bool speaks = false;  // an organisation or a described speaker (Korean): carried like a person
-  std::size_t tok = 0;  // last token of the reference
+  bool speaks = false;            // an organisation or a described speaker (Korean): carried like a person
+  std::size_t tok = 0;            // last token of the reference
+  std::string_view pronoun_word;  // English `he`, `it`, `they`, `one`: resolved by the discourse state
 };
 
 struct Mention {
@@ -469,8 +482,14 @@ class DocumentPass {
   bool direct_korean_marker(const std::vector<Tok>& toks, std::size_t q, std::string_view* marker) const;
   Reference korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b, bool after_quote) const;
   bool english_attribution(const std::vector<Tok>& toks, std::size_t q, Reference* ref);
+  bool english_attribution_at_end(const std::vector<Tok>& toks, std::size_t q, std::size_t prev_end, Reference* ref);
   bool english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref, std::size_t* next);
-  bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref);
+  bool english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref,
+                         bool add = true);
+  int resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence);
+  std::string canonical_org(const std::string& org) const;
+  void note_english_subject(const std::vector<Tok>& toks, const std::vector<Mention>& in_sentence, std::size_t si,
+                            const Reference* spoke, int spoke_person);
   void english_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, int person,
                           std::size_t* next);
   int english_name_run(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, bool add, std::size_t* next,
@@ -496,6 +515,25 @@ class DocumentPass {
                                                          // organisation or described speaker it was about
   bool previous_says_ = false;  // the previous sentence announced speech (`이렇게 말했다.`)
   bool lower_wire_ = false;     // all-lower-case wire text (`finance minister manuel azpurua said`)
+  // English discourse state (issue 14): the subject of the latest sentence that said something —
+  // a person, a described speaker or an organisation — for `he`/`she`/`it`/`they`/`one`; the
+  // sentence where a person was last named; descriptions and organisations named in full, for
+  // `the spokesman` and `Standard` (`Standard Oil Co`).
+  Reference en_subject_;
+  int en_subject_person_ = kNone;
+  std::size_t en_subject_sentence_ = 0;
+  bool have_en_subject_ = false;
+  std::size_t last_person_sentence_ = 0;
+  std::vector<std::string> en_descriptions_;
+  std::vector<std::string> en_orgs_;
+  std::string en_last_org_;                           // the organisation that last spoke
+  std::unordered_set<std::string_view> solo_words_;   // capitalised words the text uses alone (`Duffy said`)
+  std::unordered_set<std::string_view> lower_words_;  // Latin words the text writes in lower case (`has`)
+  // Korean: the last person quoted and where, and the last sentence with no subject and no quote
+  // (a speaker carries over one such sentence).
+  int ko_last_speaker_ = kNone;
+  std::size_t ko_last_speaker_sentence_ = 0;
+  std::size_t ko_subjectless_ = static_cast<std::size_t>(-2);
   int lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const;
   void collect_lower_wire(const std::vector<Tok>& toks);
 };
@@ -622,6 +660,29 @@ bool looks_foreign(std::string_view w) {
 }
 
 // A Latin word that can be part of a person's name.
+bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
+  if (i >= toks.size() || !is_word(toks[i]) || !in(kEnSpeechVerbs, toks[i].text)) return false;
+  if (toks[i].text == "pointed") return i + 1 < toks.size() && toks[i + 1].text == "out";
+  if (toks[i].text == "went") return i + 1 < toks.size() && toks[i + 1].text == "on";
+  return true;
+}
+
+// Particles inside names (`Wesley von Schack`, `De la Dehesa`): `Von Schack` is a surname, not a
+// first and a last name.
+// First words of places, never of a person's name (`West Germany said`, `New Jersey`).
+constexpr std::string_view kEnPlaceStarts[] = {"West",  "East",   "North",  "South", "New",     "Saudi",  "Hong",
+                                               "Great", "United", "Soviet", "Latin", "Central", "Middle", "Sri"};
+
+constexpr std::string_view kEnNameParticles[] = {"von", "van", "de",  "la",  "le",  "du",
+                                                 "di",  "da",  "del", "der", "bin", "al"};
+
+// A capitalised role word, also the last part of a hyphenated one (`Vice-President`).
+bool is_en_role(std::string_view w) {
+  if (in(kEnRoles, w)) return true;
+  const std::size_t dash = w.rfind('-');
+  return dash != std::string_view::npos && dash + 1 < w.size() && in(kEnRoles, w.substr(dash + 1));
+}
+
 bool is_name_word(std::string_view w) {
   if (w.empty() || !is_upper_ascii(w[0])) return false;
   for (char c : w)
@@ -734,6 +795,23 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
       }
     }
   }
+  // `알리야스 벡 알름쿨로브는`: a three-word transliterated name whose family name the text uses
+  // again with a particle.
+  if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && i + 2 < toks.size() &&
+      is_word(toks[i + 1]) && is_word(toks[i + 2]) && starts_hangul(toks[i + 1].text) && toks[i + 1].particle.empty() &&
+      syllables(toks[i + 1].text) >= 1 && syllables(toks[i + 1].text) <= 3 && !is_title_head(toks[i + 1].text) &&
+      subject_kind(toks[i + 1].text) == SubjectKind::kNothing && !verb_or_particle_ending(toks[i + 1].text)) {
+    const Tok& c = toks[i + 2];
+    const bool c_subject = c.particle == "은" || c.particle == "는" || c.particle == "이" || c.particle == "가";
+    if (c_subject && syllables(c.stem) >= 2 && syllables(c.stem) <= 6 && looks_foreign(c.stem) &&
+        !is_title_head(c.stem) && subject_kind(c.stem) == SubjectKind::kNothing &&
+        subject_kind(t.text) == SubjectKind::kNothing && repeated_stems_.contains(c.stem)) {
+      Person p;
+      p.name = std::string(t.text) + " " + std::string(toks[i + 1].text) + " " + std::string(c.stem);
+      people_.add(p);
+      return i + 2;
+    }
+  }
   // `장관 알마즈벡 아브또브는` (a title before a transliterated name), `아니스 샤리프는` (both
   // words spelled like a foreign name): a two-word name with the subject's particle.
   if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) && i + 1 < toks.size() &&
@@ -796,15 +874,44 @@ std::size_t DocumentPass::collect_korean(const std::vector<Tok>& toks, std::size
   } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
              particle_stems_.contains(t.text) && subject_kind(t.text) == SubjectKind::kNothing) {
     name = std::string(t.text);  // `카다피 국가 원수는`: the title phrase is checked below
+  } else if (looks_foreign(t.text) && t.particle.empty() && !verb_or_particle_ending(t.text) &&
+             syllables(t.text) >= 2 && syllables(t.text) <= 6 && subject_kind(t.text) == SubjectKind::kNothing &&
+             !is_title_head(t.text) && !in(lexicon().np_stops, t.text) &&
+             people_.find_surname_title(t.text, {}) == kNone && [&] {
+               // `카다피 국가 원수는 "…"`: a transliterated name before a title phrase that speaks
+               // (not the family name of someone named before: `란돌프 디렉터는`).
+               std::string o2, t2;
+               const std::size_t h = title_after(toks, after, &o2, &t2);
+               return h != std::string_view::npos && h - after <= 2 && in(kKoSubjectParticles, toks[h].particle) &&
+                      speaks_soon(toks, h + 1) && SpeakerLexicon::ending_in(lexicon().description_head_set, t2).empty();
+             }()) {
+    name = std::string(t.text);
   } else if (t.particle.empty() && after < toks.size() && is_word(toks[after]) &&
              in(lexicon().person_titles, toks[after].stem) && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
              (looks_foreign(t.text) || particle_stems_.contains(t.text)) && !verb_or_particle_ending(t.text) &&
              !is_title_head(t.text) && subject_kind(t.text) == SubjectKind::kNothing &&
              !in(lexicon().np_stops, t.text)) {
     name = std::string(t.text);  // `푸틴 대통령은` beside `푸틴은`: one word before a person's title
+  } else if (t.particle.empty() && syllables(t.text) >= 2 && syllables(t.text) <= 6 &&
+             particle_stems_.contains(t.text) && !verb_or_particle_ending(t.text) && !is_title_head(t.text) &&
+             subject_kind(t.text) == SubjectKind::kNothing && !in(lexicon().np_stops, t.text) &&
+             !in(lexicon().not_names, t.text) && people_.find_surname_title(t.text, {}) == kNone && [&] {
+               // `바이든 미국 대통령이` beside `바이든은`: a country or organisation between the name
+               // and a person's title.
+               std::string o2, t2;
+               const std::size_t h = title_after(toks, after, &o2, &t2);
+               return h != std::string_view::npos && h > after && h - after <= 2 &&
+                      in(lexicon().person_titles, toks[h].stem) && !o2.empty();
+             }()) {
+    name = std::string(t.text);
   } else {
     return i;
   }
+  // `조 바이든`: a one-syllable given name opening the sentence goes with a one-word name that is not
+  // a native one.
+  if (name == t.text && i == 1 && is_word(toks[0]) && syllables(toks[0].text) == 1 && toks[0].particle.empty() &&
+      !in(lexicon().title_modifiers, toks[0].text) && !is_native_name(name))
+    name = std::string(toks[0].text) + " " + name;
   std::string org, title;
   if (after < toks.size() && is_word(toks[after]) && toks[after].stem == "씨") {
     Person p;
@@ -873,6 +980,12 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   std::size_t j = i;
   while (j < limit && words.size() < 7) {
     const Tok& t = toks[j];
+    // `Salomon Brothers (Asia) Ltd`: a parenthesised word inside an organisation's name.
+    if (!words.empty() && is_punct(t, "(") && j + 3 < limit && capitalised(toks[j + 1]) && is_punct(toks[j + 2], ")") &&
+        capitalised(toks[j + 3])) {
+      j += 3;
+      continue;
+    }
     if (!is_word(t)) break;
     if (words.empty() && in(kEnHonorifics, t.text)) {
       honorific = std::string(t.text);
@@ -881,8 +994,10 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
       continue;
     }
     const bool connector =
-        !words.empty() && (t.text == "of" || t.text == "de" || t.text == "van" || t.text == "von" || t.text == "bin" ||
-                           t.text == "al" || t.text == "and" || t.text == "for" || t.text == "the");
+        !words.empty() &&
+        (t.text == "of" || t.text == "de" || t.text == "van" || t.text == "von" || t.text == "bin" || t.text == "al" ||
+         t.text == "and" || t.text == "for" || t.text == "the" || t.text == "la" || t.text == "der" ||
+         t.text == "del" || t.text == "da" || t.text == "di" || t.text == "du" || t.text == "dos" || t.text == "le");
     if (!is_name_word(t.text) && !connector && !(t.text.size() >= 2 && is_upper_ascii(t.text[0]))) break;
     words.push_back(t.text);
     ++j;
@@ -902,7 +1017,8 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     bool org_before = false, name_before = false;
     for (std::size_t k = 0; k < c; ++k) {
       if (in(kEnOrgWords, words[k])) org_before = true;
-      if (!in(kEnRoles, words[k])) name_before = true;
+      // `U.S. Secretary of State George Shultz`: an acronym is not a name before the connector.
+      if (!is_en_role(words[k]) && is_name_word(words[k])) name_before = true;
     }
     if (!org_before && name_before) {
       j -= words.size() - c;
@@ -910,10 +1026,14 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
     }
     break;
   }
-  while (!words.empty() && !is_name_word(words.back())) {
+  while (!words.empty() && !is_name_word(words.back()) && !in(kEnOrgWords, words.back())) {
     words.pop_back();
     --j;
   }
+  // `Prime Minister Yasuhiro Nakasone's plan`: the name owns what follows; the name is without `'s`.
+  if (!words.empty() && words.back().size() > 3 &&
+      (ends_with(words.back(), "'s") || ends_with(words.back(), "\xE2\x80\x99s")))
+    words.back().remove_suffix(ends_with(words.back(), "'s") ? 2 : 4);
   *next = j;
   if (words.empty()) return kNone;
   if (honorific.empty() && in(kEnNotNameStarts, words.front())) return kNone;
@@ -935,11 +1055,17 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   // The last role word splits organisation + title from the name.
   std::size_t role = words.size();
   for (std::size_t k = 0; k < words.size(); ++k)
-    if (in(kEnRoles, words[k])) role = k;
+    if (is_en_role(words[k])) role = k;
   std::size_t name_from = role == words.size() ? 0 : role + 1;
   bool org_word = false;
+  // `Chancellor of the Exchequer Nigel Lawson`: the role's complement, with its article.
+  const std::size_t of_words =
+      (role < words.size() && name_from + 3 < words.size() && words[name_from] == "of" && words[name_from + 1] == "the")
+          ? 3
+          : 2;
   const std::size_t check_from =
-      (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") ? name_from + 2 : name_from;
+      (role < words.size() && name_from + of_words < words.size() && words[name_from] == "of") ? name_from + of_words
+                                                                                               : name_from;
   for (std::size_t k = check_from; k < words.size(); ++k)
     if (in(kEnOrgWords, words[k]) || words[k] == "of" || words[k] == "and" || words[k] == "for" || words[k] == "the")
       org_word = true;
@@ -960,15 +1086,15 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
   }
   // `Secretary of State George Shultz`: the role's complement is not part of the name.
   std::string role_of;
-  if (role < words.size() && name_from + 2 < words.size() && words[name_from] == "of") {
-    role_of = " of " + std::string(words[name_from + 1]);
-    name_from += 2;
+  if (role < words.size() && name_from + of_words < words.size() && words[name_from] == "of") {
+    role_of = " " + join(name_from, name_from + of_words);
+    name_from += of_words;
   }
   const std::size_t name_words = words.size() - name_from;
   std::string title, org;
   if (role < words.size()) {
     std::size_t title_from = role;
-    while (title_from > 0 && in(kEnRoles, words[title_from - 1])) --title_from;
+    while (title_from > 0 && is_en_role(words[title_from - 1])) --title_from;
     title = join(title_from, role + 1) + role_of;
     org = join(0, title_from);
   } else if (!honorific.empty()) {
@@ -1020,13 +1146,19 @@ int DocumentPass::english_name_run(const std::vector<Tok>& toks, std::size_t i, 
 
 // `, head of research at the Korea Chamber of Commerce and Industry` after a name: a role
 // (with a role noun) and an organisation. False when the words after the comma say no role.
+std::string lower_ascii(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, std::string* title_out,
                       std::string* org_out, std::size_t* next) {
   *next = i;
   if (i >= limit || !is_punct(toks[i], ",")) return false;
   std::size_t j = i + 1;
   std::size_t end = j;
-  while (end < limit && end - j < 16 && is_word(toks[end])) ++end;
+  while (end < limit && end - j < 16 && is_word(toks[end]) && !in(kEnSpeechVerbs, toks[end].text)) ++end;
   if (end == j) return false;
   std::vector<std::string_view> w;
   for (std::size_t k = j; k < end; ++k) w.push_back(toks[k].text);
@@ -1053,7 +1185,24 @@ bool parse_appositive(const std::vector<Tok>& toks, std::size_t i, std::size_t l
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (in(kEnRoleNouns, lower)) role_seen = true;
   }
-  if (!role_seen || split - start > 6) return false;
+  if (!role_seen) return false;
+  if (split - start > 6) {
+    // `Michio Watanabe, a faction member and deputy secretary general of the ruling party,`: a
+    // long appositive keeps its first role as the title.
+    std::size_t last_role = start;
+    for (std::size_t k = start; k < start + 6; ++k)
+      if (in(kEnRoleNouns, lower_ascii(w[k]))) last_role = k;
+    split = last_role + 1;
+    std::string title;
+    for (std::size_t k = start; k < split; ++k) {
+      if (!title.empty()) title += ' ';
+      title += w[k];
+    }
+    *next = end;
+    *title_out = title;
+    org_out->clear();
+    return true;
+  }
   std::string title, org;
   for (std::size_t k = start; k < split; ++k) {
     if (!title.empty()) title += ' ';
@@ -1087,6 +1236,10 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   if (!capitalised(t)) return;
   if (i > 0 && is_word(toks[i - 1]) && is_name_word(toks[i - 1].text) && !in(kEnNotNameStarts, toks[i - 1].text))
     return;  // inside a run that started earlier
+  // `But Robert Giordano, chief economist …`: a sentence word before a name is not part of it.
+  if (in(kEnNotNameStarts, t.text) && t.text != "The" && i + 1 < toks.size() && capitalised(toks[i + 1]) &&
+      is_name_word(toks[i + 1].text))
+    return;
   std::size_t next = i;
   // Look first without adding: a run becomes a person when a role, honorific, gloss or
   // appositive says it is one.
@@ -1097,10 +1250,20 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   bool role_in_run = false, honorific = false, org_in_run = false;
   std::size_t name_words = 0;
   for (std::size_t k = i; k < next; ++k) {
-    if (in(kEnRoles, toks[k].text)) role_in_run = true;
+    if (is_en_role(toks[k].text)) role_in_run = true;
     if (in(kEnHonorifics, toks[k].text)) honorific = true;
     if (in(kEnOrgWords, toks[k].text)) org_in_run = true;
     if (is_word(toks[k])) ++name_words;
+  }
+  if (org_in_run) {
+    // `Standard Oil Co`, `The New York Times Co`: an organisation named in full, for later short
+    // forms (`Standard said`).
+    std::size_t from = i;
+    while (from < next && in(kEnNotNameStarts, toks[from].text)) ++from;
+    if (next - from >= 2 && en_orgs_.size() < 256) {
+      std::string full = join_words(toks, from, next);
+      if (std::find(en_orgs_.begin(), en_orgs_.end(), full) == en_orgs_.end()) en_orgs_.push_back(std::move(full));
+    }
   }
   if (name_words >= 2 && name_words <= 4 && !org_in_run && !scratch.unknown) {
     std::string full = join_words(toks, i, next);
@@ -1123,11 +1286,31 @@ void DocumentPass::collect_english(const std::vector<Tok>& toks, std::size_t i, 
   const bool of_org = next + 1 < toks.size() && toks[next].text == "of" &&
                       (capitalised(toks[next + 1]) ||
                        (toks[next + 1].text == "the" && next + 2 < toks.size() && capitalised(toks[next + 2])));
+  // `Michael Duffy said …`: two or three name words right before a speech verb are a person when
+  // the text goes on with the last word alone (`Duffy said`) but never the first, or with `he`/`she`.
+  bool speaks_as_person = false;
+  if (row == kNone && !org_in_run && !role_in_run && name_words >= 2 && name_words <= 3 && next - i == name_words &&
+      canonical_org(join_words(toks, i, next)) == join_words(toks, i, next) && is_en_speech_verb(toks, next) &&
+      !in(kEnNotNameStarts, toks[i].text) && !solo_words_.contains(toks[i].text) &&
+      !in(kEnNameParticles, lower_ascii(toks[i].text)) && !in(kEnPlaceStarts, toks[i].text) &&
+      std::all_of(toks.begin() + static_cast<std::ptrdiff_t>(i), toks.begin() + static_cast<std::ptrdiff_t>(next),
+                  [&](const Tok& w) {
+                    return is_name_word(w.text) && !in(kEnNotNameStarts, w.text) &&
+                           !lower_words_.contains(lower_ascii(w.text));
+                  })) {
+    const std::string_view after =
+        text_.substr(toks[next - 1].end, std::min<std::size_t>(400, text_.size() - toks[next - 1].end));
+    speaks_as_person = solo_words_.contains(toks[next - 1].text) || after.find(" he ") != std::string_view::npos ||
+                       after.find(" she ") != std::string_view::npos || after.find("He ") != std::string_view::npos ||
+                       after.find("She ") != std::string_view::npos;
+  }
   if (row == kNone) {
-    if (scratch.unknown && !role_in_run && !honorific) return;
-    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty())) return;
+    if (scratch.unknown && !role_in_run && !honorific && !speaks_as_person) return;
+    if (!(role_in_run || honorific || gloss || apposition || of_org || who || !role_before.empty() || speaks_as_person))
+      return;
     if (name_words < 2 && !role_in_run && !honorific && !apposition) return;
     if (name_words < 2 && apposition) {
+      if (in(kEnNotNameStarts, toks[i].text)) return;  // `on Monday, the president of …`
       Person p;
       p.name_en = std::string(toks[i].text);
       p.title = app_title;
@@ -1320,6 +1503,15 @@ bool relative_clause_subject(const std::vector<Tok>& toks, std::size_t k, std::s
 // The subject among tokens [a, b) in Korean. The last topic (`은/는`) that names a speaker — a
 // person, a pronoun, an organisation or a description — wins; else the last subject (`이/가`)
 // that names one; else an unnamed subject (`이번 작전은`: speech with an unknown speaker).
+std::string trimmed_quote(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  if (e > b && s[e - 1] == ',') --e;
+  while (e > b && s[e - 1] == ' ') --e;
+  return std::string(s.substr(b, e - b));
+}
+
 Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size_t a, std::size_t b,
                                          bool after_quote) const {
   Reference topic, subject, any_person, generic;
@@ -1342,6 +1534,50 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     r.tok = i;
     std::string_view particle = t.particle;
     const bool hangul = starts_hangul(t.text);
+    // `‘자유북한방송’은 "…"`: a name in quote marks with the topic's particle glued to it speaks
+    // as an organisation; `전자 프런티어 재단 (EFF)은`: the particle after an acronym gloss is the
+    // phrase's before the gloss.
+    // (`‘자유북한방송’은` is one word: the closing mark sits between letters.)
+    if (i > a && (t.particle == "은" || t.particle == "는") && is_punct(toks[i - 1], "\xE2\x80\x98") &&
+        toks[i - 1].end == t.begin && ends_with(t.stem, "\xE2\x80\x99") && t.stem.size() > 3 &&
+        speaks_soon(toks, i + 1)) {
+      r.unknown = true;
+      r.speaks = true;
+      r.org = std::string(t.stem.substr(0, t.stem.size() - 3));
+      keep(r, t.particle);
+      continue;
+    }
+    // (The quoted name's token may lie before `a`: a single-marked span ends the previous clause.)
+    if (i > 0 && (t.text == "은" || t.text == "는") && toks[i - 1].end == t.begin && speaks_soon(toks, i + 1)) {
+      std::string name;
+      SubjectKind kind = SubjectKind::kOrganization;
+      if (toks[i - 1].kind == TokKind::kQuote && spans_[toks[i - 1].span].single) {
+        const QuoteSpan& sp = spans_[toks[i - 1].span];
+        name = trimmed_quote(text_.substr(sp.text_begin, sp.text_end - sp.text_begin));
+      } else if (is_punct(toks[i - 1], "\xE2\x80\x99") || is_punct(toks[i - 1], "'")) {
+        std::size_t open = i - 1;
+        while (open > a && i - open < 6 && is_word(toks[open - 1])) --open;
+        if (open > a && (is_punct(toks[open - 1], "\xE2\x80\x98") || is_punct(toks[open - 1], "'")) && open < i - 1)
+          name = join_words(toks, open, i - 1);
+      } else if (i >= a + 4 && is_punct(toks[i - 1], ")") && is_punct(toks[i - 3], "(") && is_word(toks[i - 4]) &&
+                 toks[i - 4].particle.empty()) {
+        kind = subject_kind(toks[i - 4].text);
+        // An acronym gloss (`(EFF)`) marks a named organisation, whatever its last word.
+        if (kind == SubjectKind::kNothing && !starts_hangul(toks[i - 2].text)) kind = SubjectKind::kOrganization;
+        if (kind != SubjectKind::kNothing && syllables(toks[i - 4].text) > 0)
+          name = speaker_phrase(toks, a, i - 4, kind == SubjectKind::kDescription);
+      }
+      if (!name.empty() && name.size() <= 60) {
+        r.unknown = true;
+        r.speaks = true;
+        if (kind == SubjectKind::kDescription)
+          r.description = name;
+        else
+          r.org = name;
+        keep(r, t.text);
+        continue;
+      }
+    }
     if (hangul && (t.stem == "그" || t.stem == "그녀") && subject_particle(particle)) {
       r.pronoun = true;
       keep(r, particle);
@@ -1406,6 +1642,14 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5 &&
         looks_foreign(t.stem))
       row = people_.find_surname_title(t.stem, {});
+    // `바이든은` after `조 바이든 미국 대통령`: the last word of a name of several words.
+    if (hangul && row == kNone && subject_particle(t.particle) && syllables(t.stem) >= 2 && syllables(t.stem) <= 5)
+      for (std::size_t p = 0; p < people_.size() && row == kNone; ++p) {
+        const std::string& full = people_.people()[p].name;
+        if (full.size() > t.stem.size() + 1 && std::string_view(full).ends_with(t.stem) &&
+            full[full.size() - t.stem.size() - 1] == ' ')
+          row = static_cast<int>(p);
+      }
     if (row != kNone) {
       r.person = row;
       if (subject_particle(particle) && !relative_clause_subject(toks, r.tok, b))
@@ -1429,6 +1673,8 @@ Reference DocumentPass::korean_reference(const std::vector<Tok>& toks, std::size
     if (relative_clause_subject(toks, i, b)) continue;
     // `대해서는`, `관련해서는`: a verb's connective form with a topic particle, not a noun.
     if (kind == SubjectKind::kNothing && ends_with(t.stem, "서")) continue;
+    // `하겠다는 것이다`: a quotative adnominal (다는), not a noun with a topic particle.
+    if (kind == SubjectKind::kNothing && t.particle == "는" && ends_with(t.stem, "다")) continue;
     if (kind == SubjectKind::kNothing) {
       if (!hangul) continue;
       // A topic or subject just before the quote (`시사저널은 "…"`, `노조는 "…"`) names its
@@ -1529,19 +1775,6 @@ bool DocumentPass::direct_korean_marker(const std::vector<Tok>& toks, std::size_
   return false;
 }
 
-bool is_en_speech_verb(const std::vector<Tok>& toks, std::size_t i) {
-  if (i >= toks.size() || !is_word(toks[i]) || !in(kEnSpeechVerbs, toks[i].text)) return false;
-  if (toks[i].text == "pointed") return i + 1 < toks.size() && toks[i + 1].text == "out";
-  if (toks[i].text == "went") return i + 1 < toks.size() && toks[i + 1].text == "on";
-  return true;
-}
-
-std::string lower_ascii(std::string_view w) {
-  std::string out(w);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // In lower-case wire text, the person named at i (`manuel azpurua`, `azpurua`, `Azpurua`).
 int DocumentPass::lower_person(const std::vector<Tok>& toks, std::size_t i, std::size_t* next) const {
   if (!lower_wire_ || i >= toks.size() || !is_word(toks[i])) return kNone;
@@ -1584,6 +1817,56 @@ void DocumentPass::collect_lower_wire(const std::vector<Tok>& toks) {
   }
 }
 
+// The head noun of an English description names people (`spokesman`, `source`, `bankers`):
+// 1 one person, 2 several, 0 not people.
+int human_head(std::string_view head) {
+  static constexpr std::string_view kMore[] = {"source", "banker",    "dealer",  "official", "diplomat",   "observer",
+                                               "aide",   "insider",   "broker",  "delegate", "legislator", "negotiator",
+                                               "trader", "spokesman", "analyst", "economist"};
+  std::string w = lower_ascii(head);
+  auto known = [&](std::string_view x) { return in(kEnRoleNouns, x) || in(kMore, x); };
+  if (known(w)) return 1;
+  if (w == "people" || w == "spokesmen" || w == "chairmen") return 2;
+  if (w.size() > 3 && w.back() == 's') {
+    w.pop_back();
+    if (known(w)) return 2;
+  }
+  return 0;
+}
+
+std::string_view last_word(std::string_view s) {
+  const std::size_t sp = s.rfind(' ');
+  return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
+// The word of a description that says who speaks: the last one naming people (`broker` of `a
+// broker at Sanyo Securities Co Ltd`), else its last word.
+std::string_view description_head(std::string_view d) {
+  std::string_view rest = d;
+  while (!rest.empty()) {
+    const std::string_view w = last_word(rest);
+    if (human_head(w) != 0) return w;
+    if (w.size() >= rest.size()) break;
+    rest = rest.substr(0, rest.size() - w.size() - 1);
+  }
+  return last_word(d);
+}
+
+bool is_determiner(std::string_view w) {
+  return w == "a" || w == "an" || w == "the" || w == "one" || w == "A" || w == "An" || w == "The" || w == "One" ||
+         w == "some" || w == "Some" || w == "another" || w == "Another";
+}
+
+// Words that end a described speaker walking back from its head: verbs, prepositions, conjunctions.
+bool np_stop(std::string_view w) {
+  static constexpr std::string_view kStops[] = {
+      "that",  "and",    "but",   "or",    "in",   "on",      "at",  "of",    "to",   "for",  "with", "from", "by",
+      "after", "before", "since", "while", "when", "as",      "is",  "was",   "were", "are",  "has",  "have", "had",
+      "be",    "been",   "will",  "would", "also", "however", "who", "which", "if",   "than", "said", "says", "told"};
+  if (in(kStops, w)) return true;
+  return is_upper_ascii(w[0]) && in(kEnNotNameStarts, w) && !is_determiner(w);
+}
+
 // A noun phrase that can say something, starting at i: a pronoun, a name run with an optional
 // appositive, or a determiner phrase (`the spokesman`, `a company official`).
 bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::size_t limit, Reference* ref,
@@ -1592,12 +1875,21 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
   const std::string_view w = toks[i].text;
   if (in(kEnPronounsKnown, w)) {
     ref->pronoun = true;
+    ref->pronoun_word = w;
     ref->tok = i;
     *next = i + 1;
     return true;
   }
   if (in(kEnPronounsUnknown, w)) {
     ref->unknown = true;
+    ref->pronoun_word = w;
+    *next = i + 1;
+    return true;
+  }
+  // `"…," one said`: one of the group that spoke before.
+  if ((w == "one" || w == "One") && i + 1 < limit && is_en_speech_verb(toks, i + 1)) {
+    ref->unknown = true;
+    ref->pronoun_word = "one";
     *next = i + 1;
     return true;
   }
@@ -1623,9 +1915,15 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
     // Peek first: a run followed by `analyst Michael Lewis` is an organisation, not a person.
     Reference peek;
     english_name_run(toks, j, limit, false, &after, &peek);
-    const bool org_then_name = after > j && after + 1 < limit && is_word(toks[after]) &&
-                               in(kEnRoleNouns, toks[after].text) && is_word(toks[after + 1]) &&
-                               is_upper_ascii(toks[after + 1].text[0]);
+    // `Kleinwort Benson Ltd financial analyst Simon Smithson`: adjectives may come before the role.
+    std::size_t role_at = after;
+    while (role_at < limit && role_at - after < 2 && is_word(toks[role_at]) && !in(kEnRoleNouns, toks[role_at].text) &&
+           !toks[role_at].text.empty() && std::islower(static_cast<unsigned char>(toks[role_at].text[0])) &&
+           !np_stop(toks[role_at].text))
+      ++role_at;
+    const bool org_then_name = after > j && role_at + 1 < limit && is_word(toks[role_at]) &&
+                               in(kEnRoleNouns, toks[role_at].text) && is_word(toks[role_at + 1]) &&
+                               is_upper_ascii(toks[role_at + 1].text[0]);
     after = j;
     int row = org_then_name ? kNone : english_name_run(toks, j, limit, true, &after, &r);
     if (org_then_name) english_name_run(toks, j, limit, false, &after, &r);
@@ -1640,7 +1938,9 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
         ++k;
       } else if (row == kNone || org_then_name) {
         std::size_t m = k;
-        while (m < limit && m - k < 2 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
+        if (role_at < limit && is_word(toks[role_at]) && in(kEnRoleNouns, toks[role_at].text))
+          m = std::max(m, role_at);  // the adjectives before the role
+        while (m < limit && m - k < 4 && is_word(toks[m]) && in(kEnRoleNouns, toks[m].text)) ++m;
         if (m > k && m < limit && is_word(toks[m]) && is_upper_ascii(toks[m].text[0])) {
           org_before = join_words(toks, j, k);
           role_between = join_words(toks, k, m);
@@ -1666,6 +1966,15 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
       ref->org = r.org;
       ref->description = role;
       ref->tok = after - 1;
+      // `"…," a Swiss National Bank spokesman said`: the organisation names whose speaker it is.
+      if (row == kNone && after < limit && is_word(toks[after]) && human_head(toks[after].text) != 0) {
+        ref->description = join_words(toks, i, after + 1);
+        ++after;
+      } else if (row == kNone && !role.empty() && j > role_from && human_head(description_head(role)) != 0 &&
+                 np_stop(toks[j - 1].text)) {
+        // `said a broker at Sanyo Securities Co Ltd`: the role and its organisation.
+        ref->description = join_words(toks, i, after);
+      }
       if (row != kNone && !role.empty()) {
         Person p = people_.people()[row];
         if (p.title.empty()) p.title = role;
@@ -1677,7 +1986,10 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
       return true;
     }
   }
-  if (j > role_from && (determiner || j - role_from <= 3)) {
+  bool plain_words = true;  // `"…", but also cautioned`: no conjunction or verb is a speaker
+  for (std::size_t k = role_from; k < j; ++k) plain_words = plain_words && !np_stop(toks[k].text);
+  if (j > role_from && plain_words && (determiner || human_head(toks[j - 1].text) != 0) &&
+      (determiner || j - role_from <= 3)) {
     // `the spokesman`, `officials`, `a source close to the talks`: unnamed.
     ref->unknown = true;
     ref->description = join_words(toks, i, j);
@@ -1688,9 +2000,38 @@ bool DocumentPass::english_np(const std::vector<Tok>& toks, std::size_t i, std::
 }
 
 // The noun phrase that ends right before `verb`, e.g. `Randolph said`, `he told reporters`.
-bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref) {
+bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a, std::size_t verb, Reference* ref,
+                                     bool add) {
   if (verb <= a) return false;
   std::size_t e = verb;  // NP is [s, e)
+  // `Baker also said`, `Quantum later told`: an adverb between the subject and its verb.
+  while (e > a + 1 && is_word(toks[e - 1]) &&
+         (toks[e - 1].text == "also" || toks[e - 1].text == "later" || toks[e - 1].text == "then" ||
+          toks[e - 1].text == "further" || toks[e - 1].text == "only" || toks[e - 1].text == "again"))
+    --e;
+  // `Perry gave no figures but said …`: the subject of a coordinated verb opens the clause.
+  if (is_word(toks[e - 1]) && (toks[e - 1].text == "but" || toks[e - 1].text == "and") && e - 1 > a) {
+    std::size_t next = a;
+    Reference r;
+    if (english_np(toks, a, e - 1, &r, &next) && (r.person != kNone || r.pronoun) && next < e - 1 &&
+        is_word(toks[next]) && !is_upper_ascii(toks[next].text[0])) {
+      *ref = r;
+      return true;
+    }
+    return false;
+  }
+  // `the Congressional Research Service (CRS) said`: an acronym gloss is skipped.
+  if (e >= a + 4 && is_punct(toks[e - 1], ")") && is_punct(toks[e - 3], "(") && is_word(toks[e - 2])) e -= 3;
+  // `Wilson Sy, president of Prudential Securities, a local firm, told Reuters`: the name that opens
+  // the clause, however long its appositives.
+  if (is_punct(toks[e - 1], ",") && add && is_word(toks[a]) && is_upper_ascii(toks[a].text[0])) {
+    std::size_t next = a;
+    Reference r;
+    if (english_np(toks, a, e, &r, &next) && r.person != kNone && next < e && is_punct(toks[next], ",")) {
+      *ref = r;
+      return true;
+    }
+  }
   // `Jung, a legislative researcher at …, said`: skip the appositive.
   if (is_punct(toks[e - 1], ",")) {
     std::size_t k = e - 1;
@@ -1700,11 +2041,13 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   if (e <= a) return false;
   if (in(kEnPronounsKnown, toks[e - 1].text)) {
     ref->pronoun = true;
+    ref->pronoun_word = toks[e - 1].text;
     ref->tok = e - 1;
     return true;
   }
   if (in(kEnPronounsUnknown, toks[e - 1].text)) {
     ref->unknown = true;
+    ref->pronoun_word = toks[e - 1].text;
     return true;
   }
   if (lower_wire_) {
@@ -1719,8 +2062,14 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   }
   std::size_t s = e;
   while (s > a && is_word(toks[s - 1]) && e - s < 7 &&
-         (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de"))
+         (is_upper_ascii(toks[s - 1].text[0]) || toks[s - 1].text == "of" || toks[s - 1].text == "de" ||
+          toks[s - 1].text == "la" || toks[s - 1].text == "van" || toks[s - 1].text == "von" ||
+          toks[s - 1].text == "der" || toks[s - 1].text == "del" ||
+          (toks[s - 1].text == "the" && s >= a + 2 && toks[s - 2].text == "of")))
     --s;
+  // `The New York Times Co said`: the article is not part of the name.
+  while (s + 1 < e && is_word(toks[s]) && in(kEnNotNameStarts, toks[s].text)) ++s;
+  if (s + 1 == e && in(kEnNotNameStarts, toks[s].text)) s = e;
   if (s < e) {
     // A lower-case role or determiner before the name.
     std::size_t r = s;
@@ -1729,7 +2078,7 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
       --r;
     std::size_t next = s;
     Reference r2;
-    const int row = english_name_run(toks, s, e, true, &next, &r2);
+    const int row = english_name_run(toks, s, e, add, &next, &r2);
     if (next > s) {
       *ref = r2;
       ref->person = row;
@@ -1752,9 +2101,19 @@ bool DocumentPass::english_np_before(const std::vector<Tok>& toks, std::size_t a
   }
   // `the spokesman said`, `officials said`
   std::size_t r = e;
-  while (r > a && is_word(toks[r - 1]) && e - r < 5 && !is_upper_ascii(toks[r - 1].text[0]) &&
-         toks[r - 1].text != "that" && toks[r - 1].text != "and" && toks[r - 1].text != "but")
-    --r;
+  if (human_head(toks[e - 1].text) != 0 || toks[e - 1].text == "management") {
+    // `A key Senate Budget Committee source told`, `One banker said`, `Fairchild management
+    // warned`: the words of a described speaker back to its determiner.
+    while (r > a && is_word(toks[r - 1]) && e - r < 8 && !np_stop(toks[r - 1].text) &&
+           !is_en_speech_verb(toks, r - 1)) {
+      --r;
+      if (is_determiner(toks[r].text)) break;
+    }
+  } else {
+    while (r > a && is_word(toks[r - 1]) && e - r < 5 && !is_upper_ascii(toks[r - 1].text[0]) &&
+           toks[r - 1].text != "that" && toks[r - 1].text != "and" && toks[r - 1].text != "but")
+      --r;
+  }
   if (r < e) {
     ref->unknown = true;
     ref->description = join_words(toks, r, e);
@@ -1820,6 +2179,42 @@ bool DocumentPass::english_attribution(const std::vector<Tok>& toks, std::size_t
   return false;
 }
 
+// `"He is tough," but "will hang on" until October, Watanabe told Reuters.`: a sentence that opens
+// with quotes and ends with its attribution (`X said`, `X told Reuters`, `said X`).
+bool DocumentPass::english_attribution_at_end(const std::vector<Tok>& toks, std::size_t q, std::size_t prev_end,
+                                              Reference* ref) {
+  for (std::size_t k = 0; k < q; ++k)
+    if (toks[k].kind != TokKind::kQuote && !(toks[k].kind == TokKind::kPunct) &&
+        !(is_word(toks[k]) && (toks[k].text == "but" || toks[k].text == "and")))
+      return false;
+  (void)prev_end;
+  std::size_t end = toks.size();
+  while (end > q + 1 && toks[end - 1].kind == TokKind::kPunct) --end;
+  // Quotes joined by `but`/`and` may come before the attribution: it starts after the last one.
+  std::size_t last_quote = q;
+  for (std::size_t k = q + 1; k < end; ++k)
+    if (toks[k].kind == TokKind::kQuote) {
+      if (!(is_word(toks[k - 1]) && (toks[k - 1].text == "but" || toks[k - 1].text == "and"))) return false;
+      last_quote = k;
+    }
+  q = last_quote;
+  // The verb: at most four words before the end (`told Reuters`, `told a news conference`).
+  for (std::size_t v = end; v > q + 2 && end - v < 5; --v) {
+    if (!is_en_speech_verb(toks, v - 1)) continue;
+    for (std::size_t k = v; k < end; ++k)
+      if (!is_word(toks[k])) return false;
+    if (!is_punct(toks[v - 3], ",") && !is_punct(toks[v - 2], ",") && !(v >= 4 && is_punct(toks[v - 4], ",")))
+      return false;
+    std::size_t from = v - 2;
+    while (from > q + 1 && !is_punct(toks[from - 1], ",")) --from;
+    Reference r;
+    if (!english_np_before(toks, from, v - 1, &r) || (r.person == kNone && !r.pronoun)) return false;
+    *ref = r;
+    return true;
+  }
+  return false;
+}
+
 bool has_speech_verb(const std::vector<Tok>& toks, std::size_t a, std::size_t b) {
   for (std::size_t i = a; i < b; ++i)
     if (is_en_speech_verb(toks, i)) return true;
@@ -1863,6 +2258,145 @@ bool korean_spoken_sentence(std::string_view s) {
   return false;
 }
 
+// English references that name no one by themselves (issue 14). `he`/`she`: a person named
+// before it in the sentence, else the subject of the latest sentence that said something when no
+// person was named after that sentence (`Watanabe said … Miyazawa. "…," he said` is Watanabe;
+// `A key committee source told Reuters … "…," he said` is the source), else the person named
+// last. `it`/`they`/`one`: the organisation or group that last spoke. `the spokesman`: the
+// described speaker introduced in full before (`A Swiss National Bank spokesman`); `the company`:
+// the organisation that last spoke; `Standard`: the organisation named in full before
+// (`Standard Oil Co`).
+int DocumentPass::resolve_english(Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) {
+  if (ref.person != kNone) return ref.person;
+  const bool recent = have_en_subject_ && en_subject_sentence_ >= last_person_sentence_;
+  if (ref.pronoun) {
+    int row = kNone;
+    for (const Mention& m : in_sentence)
+      if (m.pos < pos) row = m.person;
+    if (row != kNone) return row;
+    if (recent && en_subject_person_ != kNone) return en_subject_person_;
+    // `…, Slifer said. "…," he said.`: a single unknown capitalised subject that `he` goes on
+    // from was a person's surname, not an organisation.
+    if (recent && en_subject_.description.empty() && en_subject_.org.find(' ') == std::string::npos &&
+        is_name_word(en_subject_.org) && !in(kEnOrgWords, en_subject_.org) && !in(kEnNotNameStarts, en_subject_.org) &&
+        !lower_words_.contains(lower_ascii(en_subject_.org)) &&
+        std::find(en_orgs_.begin(), en_orgs_.end(), en_subject_.org) == en_orgs_.end()) {
+      for (const std::string& full : en_orgs_)
+        if (std::string_view(full).starts_with(en_subject_.org + " ")) return last_person_;
+      Person p;
+      p.name_en = en_subject_.org;
+      const int added = people_.add(p);
+      if (added != kNone) return added;
+    }
+    if (recent && en_subject_person_ == kNone && !en_subject_.description.empty() &&
+        human_head(description_head(en_subject_.description)) == 1) {
+      ref.pronoun = false;
+      ref.unknown = true;
+      ref.description = en_subject_.description;
+      ref.org = en_subject_.org;
+      return kNone;
+    }
+    return last_person_;
+  }
+  if (ref.unknown && !ref.pronoun_word.empty() && have_en_subject_ && en_subject_person_ == kNone) {
+    const std::string_view w = ref.pronoun_word;
+    const int group = en_subject_.description.empty() ? 0 : human_head(description_head(en_subject_.description));
+    if ((w == "it" || w == "It") && en_subject_.description.empty() && !en_subject_.org.empty()) {
+      ref.org = en_subject_.org;
+    } else if ((w == "they" || w == "They") && (group == 2 || (group == 0 && !en_subject_.org.empty()))) {
+      ref.description = en_subject_.description;
+      ref.org = en_subject_.org;
+    } else if (w == "one" && group == 2) {
+      ref.description = en_subject_.description;
+    }
+    if (!ref.org.empty()) ref.org = canonical_org(ref.org);
+    return kNone;
+  }
+  if (!ref.description.empty()) {
+    const std::string& d = ref.description;
+    const bool definite = d.starts_with("the ") || d.starts_with("The ") || d.find(' ') == std::string::npos;
+    if (definite && std::count(d.begin(), d.end(), ' ') <= 2) {
+      const std::string head = lower_ascii(description_head(d));
+      for (auto it = en_descriptions_.rbegin(); it != en_descriptions_.rend(); ++it)
+        if (lower_ascii(description_head(*it)) == head && *it != d) {
+          ref.description = *it;
+          break;
+        }
+      const std::string& org =
+          !en_last_org_.empty() ? en_last_org_ : (en_orgs_.empty() ? en_last_org_ : en_orgs_.front());
+      if ((head == "company" || head == "firm" || head == "group" || head == "corporation" || head == "partnership" ||
+           head == "bank") &&
+          ref.org.empty() && !org.empty() && ref.description == d) {
+        ref.org = org;
+        ref.description.clear();
+      }
+    }
+  }
+  if (!ref.org.empty()) ref.org = canonical_org(ref.org);
+  return kNone;
+}
+
+// An organisation named by its first words (`Standard`, `Chrysler`) is the one the document named
+// in full before (`Standard Oil Co`, `Chrysler Corp`).
+std::string DocumentPass::canonical_org(const std::string& org) const {
+  std::string_view o = org;
+  if (o.starts_with("The ")) o.remove_prefix(4);
+  for (const std::string& full : en_orgs_)
+    if (full.size() > o.size() && std::string_view(full).starts_with(o) && full[o.size()] == ' ') return full;
+  // `the Bank said` after `The World Bank said`.
+  if (o.find(' ') == std::string_view::npos)
+    for (const std::string& full : en_orgs_)
+      if (full.size() > o.size() && std::string_view(full).ends_with(o) && full[full.size() - o.size() - 1] == ' ')
+        return full;
+  return std::string(o);
+}
+
+// Remembers who the sentence was about as a speaker: the speaker of its last English quote, else
+// the subject of its first speech verb (`the source said`, `Quantum said`), else a person it opens
+// with.
+void DocumentPass::note_english_subject(const std::vector<Tok>& toks, const std::vector<Mention>& in_sentence,
+                                        std::size_t si, const Reference* spoke, int spoke_person) {
+  Reference subject;
+  int person = kNone;
+  bool found = false;
+  if (spoke != nullptr) {
+    subject = *spoke;
+    person = spoke_person;
+    found = person != kNone || !subject.description.empty() || !subject.org.empty();
+  } else {
+    std::size_t a = 0;
+    for (std::size_t v = 0; v < toks.size() && !found; ++v) {
+      if (toks[v].kind == TokKind::kQuote) {
+        a = v + 1;
+        continue;
+      }
+      if (!is_en_speech_verb(toks, v) || v == a) continue;
+      if (is_word(toks[v - 1]) && (toks[v - 1].text == "and" || toks[v - 1].text == "but")) continue;
+      Reference r;
+      if (!english_np_before(toks, a, v, &r, false)) continue;
+      person = resolve_english(r, toks[v].begin, in_sentence);
+      subject = r;
+      found = person != kNone || !r.description.empty() || !r.org.empty();
+      if (!found) break;  // `it said`, `they said` with nothing to refer to
+    }
+  }
+  if (!found && sentence_person_[si] != kNone) {
+    person = sentence_person_[si];
+    subject = Reference{};
+    found = true;
+  }
+  if (!found) return;
+  en_subject_ = subject;
+  en_subject_person_ = person;
+  en_subject_sentence_ = si;
+  have_en_subject_ = true;
+  if (person == kNone && !subject.description.empty()) {
+    const std::string& d = subject.description;
+    if (!d.starts_with("the ") && !d.starts_with("The ")) en_descriptions_.push_back(d);
+  }
+  if (person == kNone && subject.description.empty() && !subject.org.empty()) en_last_org_ = subject.org;
+}
+
 int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Mention>& in_sentence) const {
   if (ref.person != kNone) return ref.person;
   if (ref.pronoun) {
@@ -1872,15 +2406,6 @@ int DocumentPass::resolve(const Reference& ref, u32 pos, const std::vector<Menti
     return row;
   }
   return kNone;
-}
-
-std::string trimmed_quote(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-  if (e > b && s[e - 1] == ',') --e;
-  while (e > b && s[e - 1] == ' ') --e;
-  return std::string(s.substr(b, e - b));
 }
 
 void DocumentPass::emit(const QuoteSpan& span, int person, const Reference& ref) {
@@ -1937,10 +2462,14 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   std::size_t prev_end = 0;        // token after the previous quote's clause
   int prev_quote_speaker = kNone;  // speaker of the previous English quote in this sentence
   bool sentence_speech = false;
-  u32 unnamed_pos = 0;  // where an unnamed speaker (`a senior banker said`) was last quoted
+  u32 unnamed_pos = 0;              // where an unnamed speaker (`a senior banker said`) was last quoted
+  Reference en_spoke, partial_ref;  // the reference of the last English quote, of the last partial quote
+  int en_spoke_person = kNone, partial_person = kNone;
+  bool en_spoke_set = false, partial_set = false;
   const std::size_t quotes_before = quotes_.size();
   for (std::size_t n = 0; n < qs.size();) {
     const std::size_t q = qs[n];
+    const std::size_t quotes_emitted_before = quotes_.size();
     std::string_view marker;
     if (korean_marker(toks, q, &marker)) {
       std::size_t tail = n;
@@ -1952,6 +2481,54 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       }
       // Subject before the chain's head, else after its tail, else carried over.
       Reference ref = korean_reference(toks, prev_end, q, false);
+      // `신 씨는 … 정 위원장이 … "…"라고 말했다고 주장했다`: a quote reported as another's words
+      // (the verb after it ends in 다고/다며) belongs to the subject inside the report.
+      if (ref.person != kNone && qs[tail] + 2 < toks.size() && is_word(toks[qs[tail] + 2]) &&
+          (ends_with(toks[qs[tail] + 2].text, "했다고") || ends_with(toks[qs[tail] + 2].text, "했다며") ||
+           ends_with(toks[qs[tail] + 2].text, "했다는"))) {
+        Reference inner;
+        for (std::size_t k = ref.tok + 1; k < q; ++k) {
+          if (!is_word(toks[k])) continue;
+          const Reference r = korean_reference(toks, k, std::min(q, k + 4), false);
+          if (r.person != kNone && r.person != ref.person && r.tok < q && is_word(toks[r.tok]) &&
+              (toks[r.tok].particle == "이" || toks[r.tok].particle == "가") &&
+              !relative_clause_subject(toks, r.tok, q))
+            inner = r;
+        }
+        if (inner.person != kNone) ref = inner;
+      }
+      // `리비아 인민해방군, "…"이라고 밝혀` (a headline): the words before a comma right before the
+      // quote name the speaker.
+      if (ref.person == kNone && !ref.pronoun && !ref.unknown && q >= prev_end + 2 && q - prev_end <= 5 &&
+          is_punct(toks[q - 1], ",")) {
+        bool bare = true;
+        for (std::size_t k = prev_end; k + 1 < q; ++k)
+          bare = bare && is_word(toks[k]) && starts_hangul(toks[k].text) && toks[k].particle.empty();
+        if (bare) {
+          Reference head;
+          for (std::size_t k = prev_end; k + 1 < q && head.person == kNone; ++k) {
+            head.person = people_.find_name(toks[k].text);
+            head.tok = k;
+          }
+          if (head.person == kNone) {
+            SubjectKind kind = subject_kind(toks[q - 2].text);
+            const std::string named = join_words(toks, prev_end, q - 1);
+            // An organisation the document names as a person's (`… 리비아 인민해방군 대변인`).
+            for (const Person& known : people_.people())
+              if (kind == SubjectKind::kNothing && known.org == named) kind = SubjectKind::kOrganization;
+            if (kind != SubjectKind::kNothing) {
+              head.unknown = true;
+              head.speaks = true;
+              const std::string words = join_words(toks, prev_end, q - 1);
+              if (kind == SubjectKind::kOrganization)
+                head.org = words;
+              else
+                head.description = words;
+            }
+          }
+          if (head.person != kNone || head.speaks) ref = head;
+        }
+      }
       std::size_t post_end = qs[tail] + 2;
       while (post_end < toks.size() && toks[post_end].kind != TokKind::kQuote && post_end - qs[tail] < 40) ++post_end;
       if (ref.person == kNone && !ref.pronoun && !ref.unknown)
@@ -1965,10 +2542,17 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
           person = last_speaker;
         else if (previous != kNone)
           person = previous;
+        else if (!previous_ref.speaks && si >= 2 && ko_subjectless_ + 1 == si && ko_last_speaker_ != kNone &&
+                 ko_last_speaker_sentence_ + 2 == si)
+          person = ko_last_speaker_;  // `그는 "…"고 말했다. 학칙은 … 것이다. "…"고 밝혔다.`
         else
           ref = previous_ref;
       }
       for (std::size_t k = n; k <= tail; ++k) emit(spans_[toks[qs[k]].span], person, ref);
+      if (person != kNone) {
+        ko_last_speaker_ = person;
+        ko_last_speaker_sentence_ = si;
+      }
       if (person != kNone) {
         last_speaker = person;
         last_speaker_pos = toks[qs[tail]].begin;
@@ -1985,9 +2569,23 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
     const QuoteSpan& span = spans_[toks[q].span];
     if (!span.single) {
       Reference ref;
-      if (english_attribution(toks, q, &ref)) {
-        const int person = resolve(ref, toks[q].begin, in_sentence);
+      if (english_attribution(toks, q, &ref) || english_attribution_at_end(toks, q, prev_end, &ref)) {
+        // `"…," said a broker at Sanyo Securities Co Ltd. "…," he added.` (one sentence after the
+        // abbreviation): `he` is the speaker of the quote before it.
+        if (ref.pronoun && en_spoke_set && en_spoke_person == kNone && !en_spoke.description.empty() &&
+            human_head(description_head(en_spoke.description)) == 1) {
+          bool named_between = false;
+          for (const Mention& m : in_sentence) named_between = named_between || m.pos < toks[q].begin;
+          if (!named_between) {
+            ref = en_spoke;
+            ref.pronoun = false;
+          }
+        }
+        const int person = resolve_english(ref, toks[q].begin, in_sentence);
         emit(span, person, ref);
+        en_spoke = ref;
+        en_spoke_person = person;
+        en_spoke_set = true;
         if (person == kNone && ref.unknown && !ref.description.empty()) unnamed_pos = toks[q].begin;
         if (person != kNone) {
           last_speaker = person;
@@ -2009,23 +2607,50 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         std::size_t verb = q;
         if (!alone && mostly_latin(inner) && !title_case_only(inner))
           while (verb > prev_end && q - verb < 40 && !is_en_reporting_verb(toks, verb - 1)) --verb;
+        // `… based on "historic" production levels`: a second partial quote with no verb of its
+        // own goes on with the first one's speaker.
+        if (!alone && verb == prev_end && (partial_set || en_spoke_set) && mostly_latin(inner) &&
+            !title_case_only(inner)) {
+          Reference carried_ref = partial_set ? partial_ref : en_spoke;
+          emit(span, partial_set ? partial_person : en_spoke_person, carried_ref);
+          prev_end = q + 1;
+          ++n;
+          continue;
+        }
         if (!alone && verb > prev_end && is_en_reporting_verb(toks, verb - 1)) {
           Reference subj;
-          const bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
-          const int person = subject ? resolve(subj, toks[q].begin, in_sentence) : kNone;
+          bool subject = english_np_before(toks, prev_end, verb - 1, &subj);
+          // `Quantum said it told Fairchild it will not make "…"`: a pronoun under an earlier
+          // reporting verb of the clause is that verb's subject.
+          if (subject && (subj.pronoun || !subj.pronoun_word.empty())) {
+            for (std::size_t v = verb - 1; v > prev_end + 1; --v) {
+              if (!is_en_reporting_verb(toks, v - 1)) continue;
+              Reference outer;
+              if (english_np_before(toks, prev_end, v - 1, &outer) && !outer.pronoun && outer.pronoun_word.empty() &&
+                  (outer.person != kNone || !outer.org.empty() || !outer.description.empty()))
+                subj = outer;
+              break;
+            }
+          }
+          const int person = subject ? resolve_english(subj, toks[q].begin, in_sentence) : kNone;
           // An unknown speaker keeps a description only when it names a role (`a senior dealer`),
           // not whatever words happen to stand before the verb (`and`, `be`).
           bool role_described = false;
           for (std::size_t at = 0; at < subj.description.size();) {
             std::size_t e = subj.description.find(' ', at);
             if (e == std::string::npos) e = subj.description.size();
-            std::string w = subj.description.substr(at, e - at);
-            if (w.size() > 1 && w.back() == 's') w.pop_back();
-            if (in(kEnRoleNouns, w) || w == "source" || w == "dealer" || w == "official") role_described = true;
+            const std::string w = subj.description.substr(at, e - at);
+            if (human_head(w) != 0 || w == "management" || !subj.org.empty()) role_described = true;
             at = e + 1;
           }
           if (!role_described) subj.description.clear();
           emit(span, person, subj);
+          partial_ref = subj;
+          partial_person = person;
+          partial_set = true;
+          en_spoke = subj;
+          en_spoke_person = person;
+          en_spoke_set = true;
           if (person != kNone) {
             last_speaker = person;
             last_speaker_pos = toks[q].begin;
@@ -2051,7 +2676,10 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
         }
         // An unnamed speaker goes on too: the quote is speech, its speaker stays unknown.
         if (alone && carried == kNone && previous_speech_ && mostly_latin(inner) && inner.size() > 20) {
-          emit(span, kNone, Reference{});
+          // The unnamed speaker of the sentence before goes on (`… one banker said. "…"`).
+          Reference goes_on;
+          if (have_en_subject_ && en_subject_sentence_ + 1 == si && en_subject_person_ == kNone) goes_on = en_subject_;
+          emit(span, kNone, goes_on);
           sentence_speech = true;
         } else if (alone && carried != kNone && mostly_latin(inner) && inner.size() > 20) {
           emit(span, carried, Reference{});
@@ -2061,7 +2689,9 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       }
     }
     prev_quote_speaker = last_speaker_pos == toks[q].begin ? last_speaker : kNone;
-    prev_end = q + 1;
+    // A single-marked term that is not speech (`김 신부는 ‘성적지향’을 언급하며 "…"`) does not end
+    // the clause whose subject the next quote needs.
+    if (!(span.single && quotes_.size() == quotes_emitted_before)) prev_end = q + 1;
     ++n;
   }
 
@@ -2083,6 +2713,9 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
   if (sentence_person == kNone) {
     // The topic of a sentence without quotes: `정 조사관은 … 제시했다`, `Kang was careful …`.
     const Reference topic = korean_reference(toks, 0, toks.size(), false);
+    if (qs.empty() && topic.person == kNone && !topic.pronoun && !topic.speaks && topic.description.empty() &&
+        in_sentence.empty())
+      ko_subjectless_ = si;
     if (topic.person != kNone)
       sentence_person = topic.person;
     else if (topic.speaks && !last_was_ref)
@@ -2094,12 +2727,16 @@ void DocumentPass::attribute_sentence(std::size_t si, const std::vector<Tok>& to
       sentence_person = in_sentence.front().person;
   }
   sentence_person_[si] = sentence_person;
+  note_english_subject(toks, in_sentence, si, en_spoke_set ? &en_spoke : nullptr, en_spoke_person);
   // The latest person for a following pronoun: the last one named, or the last speaker when no
   // one is named after that speaker's quote.
-  if (!in_sentence.empty() && (last_speaker == kNone || in_sentence.back().pos > last_speaker_pos))
+  if (!in_sentence.empty() && (last_speaker == kNone || in_sentence.back().pos > last_speaker_pos)) {
     last_person_ = in_sentence.back().person;
-  else if (last_speaker != kNone)
+    last_person_sentence_ = si;
+  } else if (last_speaker != kNone) {
     last_person_ = last_speaker;
+    last_person_sentence_ = si;
+  }
   // `A Thomson officer explained …`: an unnamed person becomes the one a later `he` means.
   if (qs.empty() && in_sentence.empty() && toks.size() > 2 && is_word(toks[0]) &&
       (toks[0].text == "A" || toks[0].text == "An" || toks[0].text == "The")) {
@@ -2157,6 +2794,19 @@ QuoteExtraction DocumentPass::run() {
         else if (!particle_stems_.insert(t.stem).second)
           repeated_stems_.insert(t.stem);
       }
+  // Capitalised words standing alone (no capitalised word beside them): surnames used alone.
+  for (const auto& sentence : toks)
+    for (std::size_t i = 0; i < sentence.size(); ++i) {
+      if (!capitalised(sentence[i]) || !is_name_word(sentence[i].text)) continue;
+      const bool before = i > 0 && capitalised(sentence[i - 1]) && !in(kEnNotNameStarts, sentence[i - 1].text);
+      const bool after = i + 1 < sentence.size() && capitalised(sentence[i + 1]);
+      if (!before && !after && solo_words_.size() < 20000) solo_words_.insert(sentence[i].text);
+    }
+  for (const auto& sentence : toks)
+    for (const Tok& t : sentence)
+      if (is_word(t) && !t.text.empty() && std::islower(static_cast<unsigned char>(t.text[0])) &&
+          lower_words_.size() < 50000)
+        lower_words_.insert(t.text);
   for (const auto& t : toks) collect_people(t);
   if (lower_wire_)
     for (const auto& t : toks) collect_lower_wire(t);

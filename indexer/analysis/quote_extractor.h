@@ -17,6 +17,20 @@
 //             a partial quote inside reported speech takes the subject of the nearest reporting
 //             verb before it (`Smith said sales "will slip"`, `He repeated that … "…"`), unless
 //             every word of it is capitalised (`its "Blue River" brand`: a name).
+//   English discourse state (issue 14): `he`/`she` is the subject of the latest sentence that
+//             said something unless a person is named after it (`Watanabe said … Miyazawa. "…,"
+//             he said` → Watanabe; `A key committee source told Reuters … "…," he said` → the
+//             source); `it`/`they`/`one` the organisation or group that spoke last; `the spokesman`
+//             the described speaker introduced in full (`A Swiss National Bank spokesman`); short
+//             organisation names and `the company` the organisation named in full (`Standard` →
+//             `Standard Oil Co`); `"…," but "…" …, Watanabe told Reuters` attributed at the end;
+//             `Perry … but said "…"` takes the clause's subject; a two-word name before a speech
+//             verb is a person when the text goes on with its surname alone.
+//   Korean (issue 14): `신 씨는 … 정 위원장이 … "…"라고 말했다고 주장했다` goes to the subject
+//             inside the report; a headline's `리비아 인민해방군, "…"` names its speaker; a name in
+//             quote marks (`‘자유북한방송’은`) or before an acronym gloss (`… 재단 (EFF)은`) speaks
+//             as an organisation; `카다피 국가 원수는`, `조 바이든 미국 대통령이` are people; a
+//             speaker carries over one sentence that has no subject and no quote.
 //   Korean spoken sentences standing alone (`"…입니다."`) continue the person the previous
 //   sentence was about, or an unnamed speaker after `이렇게 말했다.` / `이런 말을 했다.`.
 // A missing closing mark is recovered by the mark pairing (see quote_marks.h); a quote going on
@@ -42,11 +56,10 @@
 // after them (`푸틴 대통령`), spelling or a back-reference; names of three or more Hangul words
 // (`알리야스 벡 알름쿨로브`) are missed; an organisation is known by its suffix or the lexicon, so
 // an unknown one before a quote becomes a description; a quote someone reports that another said
-// (`신 씨는 정 위원장이 "…"라고 말했다고 주장했다`) goes to the reporter; English subjects are parsed by capitalisation, so an unknown single
-// capitalised word is taken for an organisation; in all-lower-case wire text only `role first
-// last` (`finance minister jorge almeida told`) introduces a person;
-// a partial quote after a verb that is not a reporting verb (`to avoid "chaos"`) is missed;
-// reported (indirect) speech without quote marks is not extracted.
+// goes to the other person only when the verb after it says so (`말했다고 주장했다`); English subjects are parsed by
+// capitalisation, so an unknown single capitalised word is taken for an organisation; in all-lower-case wire text only
+// `role first last` (`finance minister jorge almeida told`) introduces a person; a partial quote after a verb that is
+// not a reporting verb (`to avoid "chaos"`) is missed; reported (indirect) speech without quote marks is not extracted.
 #pragma once
 
 #include <string_view>

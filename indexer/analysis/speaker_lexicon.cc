@@ -41,6 +41,12 @@ SpeakerLexicon SpeakerLexicon::parse(std::string_view text) {
       lex.name_stop_endings.push_back(line);
     else if (section == "reporting_verbs")
       lex.reporting_verbs.insert(line);
+    else if (section == "person_titles")
+      lex.person_titles.insert(line);
+    else if (section == "not_speakers")
+      lex.not_speakers.insert(line);
+    else if (section == "speech_nouns")
+      lex.speech_nouns.push_back(line);
   });
   longest_first(lex.titles);
   lex.title_set.insert(lex.titles.begin(), lex.titles.end());

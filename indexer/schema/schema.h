@@ -194,7 +194,9 @@ inline constexpr const char* kKeySpeakerKind = "kind";
 // 10: layout 2 — passages are the only records (figures and quotes inside them, documents as
 // `doc:` metadata).
 // 11: passage text in the document data (split_passage_data), not a value slot; no compound slot;
-// no word positions; a two-syllable word not also indexed as its bigram.
+// no word positions; a two-syllable word not also indexed as its bigram; quote speakers (issue
+// 14: English discourse state, Korean reported speech and organisations, the speaker lexicon's
+// person titles and speech nouns read).
 inline constexpr int kAnalysisVersion = 11;
 inline constexpr int kLayout = 2;
 
