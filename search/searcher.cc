@@ -379,9 +379,10 @@ std::vector<RankedPassage> Searcher::phrase_checked(Xapian::Enquire& enquire, co
                                                     std::size_t& estimated) {
   std::vector<RankedPassage> passages;
   // Without phrases, one page; with them, pages of candidates (all the phrase's words) until
-  // `wanted` of them hold the phrase or the candidates run out.
-  const Xapian::doccount page = built.phrases.empty() ? wanted : 2 * wanted + 20;
-  for (Xapian::doccount first = 0;; first += page) {
+  // `wanted` of them hold the phrase or the candidates run out. Each page is twice the last:
+  // Xapian matches again from the top for every page.
+  Xapian::doccount page = built.phrases.empty() ? wanted : 2 * wanted + 20;
+  for (Xapian::doccount first = 0;; first += page, page *= 2) {
     const Xapian::MSet mset = enquire.get_mset(first, page, 0, nullptr, decider.active() ? &decider : nullptr);
     if (first == 0) estimated = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end() && passages.size() < wanted; ++it)
