@@ -382,7 +382,7 @@ std::vector<RankedPassage> Searcher::phrase_checked(Xapian::Enquire& enquire, co
   // `wanted` of them hold the phrase or the candidates run out. Each page is twice the last:
   // Xapian matches again from the top for every page.
   Xapian::doccount page = built.phrases.empty() ? wanted : 2 * wanted + 20;
-  for (Xapian::doccount first = 0;; first += page, page *= 2) {
+  for (Xapian::doccount first = 0;; first += page, page = std::min<Xapian::doccount>(2 * page, 1u << 30)) {
     const Xapian::MSet mset = enquire.get_mset(first, page, 0, nullptr, decider.active() ? &decider : nullptr);
     if (first == 0) estimated = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end() && passages.size() < wanted; ++it)
