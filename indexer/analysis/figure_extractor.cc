@@ -317,6 +317,9 @@ class Scanner {
       while (dots > sentence_begin_ && before(dots).cp == '.') --dots;
       ellipsis = is_word_char(before(dots).cp);
     }
+    // `(重光初子.88)`: a dot after a name in Han characters or Hangul separates the age after it.
+    const char32_t before_dot = before(p - 1).cp;
+    if (prev.cp == '.' && (is_hangul(before_dot) || (before_dot >= 0x4E00 && before_dot <= 0x9FFF))) ellipsis = true;
     if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
         ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || (prev.cp == '.' && !ellipsis)) {
       const Pos e = code_run_end(p);
@@ -655,6 +658,7 @@ class Scanner {
     const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
                        at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 || at(q).cp == 0x2109 ||
                        (at(q).cp == 0xB0 && (at(q + 2).cp == 'C' || at(q + 2).cp == 'F'));
+    if (glued && !d.has_unit && emergency_number(d, amount)) return record(d.begin, d.end, MentionKind::kCode);
     if (glued) return read_korean_unit(d, q, amount, /*after_space=*/false);
     Pos s = skip_spaces(q);
     if (s != q && is_hangul(at(s).cp)) {
@@ -710,6 +714,23 @@ class Scanner {
     if (closing_quote(next)) return true;
     // `"90210,"`, or `"90210.` at the end of the text.
     return (next == ',' || next == '.') && (closing_quote(at(d.end + 1).cp) || d.end + 1 >= limit_);
+  }
+
+  // A score line's second number after `대` (ending at p) and one space: `2 대 1`, `53대 46으로`.
+  // Sets d to the first number, spanning both, and returns the end; 0 when the second number
+  // has a counter or unit of its own (`20대 3명`: three people in their twenties).
+  Pos score_line_end(Draft& d, const Amount& amount, Pos p) {
+    if (!amount.plain_integer || d.has_unit || amount.int_digits > 3) return 0;
+    const Pos n = skip_spaces(p);
+    if (n == p || !is_digit(at(n).cp)) return 0;
+    Pos e = n;
+    while (is_digit(at(e).cp) && e - n < 4) e += at(e).len;
+    if (e - n > 3 || at(e).cp == '.' || at(e).cp == ',' || is_ascii_letter(at(e).cp) || at(e).cp == '%') return 0;
+    const Pos run_end = hangul_run_end(e);
+    if (run_end > e && (!is_tail(e, run_end) || starts(e, "대") || starts(e, "여") || starts(e, "인"))) return 0;
+    if (run_end == e && unit_follows(e)) return 0;
+    d.end = e;
+    return e;
   }
 
   // True when a Hangul word that is no particle or qualifier follows p after one space.
@@ -807,7 +828,14 @@ class Scanner {
     if (!d.has_unit && quoted_number(d)) return record(d.begin, d.end, MentionKind::kCode);
     // A year-like number (1900-2099) with no unit is a year: in 2024, 2024 AI investment.
     if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099) {
-      return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
+      // `2013~14 시즌`, `2008-09`: a season written with the second year's last two digits.
+      const char32_t dash = at(d.end).cp;
+      Pos e = d.end;
+      if ((dash == '~' || dash == '-' || dash == 0x2013 || dash == 0x223C) && is_digit(at(d.end + at(d.end).len).cp)) {
+        const Pos two = d.end + at(d.end).len;
+        if (is_digit(at(two + 1).cp) && !is_digit(at(two + 2).cp) && !is_word_char(at(two + 2).cp)) e = two + 2;
+      }
+      return record(d.begin, e, MentionKind::kDate, static_cast<int>(d.value));
     }
     // A month before it: March 17.
     if (!d.has_unit) {
@@ -852,6 +880,9 @@ class Scanner {
       // `엘리자베스 2세`, `재벌 3세`: a regnal number or a generation after a noun, no age.
       if (rest.starts_with("세") && is_tail(q + 3, run_end) && regnal_or_generation(d, amount))
         return record(d.begin, q + 3, MentionKind::kOrdinal);
+      // `서해5도`, `서해 5도`: the five islands of the Yellow Sea, a place.
+      if (rest.starts_with("도") && hangul_word_before(d.begin).ends_with("서해"))
+        return record(d.begin, q + 3, MentionKind::kCode);
       // `7호 태풍`, `1호 가입자`: 호 before a noun names one of a series (`100호 이상` counts).
       if (rest.starts_with("호") && run_end == q + 3 && noun_follows(run_end))
         return record(d.begin, q + 3, MentionKind::kOrdinal);
@@ -869,6 +900,9 @@ class Scanner {
         if (rest.starts_with(r) && (r == "번째" || is_tail(q + static_cast<Pos>(r.size()), run_end)) &&
             !rest.starts_with("차례"))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // `53대 46으로`, `0대 1`: a score line, one figure (not 53 vehicles and a number).
+      if (rest.starts_with("대") && run_end == q + 3)
+        if (const Pos e = score_line_end(d, amount, run_end); e != 0) return read_after_qualifier(d, e);
       // 22대 국회: an ordinal.
       if (rest.starts_with("대") && run_end == q + 3) {
         const Pos w = skip_spaces(run_end);
@@ -883,7 +917,10 @@ class Scanner {
       if (!date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end))
         return record(d.begin, q + static_cast<Pos>(date.size()), MentionKind::kDate);
       // `2 대 4` is a score line, not two of something.
-      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) return kNoUnit;
+      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) {
+        if (const Pos e = score_line_end(d, amount, run_end); e != 0) return read_after_qualifier(d, e);
+        return kNoUnit;
+      }
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
     // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
@@ -1182,7 +1219,15 @@ class Scanner {
       const double high = d.value - std::fmod(d.value, 10) + d2.value;
       if (high > d.value) d2.value = high;
     }
-    if (d2.value < d.value) return e;  // 2-1: a score, not a range
+    if (d2.value < d.value) {
+      // `4-3 승리`, `2–0`: a score line, one figure (the first number) spanning both.
+      if (dash && !d.has_unit && !d2.has_unit && d.value < 1000 && d.value == std::floor(d.value) &&
+          d2.value == std::floor(d2.value) && second->plain_integer) {
+        d.end = d2.end;
+        return std::max(r, d2.end);
+      }
+      return e;  // not a range
+    }
     if (!d.has_unit && d2.has_unit) {
       d.kind = d2.kind;
       d.unit = d2.unit;
@@ -1354,8 +1399,11 @@ class Scanner {
       }
       const std::string_view counter = cs == ne ? match_list(rest, korean_figure_words().glued_native_counters)
                                                 : match_list(rest, korean_figure_words().counters);
+      const Pos ce = cs + static_cast<Pos>(counter.size());
+      // `한개반`: one and a half.
+      const bool and_half = !counter.empty() && starts(ce, "반") && is_tail(ce + 3, cend);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
-          !is_tail(cs + static_cast<Pos>(counter.size()), cend))
+          !(is_tail(ce, cend) || and_half || (cs == ne && particle_then_word(ce, cend))))
         return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
       // `일을 한 사람`: after an object `한 사람` is a person who did it (the verb 하다).
       if (n.text == "한" && counter == "사람" && is_space(before(p).cp)) {
@@ -1383,16 +1431,26 @@ class Scanner {
       }
       Draft d;
       d.begin = p;
-      d.value = n.value;
-      d.high = n.high;
+      d.value = n.value + (and_half ? 0.5 : 0);
+      d.high = n.high + (and_half ? 0.5 : 0);
       set_count(d, counter);
-      d.end = cs + static_cast<Pos>(counter.size());
+      d.end = ce + (and_half ? 3 : 0);
       if (n.high > n.value) d.qualifier = Qualifier::kRange;
       read_after_qualifier(d, d.end);
       finish(d);
       return cend;
     }
     return 0;
+  }
+
+  // True when [p, run_end) is a case particle and then more of a word run on without a space
+  // (`별두개는서비스임`): the text left its spaces out.
+  bool particle_then_word(Pos p, Pos run_end) const {
+    if (run_end - p < 9) return false;
+    static constexpr std::string_view kParticles[] = {"은", "는", "을", "를", "도", "의", "에", "로", "만"};
+    for (std::string_view t : kParticles)
+      if (starts(p, t)) return true;
+    return false;
   }
 
   // True when the word after p (one space) is a counter or 번째 for a native numeral.
