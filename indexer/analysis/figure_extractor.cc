@@ -292,6 +292,13 @@ class Scanner {
 
   Pos on_number(Pos p) {
     const Cp prev = before(p);
+    // `1분9초56`: hundredths glued to a time in minutes and seconds, part of the time.
+    if ((prev.cp == U'초' || prev.cp == U'분') && is_digit(before(p - prev.len).cp)) {
+      Pos e = p;
+      while (is_digit(at(e).cp)) e += at(e).len;
+      mention(p, e, MentionKind::kDate);
+      return e;
+    }
     // A numeric character reference left in the text (`&#44419;`): no number.
     if (prev.cp == '#' && p >= sentence_begin_ + 2 && text_[p - 2] == '&') {
       Pos e = p;
@@ -1358,6 +1365,8 @@ class Scanner {
         mention(p, ne + 3, MentionKind::kOrdinal);
         return run_end;
       }
+      // `하나·외환은행`: a name joined to the next by a middle dot.
+      if (ne == run_end && middle_dot_at(ne)) return run_end;
       // 하나하나, 둘둘: each one, read as the numeral twice.
       if (starts(ne, n.text) && is_tail(ne + static_cast<Pos>(n.text.size()), run_end)) {
         for (Pos b : {p, ne}) {
@@ -1478,6 +1487,9 @@ class Scanner {
   // (`일을 한 사람`), so it counts only with a counter (`한 곳`, issue 14).
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
     if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
+    // `세 부담`, `세 혜택`: 세 is the tax.
+    if (n.text == "세" && (starts(noun, "부담") || starts(noun, "혜택") || starts(noun, "감면") || starts(noun, "부과")))
+      return 0;
     if (n.text == "한") return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;

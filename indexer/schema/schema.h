@@ -184,8 +184,9 @@ inline constexpr const char* kKeySpeakerKind = "kind";
 // dates settled once (YYYY-MM-DD, date_source; front matter, datelines, file names, template
 // creation dates refused) and titles from real headings, never a table cell;
 // 10: layout 2 — passages are the only records (figures and quotes inside them, documents as
-// `doc:` metadata).
-inline constexpr int kAnalysisVersion = 10;
+// `doc:` metadata); 11: figures (issue 14): regnal numbers, scores, degrees, fractions and
+// lists read anew.
+inline constexpr int kAnalysisVersion = 11;
 inline constexpr int kLayout = 2;
 
 // The stub file that makes an index folder a list of shards.
