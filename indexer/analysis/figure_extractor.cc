@@ -1488,7 +1488,8 @@ class Scanner {
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
     if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
     // `세 부담`, `세 혜택`: 세 is the tax.
-    if (n.text == "세" && (starts(noun, "부담") || starts(noun, "혜택") || starts(noun, "감면") || starts(noun, "부과")))
+    if (n.text == "세" &&
+        (starts(noun, "부담") || starts(noun, "혜택") || starts(noun, "감면") || starts(noun, "부과")))
       return 0;
     if (n.text == "한") return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
