@@ -1,7 +1,10 @@
 // kb-eval-figures: the figure extractor against KLUE NER quantity (QT) spans, and the speed of
 // the index chain with figures.
 //
-//   kb-eval-figures --klue klue-ner-v1.1_dev.tsv [--rounds 5] [--samples 15]
+//   kb-eval-figures --klue klue-ner-v1.1_dev.tsv [--part all|first|second] [--rounds 5] [--samples 15]
+//
+// `--part first` scores the first half of the sentences (file order), `--part second` the second
+// half: tune on one half, report the other (the throughput always runs over every sentence).
 //
 // Matching: a predicted span and a QT span match EXACTLY when their byte offsets are equal, and
 // by OVERLAP when they share a byte (one-to-one, first come). Two predictions are scored:
@@ -96,6 +99,10 @@ int main(int argc, char** argv) {
   std::string klue;
   int rounds = 5;
   std::size_t samples = 12;
+  std::string part = "all";
+  app.add_option("--part", part, "Sentences scored: all, first (half) or second (half)")
+      ->check(CLI::IsMember({"all", "first", "second"}))
+      ->capture_default_str();
   app.add_option("--klue", klue, "KLUE NER dev TSV (klue-ner-v1.1_dev.tsv)")->required();
   app.add_option("--rounds", rounds, "Throughput: passes over the sentences")->capture_default_str();
   app.add_option("--samples", samples, "Examples printed per error class")->capture_default_str();
@@ -111,7 +118,11 @@ int main(int argc, char** argv) {
   const FigureExtractor extractor;
   Score figures_only, with_ordinals;
   std::map<std::string, std::vector<std::string>> misses, false_alarms;
-  for (const Sentence& s : sentences) {
+  const std::size_t half = sentences.size() / 2;
+  const std::size_t first = part == "second" ? half : 0;
+  const std::size_t last = part == "first" ? half : sentences.size();
+  for (std::size_t si = first; si < last; ++si) {
+    const Sentence& s = sentences[si];
     const auto x = extractor.extract(s.text);
     std::vector<Span> gold, pred, pred_ord;
     for (const Span& e : s.entities)
@@ -141,9 +152,10 @@ int main(int argc, char** argv) {
           if (!used_o[i] && overlaps(p[i], gold[g])) {
             used_o[i] = matched_o[g] = true;
             ++sc.overlap;
-            if (record) misses["boundary (overlap only)"].push_back(
-                s.text.substr(gold[g].begin, gold[g].end - gold[g].begin) + " | ours: " +
-                s.text.substr(p[i].begin, p[i].end - p[i].begin));
+            if (record)
+              misses["boundary (overlap only)"].push_back(
+                  s.text.substr(gold[g].begin, gold[g].end - gold[g].begin) +
+                  " | ours: " + s.text.substr(p[i].begin, p[i].end - p[i].begin));
             break;
           }
       }
@@ -152,7 +164,8 @@ int main(int argc, char** argv) {
         if (matched_o[g]) continue;
         std::string cls = "not recognised";
         for (const auto& m : x.mentions)
-          if (overlaps({m.begin, m.end, ""}, gold[g])) cls = std::string("called ") + kb::analysis::mention_name(m.kind);
+          if (overlaps({m.begin, m.end, ""}, gold[g]))
+            cls = std::string("called ") + kb::analysis::mention_name(m.kind);
         misses[cls].push_back(s.text.substr(gold[g].begin, gold[g].end - gold[g].begin) + "  ⟨" + s.text + "⟩");
       }
       for (std::size_t i = 0; i < p.size(); ++i) {
@@ -166,7 +179,7 @@ int main(int argc, char** argv) {
     score(figures_only, pred, true);
     score(with_ordinals, pred_ord, false);
   }
-  std::printf("KLUE NER dev: %zu sentences\n", sentences.size());
+  std::printf("KLUE NER dev: %zu sentences (%s: %zu scored)\n", sentences.size(), part.c_str(), last - first);
   figures_only.print("figures");
   with_ordinals.print("figures+ordinals");
   auto dump = [&](const char* title, const std::map<std::string, std::vector<std::string>>& classes) {

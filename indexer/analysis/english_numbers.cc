@@ -74,7 +74,7 @@ bool is_english_unit_or_scale(std::string_view lower) {
     if (lower == sc.text) return true;
   for (const UnitWord& u : kEnglishUnits)
     if (lower == u.text) return true;
-  return lower == "per" || lower == "percentage";
+  return lower == "per" || lower == "percentage" || lower == "degrees";
 }
 
 bool is_plural_noun(std::string_view w) {

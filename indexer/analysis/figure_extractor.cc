@@ -190,6 +190,10 @@ class Scanner {
         return e;
       }
     }
+    // `half a percent`, `half a million people`: a half of a scale or a unit.
+    if (word_end - p == 4 && iequals(slice(p, word_end), "half")) {
+      if (const Pos r = on_half(p, word_end); r != 0) return r;
+    }
     // `twenty-five` is joined like a code; a number word all the same.
     if (const auto n = may_start_english_number(p, word_end) ? read_english_number(sent(), p) : std::nullopt)
       return std::max(on_english_number(p, *n), word_end);
@@ -248,6 +252,25 @@ class Scanner {
     return n.end;
   }
 
+  // `half a` (or `an`) before a scale or a unit word; 0 when something else follows.
+  Pos on_half(Pos p, Pos word_end) {
+    const Pos a = skip_spaces(word_end);
+    const std::string article = lower_word(latin_word(a));
+    if (a == word_end || (article != "a" && article != "an")) return 0;
+    const Pos article_end = a + static_cast<Pos>(article.size());
+    const Pos w = skip_spaces(article_end);
+    if (w == article_end || !is_english_unit_or_scale(lower_word(latin_word(w)))) return 0;
+    Draft d;
+    d.begin = p;
+    d.value = d.high = 0.5;
+    d.end = article_end;
+    const Pos r = read_english_unit(d, article_end);
+    if (r == 0) return end_mention_;
+    if (r == kNoUnit || !d.has_unit) return 0;
+    finish(d);
+    return std::max(r, d.end);
+  }
+
   Pos on_currency_symbol(Pos p, Cp c) {
     std::string_view iso = "USD";
     if (c.cp == 0x20A9 || c.cp == 0xFFE6)
@@ -269,6 +292,13 @@ class Scanner {
 
   Pos on_number(Pos p) {
     const Cp prev = before(p);
+    // `1분9초56`: hundredths glued to a time in minutes and seconds, part of the time.
+    if ((prev.cp == U'초' || prev.cp == U'분') && is_digit(before(p - prev.len).cp)) {
+      Pos e = p;
+      while (is_digit(at(e).cp)) e += at(e).len;
+      mention(p, e, MentionKind::kDate);
+      return e;
+    }
     // A numeric character reference left in the text (`&#44419;`): no number.
     if (prev.cp == '#' && p >= sentence_begin_ + 2 && text_[p - 2] == '&') {
       Pos e = p;
@@ -287,8 +317,18 @@ class Scanner {
       }
     }
     // Glued to letters or to a joiner after letters: part of a code (COVID-19, A-1, v2).
+    // (An ellipsis after a word, `누구냐..1`, joins nothing; `..5` alone stays junk.)
+    bool ellipsis = false;
+    if (prev.cp == '.' && before(p - 1).cp == '.') {
+      Pos dots = p - 1;
+      while (dots > sentence_begin_ && before(dots).cp == '.') --dots;
+      ellipsis = is_word_char(before(dots).cp);
+    }
+    // `(重光初子.88)`: a dot after a name in Han characters or Hangul separates the age after it.
+    const char32_t before_dot = before(p - 1).cp;
+    if (prev.cp == '.' && (is_hangul(before_dot) || (before_dot >= 0x4E00 && before_dot <= 0x9FFF))) ellipsis = true;
     if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
-        ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || prev.cp == '.') {
+        ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || (prev.cp == '.' && !ellipsis)) {
       const Pos e = code_run_end(p);
       mention(p, std::max(e, p + 1), MentionKind::kCode);
       return std::max(e, p + 1);
@@ -334,6 +374,18 @@ class Scanner {
       return junk_end;
     }
     const Amount* amount = &*read.amount;
+    // `007`, `031-8060-2560`: digits after a leading zero name something (a code, a phone
+    // number); a time `09:30` stays a time.
+    if (amount->plain_integer && amount->int_digits >= 2 && at(p).cp == '0' && at(amount->end).cp != ':') {
+      const Pos e = std::max(code_run_end(p), amount->end);
+      mention(begin, e, MentionKind::kCode);
+      return e;
+    }
+    // `8, 9일`, `1, 2권`: small numbers listed with a comma and a space share what follows.
+    if (begin == p && amount->plain_integer && amount->int_digits <= 2 && at(amount->end).cp == ',' &&
+        is_space(at(amount->end + 1).cp)) {
+      if (const Pos e = small_number_list(p); e != 0) return e;
+    }
     Draft d;
     d.begin = begin;
     d.value = sign * amount->value;
@@ -410,9 +462,15 @@ class Scanner {
       const Pos run_end = hangul_run_end(de);
       if (run_end == de || is_tail(de, run_end)) return de;
       // 11·13·19일: days listed before their unit.
-      const std::string_view date = match_list(text_.substr(de, limit_ - de), kDateUnits);
+      const std::string_view after_dot = text_.substr(de, limit_ - de);
+      const std::string_view date = match_list(after_dot, kDateUnits);
       if (date == "일" || date == "월") return de + 3;
-      return 0;
+      // `1·2기`, `3·4위`: numbers before their counter; `6·25전쟁`: an event named by its date.
+      if (!date.empty() || match_korean_unit(after_dot) != nullptr ||
+          !match_list(after_dot, korean_figure_words().counters).empty() || starts(de, "위") || starts(de, "차") ||
+          starts(de, "등") || starts(de, "번"))
+        return 0;
+      return de;
     }
     if (sep.cp != '.' || after != e + 1 + (is_digit(at(e + 2).cp) ? 2 : 1)) return 0;
     // `규모 8.8 지진`: an earthquake's magnitude, not 8 August.
@@ -451,12 +509,22 @@ class Scanner {
         q = e + 1;
         continue;
       }
+      if (at(e).cp == ',' && is_space(at(e + 1).cp) && is_digit(at(e + 2).cp)) {
+        q = e + 2;
+        continue;
+      }
       q = e;
       break;
     }
     if (items.size() < 2) return 0;
-    const std::string_view counter = match_list(rest(q), korean_figure_words().counters);
     const Pos run_end = hangul_run_end(q);
+    // `8, 9일`: days (or months, years) listed before their unit, one date.
+    if (const std::string_view date = match_list(rest(q), kDateUnits);
+        !date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end)) {
+      mention(p, q + static_cast<Pos>(date.size()), MentionKind::kDate);
+      return run_end;
+    }
+    const std::string_view counter = match_list(rest(q), korean_figure_words().counters);
     if (counter.empty() || !is_tail(q + static_cast<Pos>(counter.size()), run_end)) return 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
       Draft d;
@@ -499,6 +567,13 @@ class Scanner {
   Pos read_units(Draft& d, Pos after, const Amount& amount) {
     Pos q = after;
     const Cp next = at(q);
+    // `4 1/3 innings`: a whole number and a fraction after it.
+    if (const Pos fe = mixed_fraction_end(d, amount, q); fe != 0) {
+      Amount whole = amount;
+      whole.plain_integer = false;
+      whole.end = fe;
+      return read_units(d, fe, whole);
+    }
     // A speed glued to the digits: 34m/s, 300km/h.
     if (const Pos sp = speed_unit_end(d, q); sp != 0) return read_after_qualifier(d, sp);
     // Latin glued to the digits: a unit symbol, an ordinal suffix, a scale, or a code.
@@ -546,8 +621,26 @@ class Scanner {
     }
     if (next.cp == '-' && is_ascii_letter(at(q + 1).cp))
       if (const Pos r = hyphenated_english(d, q); r != kNoUnit) return r;
-    // Time of day 13:30, or a code joined by a slash or an underscore.
+    // Time of day 13:30 (`7: 45 p.m.` too), or a code joined by a slash or an underscore.
     if ((next.cp == ':' && is_digit(at(q + 1).cp))) return record(d.begin, code_run_end(q), MentionKind::kDate);
+    if (next.cp == ':' && is_space(at(q + 1).cp) && is_digit(at(q + 2).cp) && is_digit(at(q + 3).cp) &&
+        is_space(at(q + 4).cp) &&
+        (starts(q + 5, "a.m.") || starts(q + 5, "p.m.") || starts(q + 5, "am") || starts(q + 5, "pm") ||
+         starts(q + 5, "AM") || starts(q + 5, "PM")))
+      return record(d.begin, q + 4, MentionKind::kDate);
+    // `5/12에`, `3/2는`: a slash fraction before a Korean particle (before anything else, `5/12`
+    // may be a date or a code).
+    if (next.cp == '/' && amount.plain_integer && amount.int_digits <= 2 && d.value >= 0) {
+      Pos de = q + 1;
+      double den = 0;
+      while (de < q + 4 && at(de).cp >= '0' && at(de).cp <= '9') den = den * 10 + (text_[de++] - '0');
+      const Pos run_end = hangul_run_end(de);
+      if (de > q + 1 && de < q + 4 && den > 0 && run_end > de && is_tail(de, run_end)) {
+        d.value /= den;
+        d.end = de;
+        return read_after_qualifier(d, de);
+      }
+    }
     if ((next.cp == '/' || next.cp == '_') && is_word_char(at(q + 1).cp))
       return record(d.begin, code_run_end(q), MentionKind::kCode);
 
@@ -570,8 +663,9 @@ class Scanner {
       return read_after_qualifier(d, d.end);
     }
     const bool glued = is_hangul(at(q).cp) || at(q).cp == '%' || at(q).cp == 0xFF05 || at(q).cp == 0x339E ||
-                       at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 ||
-                       (at(q).cp == 0xB0 && at(q + 2).cp == 'C');
+                       at(q).cp == 0x338F || at(q).cp == 0x33A1 || at(q).cp == 0x2103 || at(q).cp == 0x2109 ||
+                       (at(q).cp == 0xB0 && (at(q + 2).cp == 'C' || at(q + 2).cp == 'F'));
+    if (glued && !d.has_unit && emergency_number(d, amount)) return record(d.begin, d.end, MentionKind::kCode);
     if (glued) return read_korean_unit(d, q, amount, /*after_space=*/false);
     Pos s = skip_spaces(q);
     if (s != q && is_hangul(at(s).cp)) {
@@ -589,6 +683,103 @@ class Scanner {
   }
 
   static constexpr Pos kNoUnit = 0xFFFFFFFF;
+
+  // The Hangul word just before p (glued, or before one space), empty when none.
+  std::string_view hangul_word_before(Pos p) const {
+    Pos w = p;
+    if (is_space(before(w).cp)) w -= before(w).len;
+    Pos ws = w;
+    while (ws > sentence_begin_ && is_hangul(before(ws).cp)) ws -= 3;
+    return slice(ws, w);
+  }
+
+  // `N세` after a noun that is no age word: `볼드윈 4세`, `교포 2세`, `니콜라이2세`. An age follows a
+  // particle or an adnominal (`환자인 76세`), 만 or an age word (`나이 30세`), or nothing.
+  bool regnal_or_generation(const Draft& d, const Amount& amount) const {
+    if (!amount.plain_integer || d.value < 1 || d.value > 30 || d.has_unit) return false;
+    const std::string_view word = hangul_word_before(d.begin);
+    if (word.size() < 6) return false;
+    static constexpr std::string_view kAgeWords[] = {"나이", "연령", "생후", "출신", "올해", "당시", "현재",
+                                                     "평균", "향년", "이상", "이하", "미만", "사이", "정도"};
+    if (contains(kAgeWords, word)) return false;
+    static constexpr std::string_view kEndings[] = {"의", "은", "는", "이", "가", "을", "를", "에", "도", "로",
+                                                    "인", "된", "한", "던", "운", "진", "난", "간", "온", "본",
+                                                    "할", "될", "때", "듯", "게", "고", "며", "면", "서", "와",
+                                                    "과", "만", "약", "총", "께", "쯤", "씨", "군", "양"};
+    const std::string_view last = word.substr(word.size() - 3);
+    const bool glued = !is_space(before(d.begin).cp);
+    if (contains(kEndings, last) && !(glued && last == "이" && word.size() >= 9)) return false;
+    return true;
+  }
+
+  static bool opening_quote(char32_t c) { return c == '"' || c == '\'' || c == 0x2018 || c == 0x201C; }
+  static bool closing_quote(char32_t c) { return c == '"' || c == '\'' || c == 0x2019 || c == 0x201D; }
+
+  bool quoted_number(const Draft& d) const {
+    const char32_t next = at(d.end).cp;
+    if (!opening_quote(before(d.begin).cp)) return false;
+    if (closing_quote(next)) return true;
+    // `"90210,"`, or `"90210.` at the end of the text.
+    return (next == ',' || next == '.') && (closing_quote(at(d.end + 1).cp) || d.end + 1 >= limit_);
+  }
+
+  // A score line's second number after `대` (ending at p) and one space: `2 대 1`, `53대 46으로`.
+  // Sets d to the first number, spanning both, and returns the end; 0 when the second number
+  // has a counter or unit of its own (`20대 3명`: three people in their twenties).
+  Pos score_line_end(Draft& d, const Amount& amount, Pos p) {
+    if (!amount.plain_integer || d.has_unit || amount.int_digits > 3) return 0;
+    const Pos n = skip_spaces(p);
+    if (n == p || !is_digit(at(n).cp)) return 0;
+    Pos e = n;
+    while (is_digit(at(e).cp) && e - n < 4) e += at(e).len;
+    if (e - n > 3 || at(e).cp == '.' || at(e).cp == ',' || is_ascii_letter(at(e).cp) || at(e).cp == '%') return 0;
+    const Pos run_end = hangul_run_end(e);
+    if (run_end > e && (!is_tail(e, run_end) || starts(e, "대") || starts(e, "여") || starts(e, "인"))) return 0;
+    if (run_end == e && unit_follows(e)) return 0;
+    d.end = e;
+    return e;
+  }
+
+  // True when a Hangul word that is no particle or qualifier follows p after one space.
+  bool noun_follows(Pos p) const {
+    const Pos w = skip_spaces(p);
+    if (w == p || !is_hangul(at(w).cp)) return false;
+    const Pos run_end = hangul_run_end(w);
+    if (is_tail(w, run_end)) return false;
+    const std::string_view next = rest(w);
+    for (const TailQualifier& t : kAfterQualifiers)
+      if (next.starts_with(t.text)) return false;
+    return true;
+  }
+
+  // True when the word before p (one space) is a street or a neighbourhood: `을지로`, `안암동`.
+  bool after_street_name(Pos p) const {
+    if (!is_space(before(p).cp)) return false;
+    const std::string_view word = hangul_word_before(p);
+    return word.size() >= 6 && (word.ends_with("로") || word.ends_with("동") || word.ends_with("길"));
+  }
+
+  // `4 1/3`: after a whole number, one space and a proper fraction of small numbers (not a date
+  // `5/12/2024`, not a code `1/2a`). Adds the fraction to d and returns its end, else 0.
+  Pos mixed_fraction_end(Draft& d, const Amount& amount, Pos q) {
+    if (!amount.plain_integer || d.has_unit || !is_space(at(q).cp)) return 0;
+    Pos e = q + 1;
+    auto small = [&](int& v) {
+      const Pos b = e;
+      v = 0;
+      while (e < b + 3 && at(e).cp >= '0' && at(e).cp <= '9') v = v * 10 + (text_[e++] - '0');
+      return e > b && e < b + 3;
+    };
+    int num = 0, den = 0;
+    if (!small(num) || at(e).cp != '/') return 0;
+    ++e;
+    if (!small(den) || num == 0 || num >= den) return 0;
+    const char32_t after = at(e).cp;
+    if (is_word_char(after) || after == '/' || after == '.' || after == '-') return 0;
+    d.value += (d.value < 0 ? -1.0 : 1.0) * num / den;
+    d.end = e;
+    return e;
+  }
 
   // A number joined by a hyphen to an English word: `24-year-old` (an age, a count),
   // `19-month high` and `10-minute flight` (spans of time, dates), `32-meter` (a measure).
@@ -640,9 +831,18 @@ class Scanner {
   Pos bare_number(Draft& d, Pos q, const Amount& amount) {
     // Emergency numbers before their service (`119 구조대`, `112 신고`) name it.
     if (!d.has_unit && emergency_number(d, amount)) return record(d.begin, d.end, MentionKind::kCode);
+    // A number alone in quotes is a title (`‘90210’`, `"90210,"`).
+    if (!d.has_unit && quoted_number(d)) return record(d.begin, d.end, MentionKind::kCode);
     // A year-like number (1900-2099) with no unit is a year: in 2024, 2024 AI investment.
     if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099) {
-      return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
+      // `2013~14 시즌`, `2008-09`: a season written with the second year's last two digits.
+      const char32_t dash = at(d.end).cp;
+      Pos e = d.end;
+      if ((dash == '~' || dash == '-' || dash == 0x2013 || dash == 0x223C) && is_digit(at(d.end + at(d.end).len).cp)) {
+        const Pos two = d.end + at(d.end).len;
+        if (is_digit(at(two + 1).cp) && !is_digit(at(two + 2).cp) && !is_word_char(at(two + 2).cp)) e = two + 2;
+      }
+      return record(d.begin, e, MentionKind::kDate, static_cast<int>(d.value));
     }
     // A month before it: March 17.
     if (!d.has_unit) {
@@ -684,6 +884,18 @@ class Scanner {
       for (std::string_view r : korean_figure_words().ordinal_nouns)
         if (has_prefix(rest, r) && (r.size() > 3 || is_tail(q + 3, run_end)))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // `엘리자베스 2세`, `재벌 3세`: a regnal number or a generation after a noun, no age.
+      if (rest.starts_with("세") && is_tail(q + 3, run_end) && regnal_or_generation(d, amount))
+        return record(d.begin, q + 3, MentionKind::kOrdinal);
+      // `서해5도`, `서해 5도`: the five islands of the Yellow Sea, a place.
+      if (rest.starts_with("도") && hangul_word_before(d.begin).ends_with("서해"))
+        return record(d.begin, q + 3, MentionKind::kCode);
+      // `7호 태풍`, `1호 가입자`: 호 before a noun names one of a series (`100호 이상` counts).
+      if (rest.starts_with("호") && run_end == q + 3 && noun_follows(run_end))
+        return record(d.begin, q + 3, MentionKind::kOrdinal);
+      // `을지로 2가`: a street's section, part of an address.
+      if (rest.starts_with("가") && run_end == q + 3 && after_street_name(d.begin))
+        return record(d.begin, q + 3, MentionKind::kCode);
       // A court division or a unit named by a number glued to its body: 형사1부, 가사4부.
       if (is_hangul(before(d.begin).cp) && (rest.starts_with("부") || rest.starts_with("단독")) &&
           is_tail(q + static_cast<Pos>(rest.starts_with("부") ? 3 : 6), run_end))
@@ -695,6 +907,9 @@ class Scanner {
         if (rest.starts_with(r) && (r == "번째" || is_tail(q + static_cast<Pos>(r.size()), run_end)) &&
             !rest.starts_with("차례"))
           return record(d.begin, q + static_cast<Pos>(r.size()), MentionKind::kOrdinal);
+      // `53대 46으로`, `0대 1`: a score line, one figure (not 53 vehicles and a number).
+      if (rest.starts_with("대") && run_end == q + 3)
+        if (const Pos e = score_line_end(d, amount, run_end); e != 0) return read_after_qualifier(d, e);
       // 22대 국회: an ordinal.
       if (rest.starts_with("대") && run_end == q + 3) {
         const Pos w = skip_spaces(run_end);
@@ -709,7 +924,10 @@ class Scanner {
       if (!date.empty() && is_tail(q + static_cast<Pos>(date.size()), run_end))
         return record(d.begin, q + static_cast<Pos>(date.size()), MentionKind::kDate);
       // `2 대 4` is a score line, not two of something.
-      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) return kNoUnit;
+      if (rest.starts_with("대") && run_end == q + 3 && is_digit(at(skip_spaces(run_end)).cp)) {
+        if (const Pos e = score_line_end(d, amount, run_end); e != 0) return read_after_qualifier(d, e);
+        return kNoUnit;
+      }
     }
     // A particle right after the digits (`8.5는`, `40을`): a bare number.
     // (대, 인, 여 are tails and counters too: 20대 and 1인 stay counts.)
@@ -725,7 +943,18 @@ class Scanner {
         if (w >= sentence_begin_ + 6) prev = slice(w - 6, w);
       }
       const bool temperature = prev == "영하" || prev == "영상" || prev == "섭씨";
-      if (temperature || !amount.plain_integer) {
+      // A whole number of degrees: an angle when a half or a full turn, else a temperature
+      // (`22도 밑으로`) unless glued to a word (`서해5도`: islands) or a burn's degree (`3도 화상`).
+      const bool angle = d.value == 180 || d.value == 360;
+      const bool degrees = temperature || !amount.plain_integer ||
+                           (!is_hangul(before(d.begin).cp) && hangul_word_before(d.begin) != "서해" &&
+                            !starts(skip_spaces(q + 3), "화상") && d.value <= 60);
+      if (angle && !temperature && amount.plain_integer) {
+        set_unit(d, FigureKind::kMeasure, "deg");
+        d.end = q + 3;
+        return read_after_qualifier(d, d.end);
+      }
+      if (degrees) {
         set_unit(d, FigureKind::kMeasure, "degC");
         if (prev == "영하") {
           d.value = -d.value;
@@ -775,7 +1004,7 @@ class Scanner {
     // A year glued to a word: `2014판`, `2013회계연도`.
     if (!d.has_unit && amount.plain_integer && amount.int_digits == 4 && d.value >= 1900 && d.value <= 2099)
       return record(d.begin, d.end, MentionKind::kDate, static_cast<int>(d.value));
-    // Any other word glued to the number counts it (`1심`, `10부작`, `3루타`), its particle cut.
+    // Any other word glued to the number counts it (`10부작`, `3루타`), its particle cut.
     if (!d.has_unit) {
       Pos stem_end = run_end;
       for (Pos cut = q + 3; cut < run_end; cut += 3)
@@ -841,6 +1070,7 @@ class Scanner {
         d.end = we;
         return read_after_qualifier(d, d.end);
       }
+    if ((lower == "degrees" || lower == "degree") && !d.has_unit) return read_degrees(d, we);
     // A unit symbol after a space (`870 km`); one-letter symbols other than `m` are too often
     // words or initials.
     if (const Pos sp = speed_unit_end(d, w); sp != 0) return read_after_qualifier(d, sp);
@@ -880,6 +1110,27 @@ class Scanner {
     }
     set_count(d, slice(counter_begin, counter_end));
     d.end = counter_end;
+    return read_after_qualifier(d, d.end);
+  }
+
+  // `N degrees` ending at `we`: Celsius or Fahrenheit when named (`degrees Celsius`, `degrees
+  // F`); a half or a full turn is an angle; otherwise a temperature, in Fahrenheit above 50
+  // (no weather is that hot in Celsius) and in Celsius below.
+  Pos read_degrees(Draft& d, Pos we) {
+    d.end = we;
+    const Pos w = skip_spaces(we);
+    const std::string scale = w == we ? std::string() : lower_word(latin_word(w));
+    if (scale == "celsius" || scale == "c" || scale == "centigrade") {
+      set_unit(d, FigureKind::kMeasure, "degC");
+      d.end = w + static_cast<Pos>(scale.size());
+    } else if (scale == "fahrenheit" || scale == "f") {
+      set_unit(d, FigureKind::kMeasure, "degF");
+      d.end = w + static_cast<Pos>(scale.size());
+    } else if (d.value == 180 || d.value == 360) {
+      set_unit(d, FigureKind::kMeasure, "deg");
+    } else {
+      set_unit(d, FigureKind::kMeasure, d.value > 50 ? "degF" : "degC");
+    }
     return read_after_qualifier(d, d.end);
   }
 
@@ -969,7 +1220,21 @@ class Scanner {
     }
     if (dash && d.has_unit != d2.has_unit && d.has_unit) return e;
     if (d.has_unit && d2.has_unit && (d.unit != d2.unit)) return e;
-    if (d2.value < d.value) return e;  // 2-1: a score, not a range
+    // `26~7살`: the high end written with its last digit only (26 to 27).
+    if (tilde && d2.value < d.value && d2.value >= 1 && d2.value <= 9 && d.value >= 10 && d.value < 1000 &&
+        d.value == std::floor(d.value) && second->end == n + 1) {
+      const double high = d.value - std::fmod(d.value, 10) + d2.value;
+      if (high > d.value) d2.value = high;
+    }
+    if (d2.value < d.value) {
+      // `4-3 승리`, `2–0`: a score line, one figure (the first number) spanning both.
+      if (dash && !d.has_unit && !d2.has_unit && d.value < 1000 && d.value == std::floor(d.value) &&
+          d2.value == std::floor(d2.value) && second->plain_integer) {
+        d.end = d2.end;
+        return std::max(r, d2.end);
+      }
+      return e;  // not a range
+    }
     if (!d.has_unit && d2.has_unit) {
       d.kind = d2.kind;
       d.unit = d2.unit;
@@ -999,6 +1264,7 @@ class Scanner {
     }
     if (word == "제" && is_digit(at(skip_spaces(run_end)).cp)) return run_end;  // the digits follow
     if (const Pos r = on_native_numeral(p, run_end); r != 0) return r;
+    if (const Pos r = on_hundred_or_thousand(p, run_end); r != 0) return r;
     if (const Pos r = on_sino_numeral(p, run_end); r != 0) return r;
     return glued_native_count(p, run_end);
   }
@@ -1099,6 +1365,8 @@ class Scanner {
         mention(p, ne + 3, MentionKind::kOrdinal);
         return run_end;
       }
+      // `하나·외환은행`: a name joined to the next by a middle dot.
+      if (ne == run_end && middle_dot_at(ne)) return run_end;
       // 하나하나, 둘둘: each one, read as the numeral twice.
       if (starts(ne, n.text) && is_tail(ne + static_cast<Pos>(n.text.size()), run_end)) {
         for (Pos b : {p, ne}) {
@@ -1140,8 +1408,11 @@ class Scanner {
       }
       const std::string_view counter = cs == ne ? match_list(rest, korean_figure_words().glued_native_counters)
                                                 : match_list(rest, korean_figure_words().counters);
+      const Pos ce = cs + static_cast<Pos>(counter.size());
+      // `한개반`: one and a half.
+      const bool and_half = !counter.empty() && starts(ce, "반") && is_tail(ce + 3, cend);
       if (counter.empty() || counter == "대" || counter == "세" || counter == "자" ||
-          !is_tail(cs + static_cast<Pos>(counter.size()), cend))
+          !(is_tail(ce, cend) || and_half || (cs == ne && particle_then_word(ce, cend))))
         return cs == ne ? 0 : on_native_before_noun(p, n, cs, cend);
       // `일을 한 사람`: after an object `한 사람` is a person who did it (the verb 하다).
       if (n.text == "한" && counter == "사람" && is_space(before(p).cp)) {
@@ -1169,16 +1440,26 @@ class Scanner {
       }
       Draft d;
       d.begin = p;
-      d.value = n.value;
-      d.high = n.high;
+      d.value = n.value + (and_half ? 0.5 : 0);
+      d.high = n.high + (and_half ? 0.5 : 0);
       set_count(d, counter);
-      d.end = cs + static_cast<Pos>(counter.size());
+      d.end = ce + (and_half ? 3 : 0);
       if (n.high > n.value) d.qualifier = Qualifier::kRange;
       read_after_qualifier(d, d.end);
       finish(d);
       return cend;
     }
     return 0;
+  }
+
+  // True when [p, run_end) is a case particle and then more of a word run on without a space
+  // (`별두개는서비스임`): the text left its spaces out.
+  bool particle_then_word(Pos p, Pos run_end) const {
+    if (run_end - p < 9) return false;
+    static constexpr std::string_view kParticles[] = {"은", "는", "을", "를", "도", "의", "에", "로", "만"};
+    for (std::string_view t : kParticles)
+      if (starts(p, t)) return true;
+    return false;
   }
 
   // True when the word after p (one space) is a counter or 번째 for a native numeral.
@@ -1206,6 +1487,10 @@ class Scanner {
   // (`일을 한 사람`), so it counts only with a counter (`한 곳`, issue 14).
   Pos on_native_before_noun(Pos p, const NativeNumeral& n, Pos noun, Pos noun_run_end) {
     if (n.value >= 10 || n.text == "네" || n.text == "석" || n.text == "넉") return 0;  // `마흔 넘지`
+    // `세 부담`, `세 혜택`: 세 is the tax.
+    if (n.text == "세" &&
+        (starts(noun, "부담") || starts(noun, "혜택") || starts(noun, "감면") || starts(noun, "부과")))
+      return 0;
     if (n.text == "한") return 0;
     const Pos stem_end = noun_stem_end(noun, noun_run_end);
     if (stem_end <= noun) return 0;
@@ -1256,6 +1541,24 @@ class Scanner {
       return cut;
     }
     if (run_end - b >= 6 && slice(run_end - 3, run_end) == "들" && slice(b, run_end) != "아들") return run_end - 3;
+    return run_end;
+  }
+
+  // `백명`, `천개의`: 백 or 천 alone with a common counter glued (a longer run is read below).
+  Pos on_hundred_or_thousand(Pos p, Pos run_end) {
+    const double value = starts(p, "백") ? 100 : starts(p, "천") ? 1000 : 0;
+    if (value == 0) return 0;
+    static constexpr std::string_view kCounters[] = {"명", "개", "마리", "가지", "곳", "번"};
+    const std::string_view counter = longest_prefix(rest(p + 3), kCounters);
+    const Pos ce = p + 3 + static_cast<Pos>(counter.size());
+    if (counter.empty() || !is_tail(ce, run_end)) return 0;
+    Draft d;
+    d.begin = p;
+    d.value = d.high = value;
+    set_count(d, counter);
+    d.end = ce;
+    read_after_qualifier(d, d.end);
+    finish(d);
     return run_end;
   }
 

@@ -31,11 +31,21 @@
 // not after 규모: `규모 8.8`), and a unit or counter glued to a word of its own ends the figure
 // there (`5만원권` → 5만원).
 //
+// Second round (issue 14): `엘리자베스 2세`, `교포 3세` (a regnal number, a generation after a
+// noun) and `7호 태풍` are ordinals; `을지로 2가` an address, `‘90210’` (a number alone in quotes)
+// and `007`, `02-123-4567` (a leading zero) codes; `6·25전쟁`, `8, 9일`, `2013~14 시즌`, `7: 45
+// p.m.` and `1분9초56` dates; `22도` is degC, `180도` an angle (`deg`), `95 degrees` degF above 50
+// and degC below unless named (`degrees Celsius`); `4 1/3 innings` and `5/12에` (before a
+// particle) are fractions; `half a percent` is 0.5; a score line (`53대 46`, `4-3`) is one
+// figure, its first number; `26~7살` is 26..27; `백명`, `천개`, `한개반` (1.5) are counts.
+//
 // Known weaknesses: rules, not a model. English number words count only before a plural noun
 // within three words, a scale or a unit (`one` only before a scale or a unit); `네 신사` (four
-// gentlemen) is missed; score lines (`3-2`, `2 대 4`) come out as numbers, not one score; a bare
-// month-day like `평점 6.2 역시` before an adverb is read as a date; regnal numbers (`엘리자베스
-// 2세`) read as ages; slash fractions (`5/12`) are codes; `degrees` has no scale (°C or °F); a
+// gentlemen) is missed; a score line keeps only its first number as its value; a bare
+// month-day like `평점 6.2 역시` before an adverb is read as a date; a regnal number after a
+// name ending in a particle-like syllable (`…이 2세`) reads as an age; slash fractions other
+// than before a particle or after a whole number (`5/12`) are codes; bare `degrees` guesses its
+// scale from the value; numbers glued to a name (`부산2`, `시즌2`) are counted as numbers; a
 // number with more than 15 digits is dropped (no double holds it exactly); `¥` is read as JPY;
 // ranges keep the low end as `value`.
 #pragma once

@@ -77,6 +77,8 @@ inline constexpr std::array kKoreanUnits = {
     UnitWord{"헥토파스칼", kMeasure, "hPa"},
     UnitWord{"℃", kMeasure, "degC"},
     UnitWord{"°C", kMeasure, "degC"},
+    UnitWord{"℉", kMeasure, "degF"},
+    UnitWord{"°F", kMeasure, "degF"},
 };
 
 // Latin unit symbols glued to or after a number; matched case-sensitively and as whole words.
@@ -154,7 +156,7 @@ inline constexpr std::string_view kTails[] = {
     "만에",     "뿐",       "인",       "이",     "가",     "을",     "를",     "은",     "는",     "의",     "에",
     "와",       "과",       "도",       "로",     "만",     "씩",     "나",     "며",     "고",     "다",     "라",
     "란",       "께",       "쯤",       "당",     "대",     "여",     "째",     "야",     "간",     "간의",   "간에",
-    "동안",     "면",       "뿐인"};
+    "동안",     "면",       "뿐인",     "꼴",     "이서"};
 
 struct TailQualifier {
   std::string_view text;

@@ -196,7 +196,8 @@ inline constexpr const char* kKeySpeakerKind = "kind";
 // 11: passage text in the document data (split_passage_data), not a value slot; no compound slot;
 // no word positions; a two-syllable word not also indexed as its bigram; quote speakers (issue
 // 14: English discourse state, Korean reported speech and organisations, the speaker lexicon's
-// person titles and speech nouns read).
+// person titles and speech nouns read); figures (issue 14: regnal numbers, scores, degrees,
+// fractions and lists read anew).
 inline constexpr int kAnalysisVersion = 11;
 inline constexpr int kLayout = 2;
 

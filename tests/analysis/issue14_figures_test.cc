@@ -202,5 +202,99 @@ TEST(Issue14_FiguresBadInput, RandomPiecesKeepInvariants) {
   }
 }
 
+// The second round (look splits of the labelled sets and the first half of KLUE): each row is
+// one figure with its value, unit and byte span, in sentences written for these tests; every
+// row failed on the extractor before it (995ede9's parent).
+class Issue14_FiguresSpan : public ::testing::TestWithParam<Row> {};
+
+TEST_P(Issue14_FiguresSpan, OneFigureAtItsPlace) {
+  const Row& r = GetParam();
+  const FigureExtraction x = extract(r.input);
+  ASSERT_EQ(x.figures.size(), 1u) << (x.figures.empty()
+                                          ? "none"
+                                          : x.figures[0].surface + ", " + x.figures[1 % x.figures.size()].surface);
+  const Figure& f = x.figures[0];
+  EXPECT_EQ(f.surface, r.surface);
+  EXPECT_EQ(f.begin, r.input.find(r.surface));
+  EXPECT_EQ(f.end, r.input.find(r.surface) + r.surface.size());
+  EXPECT_NEAR(f.value, r.value, std::fabs(r.value) * 1e-12);
+  EXPECT_EQ(f.unit, r.unit);
+  EXPECT_EQ(f.qualifier, r.qualifier);
+  if (!std::isnan(r.high)) {
+    EXPECT_NEAR(f.high, r.high, std::fabs(r.high) * 1e-12);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Korean, Issue14_FiguresSpan,
+                         ::testing::Values(
+                             // 백 or 천 alone before a glued counter.
+                             Row{"사고로 백명 넘는 주민이 대피했다", "백명", 100, "count", Qualifier::kAbove},
+                             Row{"창고에는 천개의 상자가 쌓여 있었다", "천개", 1000, "count"},
+                             // 도 after a whole number is a temperature; a half or a full turn is an angle.
+                             Row{"실내 온도가 18도 아래로 떨어졌다", "18도", 18, "degC"},
+                             Row{"그 드론은 제자리에서 180도 회전했다", "180도", 180, "deg"},
+                             // A slash fraction before a particle.
+                             Row{"위원의 3/4에 해당하는 인원이 교체됐다", "3/4", 0.75, "number"},
+                             // A score line is one figure, not two numbers (nor 3 vehicles).
+                             Row{"홈팀이 원정팀을 3대 1로 꺾었다", "3대 1", 3, "number"},
+                             Row{"대표팀은 결승에서 5-2로 이겼다", "5-2", 5, "number"},
+                             // A counter before 꼴 (per so many); 네 with a counter; 종류 counts.
+                             Row{"응답자 네 명꼴로 반대했다", "네 명", 4, "count"},
+                             Row{"매장은 네 종류의 빵을 판다", "네 종류", 4, "count"},
+                             // One and a half.
+                             Row{"아이는 과자 한개반을 먹었다", "한개반", 1.5, "count"},
+                             // A range whose high end keeps its last digit only (26 to 27).
+                             Row{"선수 26~7명이 참가했다", "26~7명", 26, "count", Qualifier::kRange, 27}));
+
+INSTANTIATE_TEST_SUITE_P(
+    English, Issue14_FiguresSpan,
+    ::testing::Values(Row{"the index is down about half a percent today", "half a percent", 0.5, "percent",
+                          Qualifier::kApprox},
+                      Row{"stocks lost half a billion dollars in an hour", "half a billion dollars", 5e8, "USD"},
+                      Row{"temperatures rose to 95 degrees on Sunday", "95 degrees", 95, "degF"},
+                      Row{"the water was heated to 80 degrees Celsius", "80 degrees Celsius", 80, "degC"},
+                      Row{"the low was 28°F overnight", "28°F", 28, "degF"},
+                      Row{"the starter pitched 6 2/3 innings", "6 2/3 innings", 6 + 2.0 / 3.0, "count"},
+                      Row{"the ship turned 180 degrees and left", "180 degrees", 180, "deg"}));
+
+// Number-like text that is a name, an ordinal, a date or a code, not a quantity.
+class Issue14_FiguresNotQuantities : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Issue14_FiguresNotQuantities, NoFigure) {
+  const FigureExtraction x = extract(GetParam());
+  EXPECT_TRUE(x.figures.empty()) << x.figures[0].surface;
+}
+
+INSTANTIATE_TEST_SUITE_P(Korean, Issue14_FiguresNotQuantities,
+                         ::testing::Values("빌헬름 2세가 즉위했다",              // a regnal number
+                                           "재일교포 3세인 그는 귀국했다",       // a generation
+                                           "11호 태풍이 북상하고 있다",          // one of a series
+                                           "경찰은 12구경 엽총을 압수했다",      // a gauge
+                                           "그는 6·25전쟁 때 피란했다",          // an event's date
+                                           "지난 8, 9일 행사가 열렸다",          // two days
+                                           "이번 대회는 2019~20 시즌에 열렸다",  // a season
+                                           "문의는 02-123-4567로 하면 된다",     // a phone number
+                                           "그의 기록은 1분9초56이었다",         // a time
+                                           "을지로 3가 일대를 걸었다",           // an address
+                                           "서해 5도 주민들이 대피했다",         // a place
+                                           "드라마 ‘777’이 방영됐다",            // a title
+                                           "하나·신한은행이 참여했다",           // a bank's name
+                                           "119구조대가 출동했다"));             // an emergency number
+
+INSTANTIATE_TEST_SUITE_P(English, Issue14_FiguresNotQuantities,
+                         ::testing::Values("the clock read 7: 30 p.m. when it ended", "the show \"90210\" returned",
+                                           "Agent 007 returned"));
+
+// Small numbers listed with a comma and a space share the counter after the last one.
+TEST(Issue14_FiguresLists, CommaAndSpaceShareTheCounter) {
+  const FigureExtraction x = extract("그는 각각 3, 4권의 시집을 냈다");
+  ASSERT_EQ(x.figures.size(), 2u);
+  EXPECT_EQ(x.figures[0].surface, "3");
+  EXPECT_EQ(x.figures[0].unit, "count");
+  EXPECT_EQ(x.figures[0].counter, "권");
+  EXPECT_EQ(x.figures[1].surface, "4권");
+  EXPECT_EQ(x.figures[1].value, 4);
+}
+
 }  // namespace
 }  // namespace kb::test
