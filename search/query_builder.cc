@@ -1,5 +1,6 @@
 #include "query_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <vector>
@@ -90,6 +91,11 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
     if (std::string positional = analysis::phrase_term(t); seen_positional.insert(positional).second) {
       built.positional_terms.push_back(std::move(positional));
       built.positional_shares.push_back(1.0);
+      // Two words of one stem (`cut`, `cuts`) count their stem once.
+      std::string stem = analysis::ranking_term(t);
+      const bool repeated =
+          std::find(built.document_terms.begin(), built.document_terms.end(), stem) != built.document_terms.end();
+      built.document_terms.push_back(repeated ? std::string() : std::move(stem));
     }
     Xapian::Query word;
     const bool latin = t.script == analysis::Script::kLatin;
@@ -122,6 +128,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
     for (auto& [term, share] : expanded_positional)
       if (seen_positional.insert(term).second) {
+        built.document_terms.push_back(term);
         built.positional_terms.push_back(std::move(term));
         built.positional_shares.push_back(share * positional_scale);
       }

@@ -37,6 +37,10 @@ struct BuiltQuery {
   std::set<std::string> phrase_terms;
   std::vector<std::string> positional_terms;  // free words' positional terms, in query order, once each
   std::vector<double> positional_shares;      // per positional term: the share of a query word it counts for
+  // Per positional term, the term a whole document's evidence counts (Searcher::document_score):
+  // an English word's stem (`Zearn` for `earnings`, as BM25 ranks it), else the positional term.
+  // May be shorter than positional_terms (a query not built here): the positional term then.
+  std::vector<std::string> document_terms;
   AnswerType answer_type = AnswerType::kAny;  // what the question asks for (answer_type.h)
 };
 
