@@ -31,6 +31,10 @@ struct BuiltQuery {
   // cross-language equivalents alone (empty without an expander or when none was found).
   Xapian::Query typed;
   Xapian::Query translated;
+  // The typed words that have no equivalent (empty when every word has one, or without an
+  // expander): what a passage in the other language cannot match, so the merge counts them in
+  // the share of the query such a passage could reach (Searcher::rank_merged).
+  Xapian::Query untranslated;
   std::size_t typed_positional = 0;     // positional_terms[0, typed_positional) come from the typed words
   std::string language;                 // of the query text: "ko", "en" or "und" (analysis::detect_language)
   std::set<std::string> ranking_terms;  // for highlighting

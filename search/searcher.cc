@@ -397,7 +397,16 @@ Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& bu
   };
   std::vector<MergeCandidate> typed_candidates, translated_candidates;
   candidates(typed, max[0], false, typed_candidates);
-  candidates(other, max[2] > 0 ? max[2] : max[1], false, translated_candidates);
+  // What a passage in the other language can reach: the equivalents, plus the words that have
+  // none (it cannot match them, but they are part of the query): `U.S. URGES SURPLUS NATIONS`
+  // expanded to 미국 alone must not make a Korean passage holding 미국 a full match.
+  double other_reach = max[2] > 0 ? max[2] : max[1];
+  if (max[2] > 0 && !built.untranslated.empty()) {
+    Xapian::Enquire untranslated(db_);
+    untranslated.set_query(built.untranslated);
+    other_reach += reach(untranslated, other_k1);
+  }
+  candidates(other, other_reach, false, translated_candidates);
   candidates(own_translated, max[2], true, translated_candidates);
   const std::vector<RankedPassage> merged =
       merge_by_language(typed_candidates, translated_candidates, ranking_.merge, request.one_per_document);
