@@ -13,6 +13,7 @@
 #include "index_writer.h"
 #include "schema/schema.h"
 #include "searcher.h"
+#include "support/ranking_support.h"
 #include "support/test_support.h"
 
 namespace kb::search {
@@ -117,6 +118,57 @@ INSTANTIATE_TEST_SUITE_P(Headlines, Issue13_EnglishDocumentEvidence,
                                         "Dunmorrow's chairman expects the slump to end next year."},
                                        {"Two firms sees an earnings slump."}}),
                          [](const ::testing::TestParamInfo<StoryCase>& row) { return row.param.name; });
+
+// An English query of several words of which one has a Korean equivalent (`exports` → `수출`):
+// a Korean passage holding that one word matches a small share of the query, so the English
+// passages that match most of it come first. Before, the Korean passage was normalised by what
+// the equivalents alone can reach (a full match) and took rank 2. Rows: query, English passages
+// (best first by share of the query), Korean passages holding only the translated word.
+struct FloodCase {
+  std::string name;
+  std::string query;
+  std::vector<std::string> english;
+  std::vector<std::string> korean;
+};
+
+void PrintTo(const FloodCase& c, std::ostream* os) { *os << c.name; }
+
+class Issue13_OneTranslatedWord : public ::testing::TestWithParam<FloodCase> {};
+
+TEST_P(Issue13_OneTranslatedWord, DoesNotFloodTheEnglishPassages) {
+  const FloodCase& c = GetParam();
+  test::TempDir dir;
+  const std::string db = (dir / "db").string();
+  std::vector<std::string> texts = c.english;
+  texts.insert(texts.end(), c.korean.begin(), c.korean.end());
+  test::index_texts(db, texts);
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = c.query;
+  request.limit = 10;
+  struct Languages final : HitSink {
+    std::vector<std::string> langs;
+    void on_hit(const Hit& hit) override { langs.push_back(hit.doc.lang); }
+  } sink;
+  searcher.search(request, sink);
+  ASSERT_EQ(sink.langs.size(), texts.size());
+  for (std::size_t i = 0; i < c.english.size(); ++i) EXPECT_EQ(sink.langs[i], "en") << "rank " << i + 1;
+  for (std::size_t i = c.english.size(); i < texts.size(); ++i) EXPECT_EQ(sink.langs[i], "ko") << "rank " << i + 1;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Queries, Issue13_OneTranslatedWord,
+    ::testing::Values(FloodCase{"exports",
+                                "GROWERS URGE NEW COFFEE QUOTAS FOR EXPORTS",
+                                {"Coffee growers urge the council to restore export quotas.",
+                                 "Growers said new coffee quotas would help.", "Growers urge a new coffee council."},
+                                {"올해 반도체 수출이 크게 늘었다."}},
+                      FloodCase{"export_in_a_longer_headline",
+                                "MILLERS WARN TIN SMELTERS OVER EXPORT DELAYS",
+                                {"Millers warn tin smelters that export delays will cost them.",
+                                 "Tin smelters said the millers were wrong.", "Millers warn of delays."},
+                                {"정부는 수출 지원책을 발표했다."}}),
+    [](const ::testing::TestParamInfo<FloodCase>& row) { return row.param.name; });
 
 }  // namespace
 }  // namespace kb::search
