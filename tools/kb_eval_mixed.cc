@@ -23,7 +23,9 @@
 // Prints R@1, R@5, MRR@10 per language and set-up, and the median and p99 latency of kb's
 // searches (the whole search, hits read as --batch reads them).
 // `--sweep FILE`: tuning; one index, one line of results per line of ranking parameters
-// (`name=value` words, names as `--set` takes them).
+// (`name=value` words, names as `--set` takes them). `--reuse DIR`: the files and kb index a
+// `--keep` run left, searched again without re-indexing (ranking changes only); `--explain QUERY`:
+// kb's first ten files for one query, with scores and passage starts.
 //
 // Known weaknesses: latency is wall time on a shared machine; a headline that is also another
 // story's headline is skipped (two relevant stories), and so is a story whose body repeats
