@@ -156,8 +156,15 @@ TEST_F(Issue16_RemoteShards, SameResultsAsOneIndex) {
         EXPECT_EQ(remote[i].first, one[i].first) << query << " rank " << i + 1;
         EXPECT_NEAR(remote[i].second, one[i].second, 1e-9) << query << " rank " << i + 1;
       }
-      // The local shards answer the same.
-      EXPECT_EQ(hits(db("three"), args), one) << query;
+      // The local shards answer the same (scores to the last bits but one: which shard a
+      // document hashes to depends on its path, and so does the order Xapian sums a score's
+      // parts in — `란돌프 디렉터` differed in the 16th digit in one checkout).
+      const auto three = hits(db("three"), args);
+      ASSERT_EQ(three.size(), one.size()) << query;
+      for (std::size_t i = 0; i < one.size(); ++i) {
+        EXPECT_EQ(three[i].first, one[i].first) << query << " rank " << i + 1;
+        EXPECT_NEAR(three[i].second, one[i].second, 1e-9) << query << " rank " << i + 1;
+      }
     }
   }
   EXPECT_EQ(listing(db("remote"), {"--figures", "--figure", "USD>=1e9"}),
