@@ -1,5 +1,6 @@
 #include "query_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <vector>
@@ -89,12 +90,19 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   bool all_stopwords = true;
   for (const auto& t : free_tokens) all_stopwords &= t.stopword;
   std::vector<Xapian::Query> words, bridges;
+  std::vector<std::size_t> word_tokens;  // per entry of `words`: its token in free_tokens
   std::set<std::string> seen_bigrams, seen_positional;
-  for (const auto& t : free_tokens) {
+  for (std::size_t k = 0; k < free_tokens.size(); ++k) {
+    const analysis::Token& t = free_tokens[k];
     if (t.stopword && !all_stopwords) continue;
     if (std::string positional = analysis::phrase_term(t); seen_positional.insert(positional).second) {
       built.positional_terms.push_back(std::move(positional));
       built.positional_shares.push_back(1.0);
+      // Two words of one stem (`cut`, `cuts`) count their stem once.
+      std::string stem = analysis::ranking_term(t);
+      const bool repeated =
+          std::find(built.document_terms.begin(), built.document_terms.end(), stem) != built.document_terms.end();
+      built.document_terms.push_back(repeated ? std::string() : std::move(stem));
     }
     Xapian::Query word;
     const bool latin = t.script == analysis::Script::kLatin;
@@ -115,20 +123,24 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
             .emplace_back(Xapian::Query::OP_SYNONYM, Xapian::Query(held_by[0]), Xapian::Query(held_by[1]));
       }
     });
-    if (Xapian::Query part = word_or_bigrams(word, own_bigrams); !part.empty()) words.push_back(std::move(part));
+    if (Xapian::Query part = word_or_bigrams(word, own_bigrams); !part.empty()) {
+      words.push_back(std::move(part));
+      word_tokens.push_back(k);
+    }
   }
 
   // Equivalents join the word space as weighted clauses; their positional terms feed the
   // proximity rerank, each counting `positional_scale` × its share of a query word.
   auto add_equivalents = [&](const QueryExpander& source, double weight, double positional_scale,
-                             std::vector<Xapian::Query>& into) {
+                             std::vector<Xapian::Query>& into, std::vector<bool>* covered) {
     std::vector<std::string> expanded_terms;
     std::vector<std::pair<std::string, double>> expanded_positional;
-    for (Xapian::Query& clause : source.expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional))
+    for (Xapian::Query& clause : source.expand(free_tokens, analyzer_, &expanded_terms, &expanded_positional, covered))
       into.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, clause, weight);
     built.ranking_terms.insert(expanded_terms.begin(), expanded_terms.end());
     for (auto& [term, share] : expanded_positional)
       if (seen_positional.insert(term).second) {
+        built.document_terms.push_back(term);
         built.positional_terms.push_back(std::move(term));
         built.positional_shares.push_back(share * positional_scale);
       }
@@ -138,10 +150,11 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   // A paraphrase is weaker evidence than the word itself, in ranking and in proximity alike.
   // Paraphrases are of the query's language: they belong to the typed part.
   if (paraphraser != nullptr && weights_.paraphrase > 0)
-    add_equivalents(*paraphraser, weights_.paraphrase, weights_.paraphrase, words);
+    add_equivalents(*paraphraser, weights_.paraphrase, weights_.paraphrase, words, nullptr);
   built.typed_positional = built.positional_terms.size();
   std::vector<Xapian::Query> translations;
-  if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0, translations);
+  std::vector<bool> covered;
+  if (expander != nullptr) add_equivalents(*expander, weights_.translation, 1.0, translations, &covered);
   auto scaled_or = [](const std::vector<Xapian::Query>& terms, double weight) {
     Xapian::Query q(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return weight == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
@@ -157,6 +170,10 @@ BuiltQuery QueryBuilder::build(std::string_view text, const QueryExpander* expan
   built.typed = assemble(words);
   if (!translations.empty()) {
     built.translated = scaled_or(translations, weights_.word);
+    std::vector<Xapian::Query> untranslated;
+    for (std::size_t w = 0; w < word_tokens.size(); ++w)
+      if (word_tokens[w] < covered.size() && !covered[word_tokens[w]]) untranslated.push_back(words[w]);
+    built.untranslated = scaled_or(untranslated, weights_.word);
     words.insert(words.end(), translations.begin(), translations.end());
     built.query = assemble(words);
   } else {

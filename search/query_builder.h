@@ -31,6 +31,10 @@ struct BuiltQuery {
   // cross-language equivalents alone (empty without an expander or when none was found).
   Xapian::Query typed;
   Xapian::Query translated;
+  // The typed words that have no equivalent (empty when every word has one, or without an
+  // expander): what a passage in the other language cannot match, so the merge counts them in
+  // the share of the query such a passage could reach (Searcher::rank_merged).
+  Xapian::Query untranslated;
   std::size_t typed_positional = 0;     // positional_terms[0, typed_positional) come from the typed words
   std::string language;                 // of the query text: "ko", "en" or "und" (analysis::detect_language)
   std::set<std::string> ranking_terms;  // for highlighting
@@ -38,7 +42,11 @@ struct BuiltQuery {
   std::vector<std::vector<std::string>> phrases;  // each "double quoted" phrase of two words or more
   std::vector<std::string> positional_terms;      // free words' positional terms, in query order, once each
   std::vector<double> positional_shares;          // per positional term: the share of a query word it counts for
-  AnswerType answer_type = AnswerType::kAny;      // what the question asks for (answer_type.h)
+  // Per positional term, the term a whole document's evidence counts (Searcher::document_score):
+  // an English word's stem (`Zearn` for `earnings`, as BM25 ranks it), else the positional term.
+  // May be shorter than positional_terms (a query not built here): the positional term then.
+  std::vector<std::string> document_terms;
+  AnswerType answer_type = AnswerType::kAny;  // what the question asks for (answer_type.h)
 };
 
 // `query` restricted to passages that hold one of the query's words (or an equivalent, a

@@ -7,8 +7,10 @@ namespace kb::search {
 std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Token>& tokens,
                                                  analysis::TextAnalyzer& analyzer,
                                                  std::vector<std::string>* expanded_terms,
-                                                 std::vector<std::pair<std::string, double>>* positional_terms) const {
+                                                 std::vector<std::pair<std::string, double>>* positional_terms,
+                                                 std::vector<bool>* covered) const {
   std::vector<Xapian::Query> clauses;
+  if (covered != nullptr) covered->assign(tokens.size(), false);
   std::size_t i = 0;
   while (i < tokens.size()) {
     if (tokens[i].stopword) {
@@ -48,8 +50,12 @@ std::vector<Xapian::Query> QueryExpander::expand(const std::vector<analysis::Tok
       else if (terms.size() > 1)
         alternatives.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     }
-    if (!alternatives.empty())
+    if (!alternatives.empty()) {
       clauses.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      if (covered != nullptr)
+        std::fill(covered->begin() + static_cast<std::ptrdiff_t>(i),
+                  covered->begin() + static_cast<std::ptrdiff_t>(i + matched), true);
+    }
     i += matched;
   }
   return clauses;

@@ -23,10 +23,12 @@ class QueryExpander {
   // the clauses search for (for highlighting), `positional_terms` their positional terms with the
   // share of one query word each stands for (for the proximity rerank, so a passage in the other
   // language earns proximity evidence too, but a two-word equivalent — `silicon valley` for
-  // `실리콘밸리` — counts as one word, not two).
+  // `실리콘밸리` — counts as one word, not two). `covered`, when given, receives per token whether
+  // an equivalent was found for it (alone or in a run of words).
   std::vector<Xapian::Query> expand(const std::vector<analysis::Token>& tokens, analysis::TextAnalyzer& analyzer,
                                     std::vector<std::string>* expanded_terms,
-                                    std::vector<std::pair<std::string, double>>* positional_terms = nullptr) const;
+                                    std::vector<std::pair<std::string, double>>* positional_terms = nullptr,
+                                    std::vector<bool>* covered = nullptr) const;
 
  private:
   const TranslationLexicon& lexicon_;

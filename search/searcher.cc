@@ -273,22 +273,27 @@ void Searcher::proximity_rerank(std::vector<RankedPassage>& passages, const Buil
 
 double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, std::size_t positional, double k1,
                                 double b, const PassageStats& stats) {
-  // BM25 of the whole document over the query's words (their positional terms: words as written),
-  // each word's idf from the passages; the document's length and the average are summed over its
-  // passages. Per document and query, each word's part is computed once; a passage gains the
-  // parts of the words it lacks itself and its document has elsewhere.
+  // BM25 of the whole document over the query's words (an English word by its stem, as BM25
+  // ranks it; BuiltQuery::document_terms), each word's idf from the passages; the document's
+  // length and the average are summed over its passages. Per document and query, each word's
+  // part is computed once. A passage gains `document_mu / (length + document_mu)` × the parts of
+  // the words it lacks itself and its document has elsewhere, and `document_all` × the parts of
+  // every word (the document's own evidence, which a known-item search ranks).
   const std::string doc = db_.get_document(passage, Xapian::DOC_ASSUME_VALID).get_value(schema::kDocIdSlot);
-  std::vector<std::size_t> order(positional);  // term order, for skip_to
-  for (std::size_t i = 0; i < positional; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t x, std::size_t y) { return built.positional_terms[x] < built.positional_terms[y]; });
+  auto term_of = [&](std::size_t i) -> const std::string& {
+    return i < built.document_terms.size() ? built.document_terms[i] : built.positional_terms[i];
+  };
+  std::vector<std::size_t> order;  // term order, for skip_to
+  for (std::size_t i = 0; i < positional; ++i)
+    if (!term_of(i).empty()) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return term_of(x) < term_of(y); });
   // Adds each word's wdf in passage `did` to `tf`.
   auto count = [&](Xapian::docid did, std::vector<double>& tf) {
     auto t = db_.termlist_begin(did);
     for (std::size_t i : order) {
-      t.skip_to(built.positional_terms[i]);
+      t.skip_to(term_of(i));
       if (t == db_.termlist_end(did)) break;
-      if (*t == built.positional_terms[i]) tf[i] += t.get_wdf();
+      if (*t == term_of(i)) tf[i] += t.get_wdf();
     }
   };
   auto found = document_scores_.find(doc);
@@ -310,7 +315,7 @@ double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, 
     const double normalised = std::max(length / average_document_length_, 0.5);
     for (std::size_t i = 0; i < positional; ++i) {
       if (tf[i] <= 0) continue;
-      const double n = db_.get_termfreq(built.positional_terms[i]);
+      const double n = db_.get_termfreq(term_of(i));
       double odds = (stats.passages - n + 0.5) / (n + 0.5);
       if (odds < 2) odds = odds * 0.5 + 1;
       parts[i] =
@@ -320,9 +325,11 @@ double Searcher::document_score(Xapian::docid passage, const BuiltQuery& built, 
   }
   std::vector<double> own(positional, 0);
   count(passage, own);
+  const double length = db_.get_doclength(passage);
+  const double lacking = ranking_.document * ranking_.document_mu / (length + ranking_.document_mu);
   double score = 0;
   for (std::size_t i = 0; i < positional; ++i)
-    if (own[i] <= 0) score += found->second[i];
+    score += found->second[i] * ((own[i] <= 0 ? lacking : 0) + ranking_.document_all);
   return score;
 }
 
@@ -353,7 +360,7 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   enquire.set_weighting_scheme(passage_bm25(k1, b));
   // Document evidence where documents are ranked (one passage per document): a passage listing
   // keeps passage evidence alone (it lifted sibling passages over the answer on corpus/ questions).
-  const bool blend = ranking_.document > 0 && request.one_per_document;
+  const bool blend = (ranking_.document > 0 || ranking_.document_all > 0) && request.one_per_document;
   const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
   const Xapian::doccount wanted = blend ? std::max(depth, ranking_.document_depth) : depth;
   std::vector<RankedPassage> passages = phrase_checked(enquire, decider, built, wanted, estimated);
@@ -361,11 +368,8 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   if (blend && !passages.empty()) {
     // Like Dirichlet smoothing: a short passage (a wrapped line) borrows more from its document
     // than a long one, by document_mu / (length + document_mu).
-    for (RankedPassage& p : passages) {
-      const double length = db_.get_doclength(p.docid);
-      p.score += ranking_.document * ranking_.document_mu / (length + ranking_.document_mu) *
-                 document_score(p.docid, built, positional, ranking_.document_k1, ranking_.document_b, stats);
-    }
+    for (RankedPassage& p : passages)
+      p.score += document_score(p.docid, built, positional, ranking_.document_k1, ranking_.document_b, stats);
     std::stable_sort(passages.begin(), passages.end(),
                      [](const RankedPassage& x, const RankedPassage& y) { return x.score > y.score; });
     if (passages.size() > depth) passages.resize(depth);
@@ -440,7 +444,16 @@ Ranking Searcher::rank_merged(const SearchRequest& request, const BuiltQuery& bu
   };
   std::vector<MergeCandidate> typed_candidates, translated_candidates;
   candidates(typed, max[0], false, typed_candidates);
-  candidates(other, max[2] > 0 ? max[2] : max[1], false, translated_candidates);
+  // What a passage in the other language can reach: the equivalents, plus the words that have
+  // none (it cannot match them, but they are part of the query): `U.S. URGES SURPLUS NATIONS`
+  // expanded to 미국 alone must not make a Korean passage holding 미국 a full match.
+  double other_reach = max[2] > 0 ? max[2] : max[1];
+  if (max[2] > 0 && !built.untranslated.empty()) {
+    Xapian::Enquire untranslated(db_);
+    untranslated.set_query(built.untranslated);
+    other_reach += reach(untranslated, other_k1);
+  }
+  candidates(other, other_reach, false, translated_candidates);
   candidates(own_translated, max[2], true, translated_candidates);
   const std::vector<RankedPassage> merged =
       merge_by_language(typed_candidates, translated_candidates, ranking_.merge, request.one_per_document);

@@ -23,7 +23,9 @@
 // Prints R@1, R@5, MRR@10 per language and set-up, and the median and p99 latency of kb's
 // searches (the whole search, hits read as --batch reads them).
 // `--sweep FILE`: tuning; one index, one line of results per line of ranking parameters
-// (`name=value` words, names as `--set` takes them).
+// (`name=value` words, names as `--set` takes them). `--reuse DIR`: the files and kb index a
+// `--keep` run left, searched again without re-indexing (ranking changes only); `--explain QUERY`:
+// kb's first ten files for one query, with scores and passage starts.
 //
 // Known weaknesses: latency is wall time on a shared machine; a headline that is also another
 // story's headline is skipped (two relevant stories), and so is a story whose body repeats
@@ -359,6 +361,7 @@ bool set_param(kb::search::RankingParams& p, const std::string& name, double v) 
       {"document_mu", [](P& q, double x) { q.document_mu = x; }},
       {"document_k1", [](P& q, double x) { q.document_k1 = x; }},
       {"document_b", [](P& q, double x) { q.document_b = x; }},
+      {"document_all", [](P& q, double x) { q.document_all = x; }},
       {"discount", [](P& q, double x) { q.merge.discount = x; }},
       {"well_matched", [](P& q, double x) { q.merge.well_matched = x; }},
       {"slot", [](P& q, double x) { q.merge.slot = static_cast<unsigned>(x); }},
@@ -394,9 +397,9 @@ void print_row(const Result& r) {
 
 int main(int argc, char** argv) {
   CLI::App app{"kb-eval-mixed: known-item search on KorQuAD paragraphs mixed with Reuters stories, kb beside Omega"};
-  std::string korquad, reuters, part = "tune", kb_index, sweep, failures_path;
+  std::string korquad, reuters, part = "tune", kb_index, sweep, failures_path, reuse, explain;
   std::size_t stories = 700, questions = 1000;
-  bool all_questions = false, json_output = false, keep = false;
+  bool all_questions = false, json_output = false, keep = false, no_expand = false;
   std::vector<std::string> sets;
   app.add_option("--korquad", korquad, "KorQuAD 1.0 JSON (KorQuAD_v1.0_dev.json)")->required();
   app.add_option("--reuters", reuters, "folder of reut2-NNN.xml.gz (Reuters-21578 as XML)")->required();
@@ -415,6 +418,13 @@ int main(int argc, char** argv) {
                  "the query lower-cased, query, answer, kb's first file)");
   app.add_flag("--json", json_output, "One JSON object instead of the table");
   app.add_flag("--keep", keep, "Keep the files and databases (their folder is printed)");
+  app.add_option("--reuse", reuse,
+                 "A folder --keep left for the same --part and --stories: its files and kb index are used as they are "
+                 "(tuning ranking parameters; not after a change to what kb-index stores)");
+  app.add_option("--explain", explain,
+                 "Print kb's first ten files for this query (as shipped, one passage per file) with their scores, "
+                 "and exit");
+  app.add_flag("--no-expand", no_expand, "With --explain: without cross-language expansion");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -430,10 +440,35 @@ int main(int argc, char** argv) {
     Collection c;
     load_korquad(korquad, all_questions ? 0 : questions, c);
     load_reuters(reuters, part, stories, c);
-    ScratchDir scratch("kb-eval-mixed", keep);
-    if (keep) std::cerr << "kb-eval-mixed: files and databases in " << scratch.path() << '\n';
-    write_files(c, scratch.path() / "files");
-    const double kb_build = run_kb_index(kb_index, scratch.path() / "kb", scratch.path() / "files");
+    ScratchDir made("kb-eval-mixed", keep || !reuse.empty());
+    const fs::path scratch_path = reuse.empty() ? made.path() : fs::path(reuse);
+    if (!reuse.empty()) fs::remove(made.path());
+    if (keep) std::cerr << "kb-eval-mixed: files and databases in " << scratch_path << '\n';
+    double kb_build = 0;
+    if (reuse.empty()) {
+      write_files(c, scratch_path / "files");
+      kb_build = run_kb_index(kb_index, scratch_path / "kb", scratch_path / "files");
+    }
+    if (!explain.empty()) {
+      kb::search::Searcher searcher((scratch_path / "kb").string(), params);
+      kb::search::SearchRequest request;
+      request.query = explain;
+      request.limit = 10;
+      request.one_per_document = true;
+      request.expand = !no_expand;
+      struct Printer final : kb::search::HitSink {
+        void on_hit(const kb::search::Hit& hit) override {
+          std::cout << hit.rank << '\t' << hit.score << '\t' << fs::path(hit.doc.path).stem().string() << '#'
+                    << hit.passage.ordinal << '\t' << hit.passage.text.substr(0, 80) << '\n';
+        }
+      } printer;
+      searcher.search(request, printer);
+      return 0;
+    }
+    struct {
+      fs::path p;
+      const fs::path& path() const { return p; }
+    } scratch{scratch_path};
     std::cout << std::fixed << std::setprecision(3);
     if (!sweep.empty()) {
       std::ifstream in(sweep);
