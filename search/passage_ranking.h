@@ -3,6 +3,8 @@
 // query, in index order otherwise; the caller then walks each passage's figures or quotes.
 #pragma once
 
+#include <cmath>
+
 #include <vector>
 
 #include <xapian.h>
@@ -20,6 +22,12 @@ DocRef doc_ref_from_data(const nlohmann::json& data);
 // same for one database and for shards, whose docids interleave differently. A value sort, since
 // Xapian 1.4's remote backend refuses KeyMakers.
 void break_ties_by_document(Xapian::Enquire& enquire);
+
+// A score rounded to 1e-9: Xapian sums a passage's term weights in an order that depends on how
+// the index is split into shards, so the same passage may score a last bit apart on one database
+// and on three, and two passages of equal text (an exact tie) would then be ordered by that bit
+// instead of by their document ids. Rounded, ties stay ties and are broken the same way.
+inline double stable_score(double score) { return std::round(score * 1e9) / 1e9; }
 
 struct ListedPassage {
   Xapian::Document record;

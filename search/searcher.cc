@@ -364,7 +364,7 @@ std::vector<RankedPassage> Searcher::ranked_list(const SearchRequest& request, c
   const FilterDecider decider(split_filter(db_, request.filter, !shards_.remote()).decided);
   const Xapian::doccount wanted = blend ? std::max(depth, ranking_.document_depth) : depth;
   std::vector<RankedPassage> passages = phrase_checked(enquire, decider, built, wanted, estimated);
-  max_possible = reach(enquire, k1);
+  max_possible = stable_score(reach(enquire, k1));
   if (blend && !passages.empty()) {
     // Like Dirichlet smoothing: a short passage (a wrapped line) borrows more from its document
     // than a long one, by document_mu / (length + document_mu).
@@ -390,7 +390,10 @@ std::vector<RankedPassage> Searcher::phrase_checked(Xapian::Enquire& enquire, co
     const Xapian::MSet mset = enquire.get_mset(first, page, 0, nullptr, decider.active() ? &decider : nullptr);
     if (first == 0) estimated = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end() && passages.size() < wanted; ++it)
-      if (has_phrases(*it, built)) passages.push_back({*it, it.get_weight(), it.get_weight()});
+      if (has_phrases(*it, built)) {
+        const double weight = stable_score(it.get_weight());
+        passages.push_back({*it, weight, weight});
+      }
     if (built.phrases.empty() || passages.size() >= wanted || mset.size() < page) break;
   }
   if (!built.phrases.empty() && passages.size() < wanted) estimated = passages.size();  // all of them, checked

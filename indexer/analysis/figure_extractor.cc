@@ -325,7 +325,8 @@ class Scanner {
       ellipsis = is_word_char(before(dots).cp);
     }
     // `(重光初子.88)`: a dot after a name in Han characters or Hangul separates the age after it.
-    const char32_t before_dot = before(p - 1).cp;
+    // (Only after a dot: at the sentence's first byte p - 1 would wrap around.)
+    const char32_t before_dot = prev.cp == '.' ? before(p - 1).cp : 0;
     if (prev.cp == '.' && (is_hangul(before_dot) || (before_dot >= 0x4E00 && before_dot <= 0x9FFF))) ellipsis = true;
     if (is_ascii_letter(prev.cp) || prev.cp == '_' || prev.cp == '/' ||
         ((prev.cp == '-' || prev.cp == '.') && is_word_char(before(p - 1).cp)) || (prev.cp == '.' && !ellipsis)) {

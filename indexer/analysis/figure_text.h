@@ -87,7 +87,7 @@ class SentenceText {
 
   // The code point ending just before p (within the sentence).
   Cp before(Pos p) const {
-    if (p <= begin_) return {};
+    if (p <= begin_ || p > limit_) return {};  // nothing before the sentence; a wrapped p reads nothing
     Pos q = p - 1;
     while (q > begin_ && (static_cast<unsigned char>(text_[q]) & 0xC0) == 0x80 && p - q < 4) --q;
     const Cp c = at(q);
