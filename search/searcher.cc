@@ -152,14 +152,15 @@ FigureSummary Searcher::list_figures(const FigureRequest& request, FigureSink& s
   return summary;
 }
 
-const std::vector<analysis::Token>& Searcher::passage_tokens(Xapian::docid did) {
+const std::vector<analysis::Token>& Searcher::passage_tokens(Xapian::docid did, const std::string* text) {
   auto [it, added] = passage_tokens_.try_emplace(did);
   if (added) {
     if (passage_tokens_.size() > 4096) {  // a long listing: keep the cache small
       passage_tokens_.clear();
       it = passage_tokens_.try_emplace(did).first;
     }
-    it->second = analyzer_.analyze(passage_text(db_.get_document(did, Xapian::DOC_ASSUME_VALID)));
+    it->second =
+        analyzer_.analyze(text != nullptr ? *text : passage_text(db_.get_document(did, Xapian::DOC_ASSUME_VALID)));
   }
   return it->second;
 }
@@ -538,7 +539,7 @@ Hit Searcher::materialise(const RankedPassage& passage, const BuiltQuery& built,
     hit.citation.line_begin = static_cast<int>(lines->first);
     hit.citation.line_end = static_cast<int>(lines->second);
   }
-  if (highlight) hit.highlights = this->highlight(passage_tokens(passage.docid), built);
+  if (highlight) hit.highlights = this->highlight(passage_tokens(passage.docid, &hit.passage.text), built);
   if (const auto figures = data.find(schema::kKeyFigures); figures != data.end() && figures->is_array())
     for (const auto& f : *figures) hit.figures.push_back(figure_from_json(f));
   if (const auto quotes = data.find(schema::kKeyQuotes); quotes != data.end() && quotes->is_array())

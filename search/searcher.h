@@ -198,8 +198,9 @@ class Searcher {
   // The summed idf of the distinct query words in the densest window of one passage.
   double window_evidence(Xapian::docid did, const BuiltQuery& query, const std::vector<ProximityWord>& words);
   // A passage's words with their positions: its text analysed again (the index keeps no
-  // positions, schema.h), cached for the search under way.
-  const std::vector<analysis::Token>& passage_tokens(Xapian::docid did);
+  // positions, schema.h), cached for the search under way. `text`, when the caller has read it
+  // already, spares reading the record again.
+  const std::vector<analysis::Token>& passage_tokens(Xapian::docid did, const std::string* text = nullptr);
   // Whether the passage holds every phrase of `built` ("double quoted"), word after word. Xapian
   // matches a phrase as all of its words on an index without positions; the ranked lists keep
   // only the passages that pass this check.
